@@ -1,0 +1,236 @@
+/**
+ * The model registry: the seed's nine DashScope models and the two Qwen OAuth
+ * portal models, with the facts in shared/reference/models.md. It is the curated,
+ * offline part of the picture; a key's real catalogue comes from GET /models.
+ */
+import type {RegionId} from './regions.js';
+
+export type ModelCategory = 'coding' | 'general' | 'vision';
+export type InputType = 'text' | 'image';
+export type ModelProvider = 'dashscope' | 'portal';
+
+export type ModelStatus =
+	| {readonly state: 'active'}
+	| {readonly state: 'legacy'; readonly note: string}
+	| {
+			readonly state: 'retired';
+			readonly date: string;
+			readonly regions: readonly RegionId[];
+			readonly replacement: string;
+	  };
+
+export type ModelInfo = {
+	readonly id: string;
+	readonly name: string;
+	readonly alias?: string;
+	readonly provider: ModelProvider;
+	readonly category: ModelCategory;
+	readonly bestFor: string;
+	/** The seed's star rating, 1 to 5. */
+	readonly stars: number;
+	readonly input: readonly InputType[];
+	readonly contextWindow: number;
+	/** Regions whose context window differs from `contextWindow`. */
+	readonly contextWindowByRegion?: Partial<Record<RegionId, number>>;
+	readonly maxTokens: number;
+	/** Hybrid thinking models accept `enable_thinking`. */
+	readonly thinking: boolean;
+	readonly status: ModelStatus;
+};
+
+/** OpenClaw's provider id for both the DashScope key and the OAuth portal. */
+export const PROVIDER_ID = 'qwen-portal';
+
+/** The model the seed recommends and the picker starts on. */
+export const RECOMMENDED_MODEL_ID = 'qwen3-coder-plus';
+
+/** The default model when the OAuth portal is active. */
+export const PORTAL_DEFAULT_MODEL_ID = 'coder-model';
+
+const ACTIVE = {state: 'active'} as const;
+
+export const MODELS: readonly ModelInfo[] = [
+	{
+		id: 'qwen3-coder-plus',
+		name: 'Qwen3 Coder Plus',
+		alias: 'qwen3-coder',
+		provider: 'dashscope',
+		category: 'coding',
+		bestFor: 'Latest coding tasks',
+		stars: 5,
+		input: ['text'],
+		contextWindow: 1_048_576,
+		maxTokens: 65_536,
+		thinking: false,
+		status: ACTIVE,
+	},
+	{
+		id: 'qwen-coder-plus',
+		name: 'Qwen Coder Plus',
+		alias: 'qwen-coder',
+		provider: 'dashscope',
+		category: 'coding',
+		bestFor: 'Coding tasks',
+		stars: 4,
+		input: ['text'],
+		contextWindow: 131_072,
+		maxTokens: 8192,
+		thinking: false,
+		status: {
+			state: 'legacy',
+			note: 'Listed in the China docs; absent from the 2026 international lists.',
+		},
+	},
+	{
+		id: 'qwen3-coder-flash',
+		name: 'Qwen3 Coder Flash',
+		provider: 'dashscope',
+		category: 'coding',
+		bestFor: 'Fast coding',
+		stars: 3,
+		input: ['text'],
+		contextWindow: 1_000_000,
+		maxTokens: 65_536,
+		thinking: false,
+		status: ACTIVE,
+	},
+	{
+		id: 'qwen3-max',
+		name: 'Qwen3 Max',
+		provider: 'dashscope',
+		category: 'general',
+		bestFor: 'Most capable',
+		stars: 5,
+		input: ['text'],
+		contextWindow: 262_144,
+		maxTokens: 65_536,
+		thinking: true,
+		status: ACTIVE,
+	},
+	{
+		id: 'qwen-max',
+		name: 'Qwen Max',
+		provider: 'dashscope',
+		category: 'general',
+		bestFor: 'Complex reasoning',
+		stars: 5,
+		input: ['text'],
+		contextWindow: 32_768,
+		contextWindowByRegion: {cn: 131_072},
+		maxTokens: 8192,
+		thinking: false,
+		status: ACTIVE,
+	},
+	{
+		id: 'qwen-plus',
+		name: 'Qwen Plus',
+		alias: 'qwen',
+		provider: 'dashscope',
+		category: 'general',
+		bestFor: 'General purpose',
+		stars: 4,
+		input: ['text'],
+		contextWindow: 1_000_000,
+		maxTokens: 32_768,
+		thinking: true,
+		status: ACTIVE,
+	},
+	{
+		id: 'qwen-turbo',
+		name: 'Qwen Turbo',
+		provider: 'dashscope',
+		category: 'general',
+		bestFor: 'Fast responses',
+		stars: 3,
+		input: ['text'],
+		contextWindow: 1_000_000,
+		maxTokens: 16_384,
+		thinking: false,
+		status: {state: 'retired', date: '2026-10-10', regions: ['cn', 'intl'], replacement: 'qwen-flash'},
+	},
+	{
+		id: 'qwen3-vl-plus',
+		name: 'Qwen3 Vision Plus',
+		provider: 'dashscope',
+		category: 'vision',
+		bestFor: 'Latest vision',
+		stars: 5,
+		input: ['text', 'image'],
+		contextWindow: 262_144,
+		maxTokens: 32_768,
+		thinking: true,
+		status: ACTIVE,
+	},
+	{
+		id: 'qwen-vl-plus',
+		name: 'Qwen Vision Plus',
+		provider: 'dashscope',
+		category: 'vision',
+		bestFor: 'Image understanding',
+		stars: 4,
+		input: ['text', 'image'],
+		contextWindow: 131_072,
+		maxTokens: 8192,
+		thinking: false,
+		status: {state: 'retired', date: '2026-10-10', regions: ['cn', 'intl'], replacement: 'qwen3-vl-plus'},
+	},
+	{
+		id: 'coder-model',
+		name: 'Qwen Coder',
+		provider: 'portal',
+		category: 'coding',
+		bestFor: 'Coding (OAuth portal)',
+		stars: 4,
+		input: ['text'],
+		contextWindow: 128_000,
+		maxTokens: 8192,
+		thinking: false,
+		status: ACTIVE,
+	},
+	{
+		id: 'vision-model',
+		name: 'Qwen Vision',
+		provider: 'portal',
+		category: 'vision',
+		bestFor: 'Vision (OAuth portal)',
+		stars: 4,
+		input: ['text', 'image'],
+		contextWindow: 128_000,
+		maxTokens: 8192,
+		thinking: false,
+		status: ACTIVE,
+	},
+];
+
+export const CATEGORY_LABELS: Record<ModelCategory, string> = {
+	coding: 'Coding',
+	general: 'General',
+	vision: 'Vision',
+};
+
+export const CATEGORY_ORDER: readonly ModelCategory[] = ['coding', 'general', 'vision'];
+
+export function modelsFor(provider: ModelProvider): ModelInfo[] {
+	return MODELS.filter(model => model.provider === provider);
+}
+
+export function findModel(id: string): ModelInfo | undefined {
+	return MODELS.find(model => model.id === id);
+}
+
+export function contextWindowFor(model: ModelInfo, region?: RegionId): number {
+	return (region && model.contextWindowByRegion?.[region]) ?? model.contextWindow;
+}
+
+export function supportsImages(model: ModelInfo): boolean {
+	return model.input.includes('image');
+}
+
+export function isRetired(model: ModelInfo): boolean {
+	return model.status.state === 'retired';
+}
+
+/** "⭐⭐⭐⭐⭐"-style rating; plain "*****" where emoji would not render. */
+export function starRating(model: ModelInfo, plain = false): string {
+	return (plain ? '*' : '⭐').repeat(model.stars);
+}
