@@ -1,0 +1,42 @@
+/**
+ * Where OpenClaw keeps its files. The same env vars OpenClaw reads, so a user
+ * moving between the two tools sees one set of files.
+ */
+import os from 'node:os';
+import path from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+export type OpenClawPaths = {
+	home: string;
+	stateDir: string;
+	configPath: string;
+	agentDir: string;
+	authProfilesPath: string;
+};
+
+export function resolvePaths(env: Env = process.env): OpenClawPaths {
+	const home = resolveHome(env);
+	const stateDir = fromEnv(env.OPENCLAW_STATE_DIR, home) ?? path.join(home, '.openclaw');
+	const configPath = fromEnv(env.OPENCLAW_CONFIG_PATH, home) ?? path.join(stateDir, 'openclaw.json');
+	const agentDir = fromEnv(env.OPENCLAW_AGENT_DIR, home) ?? path.join(stateDir, 'agents', 'main', 'agent');
+	return {home, stateDir, configPath, agentDir, authProfilesPath: path.join(agentDir, 'auth-profiles.json')};
+}
+
+function resolveHome(env: Env): string {
+	const systemHome = env.HOME?.trim() || os.homedir();
+	return fromEnv(env.OPENCLAW_HOME, systemHome) ?? path.resolve(systemHome);
+}
+
+/** An env value as an absolute path, with a leading `~` meaning `home`; blank counts as unset. */
+function fromEnv(value: string | undefined, home: string): string | undefined {
+	const trimmed = value?.trim();
+	if (!trimmed) return undefined;
+	return path.resolve(expandTilde(trimmed, home));
+}
+
+export function expandTilde(value: string, home: string): string {
+	if (value === '~') return home;
+	if (value.startsWith('~/') || value.startsWith(`~${path.sep}`)) return path.join(home, value.slice(2));
+	return value;
+}
