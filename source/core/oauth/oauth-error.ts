@@ -1,0 +1,125 @@
+/**
+ * Why an OAuth step failed, with the sentence a user reads and what to do next.
+ * Every screen and command shows `message` and `nextStep` as they are.
+ */
+import {RELOGIN_COMMAND} from './constants.js';
+
+export type OAuthErrorKind =
+	| 'device_request_refused'
+	| 'access_denied'
+	| 'expired_token'
+	| 'timed_out'
+	| 'oauth_error'
+	| 'bad_token_response'
+	| 'network'
+	| 'aborted'
+	| 'no_profile'
+	| 'refresh_dead'
+	| 'refresh_failed';
+
+export class OAuthError extends Error {
+	readonly kind: OAuthErrorKind;
+	readonly nextStep: string;
+	readonly status?: number;
+
+	constructor(kind: OAuthErrorKind, message: string, nextStep: string, status?: number) {
+		super(message);
+		this.name = 'OAuthError';
+		this.kind = kind;
+		this.nextStep = nextStep;
+		if (status !== undefined) this.status = status;
+	}
+}
+
+const TRY_AGAIN_OR_KEY = 'Try the OAuth login again, or choose "Qwen API Key" instead.';
+const RELOGIN = `Run \`${RELOGIN_COMMAND}\` again.`;
+
+export function deviceRequestRefused(status: number | undefined, detail: string | undefined): OAuthError {
+	const what = status ? `HTTP ${status}` : 'an unreadable answer';
+	return new OAuthError(
+		'device_request_refused',
+		`Qwen's OAuth server refused to start a login (${what}${detail ? `: ${detail}` : ''}). Qwen discontinued the free OAuth tier on 2026-04-15, so this route may no longer work.`,
+		'Choose "Qwen API Key" (DashScope, paid) instead.',
+		status,
+	);
+}
+
+export function accessDenied(): OAuthError {
+	return new OAuthError(
+		'access_denied',
+		'The login was declined in the browser, so nothing was saved.',
+		TRY_AGAIN_OR_KEY,
+	);
+}
+
+export function expiredToken(): OAuthError {
+	return new OAuthError(
+		'expired_token',
+		'The login code expired before it was approved, so nothing was saved.',
+		'Start the OAuth login again and approve it within the time shown.',
+	);
+}
+
+export function timedOut(): OAuthError {
+	return new OAuthError(
+		'timed_out',
+		'The login timed out: the code was not approved in time, so nothing was saved.',
+		'Start the OAuth login again and approve it within the time shown.',
+	);
+}
+
+export function otherOAuthError(code: string, description: string | undefined, status: number): OAuthError {
+	return new OAuthError(
+		'oauth_error',
+		`Qwen's OAuth server ended the login with "${code}"${description ? ` (${description})` : ''} (HTTP ${status}).`,
+		TRY_AGAIN_OR_KEY,
+		status,
+	);
+}
+
+export function badTokenResponse(missing: readonly string[]): OAuthError {
+	return new OAuthError(
+		'bad_token_response',
+		`Qwen's OAuth server approved the login but its answer lacked ${missing.join(', ')}, so nothing was saved.`,
+		TRY_AGAIN_OR_KEY,
+	);
+}
+
+export function networkError(url: string, cause: unknown): OAuthError {
+	const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+	return new OAuthError(
+		'network',
+		`Could not reach Qwen's OAuth server at ${new URL(url).origin} (${detail}).`,
+		'Check your connection or proxy (QWEN_OAUTH_BASE_URL overrides the server), then try again.',
+	);
+}
+
+export function aborted(): OAuthError {
+	return new OAuthError('aborted', 'The OAuth login was cancelled.', 'Nothing was saved.');
+}
+
+export function noOAuthProfile(authProfilesPath: string): OAuthError {
+	return new OAuthError(
+		'no_profile',
+		`No usable Qwen OAuth login in ${authProfilesPath} (profile "qwen-portal:oauth").`,
+		RELOGIN,
+	);
+}
+
+export function refreshDead(status: number): OAuthError {
+	return new OAuthError(
+		'refresh_dead',
+		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh). Run \`${RELOGIN_COMMAND}\` again.`,
+		`${RELOGIN} Qwen discontinued the free tier on 2026-04-15; if the login keeps failing, choose "Qwen API Key".`,
+		status,
+	);
+}
+
+export function refreshFailed(status: number | undefined, detail: string): OAuthError {
+	return new OAuthError(
+		'refresh_failed',
+		`Could not renew the Qwen OAuth access token (${status ? `HTTP ${status}: ` : ''}${detail}).`,
+		`Try again in a moment; if it keeps failing, ${RELOGIN.charAt(0).toLowerCase()}${RELOGIN.slice(1)}`,
+		status,
+	);
+}

@@ -1,0 +1,105 @@
+/**
+ * Keeping the OAuth access token fresh. The chat path calls
+ * `ensureFreshOAuthToken` before each request; a token with less than 30 s
+ * left is renewed with the refresh grant under a cross-process lock, and a
+ * process that waited for the lock re-reads the file first, so two processes
+ * renewing at once make one request.
+ */
+import {OAUTH_PROFILE_ID, readAuthProfiles, writeAuthProfile} from '../auth-profiles.js';
+import {withFileLock} from '../file-lock.js';
+import {PROVIDER_ID} from '../models.js';
+import type {OpenClawPaths} from '../paths.js';
+import {type Clock, systemClock} from './clock.js';
+import {oauthBaseUrl, QWEN_OAUTH_CLIENT_ID, REFRESH_MARGIN_MS, TOKEN_PATH} from './constants.js';
+import {postForm, stringField} from './form-post.js';
+import {noOAuthProfile, refreshDead, refreshFailed} from './oauth-error.js';
+import {type OAuthTokens, parseTokenAnswer} from './tokens.js';
+
+type Env = Record<string, string | undefined>;
+
+export type StoredOAuthProfile = {type: 'oauth'; provider: string; access: string; refresh: string; expires: number};
+
+export type FreshToken = {
+	access: string;
+	expires: number;
+	/** True when this call renewed the token (false: it was fresh, or another process renewed it). */
+	refreshed: boolean;
+};
+
+export type RefreshOptions = {clock?: Clock; fetch?: typeof fetch; signal?: AbortSignal};
+
+export function readOAuthProfile(paths: OpenClawPaths): StoredOAuthProfile | undefined {
+	const value = readAuthProfiles(paths).profiles[OAUTH_PROFILE_ID];
+	if (typeof value !== 'object' || value === null) return undefined;
+	const profile = value as Record<string, unknown>;
+	if (
+		profile['type'] !== 'oauth' ||
+		typeof profile['access'] !== 'string' ||
+		typeof profile['refresh'] !== 'string' ||
+		typeof profile['expires'] !== 'number'
+	) {
+		return undefined;
+	}
+
+	return {
+		type: 'oauth',
+		provider: typeof profile['provider'] === 'string' ? profile['provider'] : PROVIDER_ID,
+		access: profile['access'],
+		refresh: profile['refresh'],
+		expires: profile['expires'],
+	};
+}
+
+export function needsRefresh(profile: {expires: number}, now: number): boolean {
+	return profile.expires - now <= REFRESH_MARGIN_MS;
+}
+
+export async function ensureFreshOAuthToken(
+	paths: OpenClawPaths,
+	env: Env = process.env,
+	options: RefreshOptions = {},
+): Promise<FreshToken> {
+	const clock = options.clock ?? systemClock;
+	const current = readOAuthProfile(paths);
+	if (!current) throw noOAuthProfile(paths.authProfilesPath);
+	if (!needsRefresh(current, clock.now())) return {access: current.access, expires: current.expires, refreshed: false};
+
+	// A lock of its own, so writeAuthProfile can still take the profile file's lock inside.
+	return withFileLock(`${paths.authProfilesPath}.qwen-oauth-refresh`, async () => {
+		const latest = readOAuthProfile(paths);
+		if (!latest) throw noOAuthProfile(paths.authProfilesPath);
+		if (!needsRefresh(latest, clock.now())) return {access: latest.access, expires: latest.expires, refreshed: false};
+
+		const tokens = await refreshAccessToken(oauthBaseUrl(env), latest.refresh, options);
+		const renewed: StoredOAuthProfile = {
+			type: 'oauth',
+			provider: latest.provider,
+			access: tokens.access,
+			// The server may keep the refresh token; only a new one replaces it.
+			refresh: tokens.refresh ?? latest.refresh,
+			expires: tokens.expires,
+		};
+		await writeAuthProfile(paths, OAUTH_PROFILE_ID, renewed);
+		return {access: renewed.access, expires: renewed.expires, refreshed: true};
+	});
+}
+
+/** One refresh-grant exchange. 400/401 means the refresh token is dead. */
+export async function refreshAccessToken(
+	baseUrl: string,
+	refreshToken: string,
+	options: RefreshOptions = {},
+): Promise<OAuthTokens> {
+	const clock = options.clock ?? systemClock;
+	const answer = await postForm(
+		`${baseUrl}${TOKEN_PATH}`,
+		{grant_type: 'refresh_token', refresh_token: refreshToken, client_id: QWEN_OAUTH_CLIENT_ID},
+		{signal: options.signal ?? AbortSignal.timeout(20_000), fetch: options.fetch},
+	);
+	if (answer.status === 400 || answer.status === 401) throw refreshDead(answer.status);
+	if (answer.status !== 200) {
+		throw refreshFailed(answer.status, stringField(answer.body, 'error_description') ?? stringField(answer.body, 'error') ?? 'unexpected answer');
+	}
+
+	return parseTokenAnswer(answer.body, clock.now(), {requireRefresh: false});
+}
