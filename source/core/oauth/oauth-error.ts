@@ -109,7 +109,7 @@ export function noOAuthProfile(authProfilesPath: string): OAuthError {
 export function refreshDead(status: number): OAuthError {
 	return new OAuthError(
 		'refresh_dead',
-		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh). Run \`${RELOGIN_COMMAND}\` again.`,
+		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh); run \`${RELOGIN_COMMAND}\` again.`,
 		`${RELOGIN} Qwen discontinued the free tier on 2026-04-15; if the login keeps failing, choose "Qwen API Key".`,
 		status,
 	);
