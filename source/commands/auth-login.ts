@@ -1,0 +1,145 @@
+/**
+ * `openclaw models auth login --provider qwen-portal`: the wizard on a
+ * terminal; otherwise the key comes from stdin (never argv, which leaks to ps
+ * and shell history), is checked against its region and saved.
+ */
+import {maskKey, validateApiKey} from '../core/api-key.js';
+import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
+import {resolvePaths} from '../core/paths.js';
+import {getRegion, isRegionId, type RegionId} from '../core/regions.js';
+import {resolveModel} from '../core/resolve-model.js';
+import type {CommandContext} from './context.js';
+import {isInteractive} from './context.js';
+import {CliError, UsageError} from './cli-error.js';
+import {readStdin} from './read-stdin.js';
+
+export type AuthLoginOptions = {
+	provider: string;
+	region?: string;
+	method?: string;
+	model?: string;
+	check: boolean;
+};
+
+const STDIN_EXAMPLE = 'printf %s "$DASHSCOPE_API_KEY" | openclaw models auth login --provider qwen-portal --region intl';
+
+export async function runAuthLogin(context: CommandContext, options: AuthLoginOptions): Promise<number> {
+	if (options.provider !== PROVIDER_ID) {
+		throw new UsageError(`Unknown provider "${options.provider}". openclaw logs in to ${PROVIDER_ID} only.`, [
+			`Run: openclaw models auth login --provider ${PROVIDER_ID}`,
+		]);
+	}
+
+	const regionId = options.region && isRegionId(options.region) ? options.region : undefined;
+	if (context.stdin.isTTY === true) {
+		if (!isInteractive(context)) {
+			throw new UsageError('The login wizard needs a terminal on stdout, and no key was piped on stdin.', [
+				`Pipe the key instead: ${STDIN_EXAMPLE}`,
+			]);
+		}
+
+		return runInteractive(context, regionId);
+	}
+
+	if (options.method === 'oauth') {
+		throw new CliError('Qwen OAuth login needs an interactive terminal (it shows a code to approve in a browser).', {
+			details: [
+				'Run it in a terminal: openclaw models auth login --provider qwen-portal --method oauth',
+				'Note: Qwen discontinued the OAuth free tier on 2026-04-15; a DashScope API key is the supported way.',
+			],
+		});
+	}
+
+	if (!regionId) {
+		throw new UsageError('--region is required when the key comes from stdin (intl, cn, us or hk).', [
+			'Keys are bound to the region that issued them, so the region cannot be guessed safely.',
+			`Example: ${STDIN_EXAMPLE}`,
+		]);
+	}
+
+	const resolution = resolveModel(options.model ?? RECOMMENDED_MODEL_ID);
+	if (!resolution.ok) {
+		throw new CliError(resolution.message, {details: ['See the ids with: openclaw models list']});
+	}
+
+	const raw = await readStdin(context.stdin, 64 * 1024);
+	const validation = validateApiKey(raw);
+	if (!validation.ok) {
+		throw new CliError(validation.problem === 'empty' ? 'No API key on stdin.' : validation.message, {
+			details: validation.problem === 'empty' ? [`Pipe the key in: ${STDIN_EXAMPLE}`] : [],
+		});
+	}
+
+	const {out, err} = context;
+	const key = validation.key;
+	for (const note of validation.notes) context.warn(err.dim(`note: ${note}`));
+	const region = getRegion(regionId);
+
+	if (options.check) {
+		await checkKey(context, key, regionId);
+	} else {
+		context.warn(err.yellow(`Saving without checking the key against ${region.label} (--no-check).`));
+	}
+
+	const {saveApiKeySetup} = await import('../core/setup.js');
+	const paths = resolvePaths(context.env);
+	const saved = await saveApiKeySetup(paths, {regionId, key, modelId: resolution.id});
+	context.print(out.green(`Saved DashScope API key ${maskKey(key)} for ${saved.region.label}.`));
+	context.print(`  Key            ${saved.authProfilesPath}  (profile qwen-portal:default, mode 0600)`);
+	context.print(`  Config         ${saved.configPath}`);
+	context.print(`  Base URL       ${saved.region.baseUrl}`);
+	context.print(`  Default model  ${saved.modelRef}`);
+	if (saved.backupPath) context.print(`  Backup         ${saved.backupPath}`);
+	for (const note of resolution.notes) context.warn(err.yellow(`note: ${note}`));
+	const shadowing = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY'].find(name => context.env[name]?.trim());
+	if (shadowing) {
+		context.warn(err.yellow(`warning: ${shadowing} is set in this environment and takes precedence over the saved key; unset it to use the saved one.`));
+	}
+
+	context.print(`Try it: openclaw chat "Hello"`);
+	return 0;
+}
+
+async function checkKey(context: CommandContext, key: string, regionId: RegionId): Promise<void> {
+	const {probeKey} = await import('../core/region-probe.js');
+	const result = await probeKey(key, regionId, {env: context.env});
+	const {err} = context;
+	switch (result.status) {
+		case 'ok':
+			context.warn(err.dim(`Key accepted by ${result.region.label} (${result.modelIds.length} models).`));
+			return;
+		case 'wrong_region':
+			throw new CliError(`This key belongs to ${result.belongsTo.label}, not ${result.region.label}. Nothing was saved.`, {
+				details: [
+					'Keys are bound to the region that issued them.',
+					`Run again with: --region ${result.belongsTo.id}`,
+				],
+			});
+		case 'invalid_key':
+		case 'unreachable':
+			throw new CliError(`${result.error.title}. Nothing was saved.`, {
+				details: [
+					result.error.message,
+					`Next step: ${result.error.nextStep}`,
+					...(result.status === 'unreachable' ? ['To save the key anyway, add --no-check.'] : []),
+				],
+			});
+	}
+}
+
+async function runInteractive(context: CommandContext, regionId: RegionId | undefined): Promise<number> {
+	const {launchWizard} = await import('./ui-launch.js');
+	const outcome = await launchWizard(context, regionId);
+	if (outcome.kind === 'cancelled') {
+		context.warn('Login cancelled; nothing was saved.');
+		return 1;
+	}
+
+	if (outcome.startChat) {
+		const {loadEffectiveSetup} = await import('../core/credentials.js');
+		const {launchChatPane} = await import('./ui-launch.js');
+		return launchChatPane(context, loadEffectiveSetup(context.env), outcome.modelId);
+	}
+
+	return 0;
+}

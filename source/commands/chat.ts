@@ -1,0 +1,224 @@
+/**
+ * `openclaw chat "prompt"`: one question, the answer streamed to stdout as it
+ * arrives. Content deltas go straight to the stream (this path is benchmarked
+ * against the bare SDK); everything else (reasoning, usage, notes, errors)
+ * goes to stderr so stdout stays the answer alone.
+ */
+import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
+import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
+import {loadImageAttachment, type ImageAttachment} from '../core/images.js';
+import {supportsImages} from '../core/models.js';
+import {resolveModel} from '../core/resolve-model.js';
+import type {CommandContext} from './context.js';
+import {isInteractive} from './context.js';
+import {CliError, UsageError} from './cli-error.js';
+import {defaultModelFor} from './default-action.js';
+import {noCredentialLines} from './hints.js';
+import {readStdin} from './read-stdin.js';
+import {printClassified} from './report-error.js';
+
+export type ChatOptions = {
+	prompt: string[];
+	model?: string;
+	image: string[];
+	verbose?: boolean;
+	think?: boolean;
+};
+
+const VISION_MODEL_ID = 'qwen3-vl-plus';
+/** Exit code for a run stopped with Ctrl+C (128 + SIGINT). */
+const INTERRUPTED_EXIT_CODE = 130;
+
+export async function runChat(context: CommandContext, options: ChatOptions): Promise<number> {
+	let prompt = options.prompt.join(' ').trim();
+	if (!prompt && isInteractive(context)) return openPane(context, options);
+
+	if (context.stdin.isTTY !== true) {
+		const piped = (await readStdin(context.stdin)).trim();
+		if (piped) prompt = prompt ? `${prompt}\n\n${piped}` : piped;
+	}
+
+	if (!prompt) {
+		throw new UsageError('No prompt given.', [
+			'Pass one as an argument or pipe it on stdin:',
+			'  openclaw chat "Hello, write a quicksort algorithm"',
+			'  echo "Explain this" | openclaw chat',
+		]);
+	}
+
+	const setup = loadEffectiveSetup(context.env);
+	const {modelId, isKnownTextOnly} = pickModel(context, setup, options.model);
+	const images = await loadImages(options.image);
+	if (images.length > 0 && isKnownTextOnly) {
+		throw new CliError(`${modelId} does not accept images; nothing was sent.`, {
+			details: [`Use a vision model: openclaw chat --model ${VISION_MODEL_ID} --image ${options.image[0] ?? '<file>'} "…"`],
+		});
+	}
+
+	const credential = setup.credential;
+	if (!credential) throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
+
+	for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning}`));
+	const apiKey = credential.profileType === 'oauth' ? await freshOAuthToken(context, setup) : credential.key;
+	const {createDashScopeClient} = await import('../core/dashscope-client.js');
+	const client = createDashScopeClient({
+		apiKey,
+		baseUrl: setup.requestBaseUrl,
+		...(setup.region ? {regionLabel: setup.region.label} : {}),
+	});
+	const messages = buildMessages(prompt, images, credential.profileType === 'oauth');
+	const code = await streamAnswer(context, {
+		stream: signal => client.streamChat({model: modelId, messages, signal, ...(options.think ? {enableThinking: true} : {})}),
+		modelId,
+		verbose: options.verbose === true,
+	});
+	return code;
+}
+
+function pickModel(context: CommandContext, setup: EffectiveSetup, requested: string | undefined) {
+	const portal = setup.credential?.profileType === 'oauth';
+	const resolution = resolveModel(requested ?? defaultModelFor(setup), {provider: portal ? 'portal' : 'dashscope'});
+	if (!resolution.ok) {
+		throw new CliError(resolution.message, {
+			details: [resolution.suggestion ? `Try: --model ${resolution.suggestion}` : 'See the ids with: openclaw models list'],
+		});
+	}
+
+	for (const note of resolution.notes) context.warn(context.err.yellow(`note: ${note}`));
+	return {modelId: resolution.id, isKnownTextOnly: resolution.model ? !supportsImages(resolution.model) : false};
+}
+
+async function loadImages(paths: readonly string[]): Promise<ImageAttachment[]> {
+	const images: ImageAttachment[] = [];
+	for (const path of paths) {
+		const result = await loadImageAttachment(path);
+		if (!result.ok) throw new CliError(result.message, {details: ['Nothing was sent.']});
+		images.push(result.image);
+	}
+
+	return images;
+}
+
+function buildMessages(prompt: string, images: readonly ImageAttachment[], portal: boolean): ChatMessage[] {
+	const content: string | ChatContentPart[] =
+		images.length === 0
+			? prompt
+			: [{type: 'text', text: prompt}, ...images.map(image => ({type: 'image_url' as const, image_url: {url: image.dataUrl}}))];
+	// The OAuth portal was seen to refuse requests without a leading system message.
+	const system: ChatMessage[] = portal ? [{role: 'system', content: 'You are a helpful assistant.'}] : [];
+	return [...system, {role: 'user', content}];
+}
+
+async function freshOAuthToken(context: CommandContext, setup: EffectiveSetup): Promise<string> {
+	const {ensureFreshOAuthToken} = await import('../core/oauth/index.js');
+	const token = await ensureFreshOAuthToken(setup.paths, context.env);
+	return token.access;
+}
+
+async function openPane(context: CommandContext, options: ChatOptions): Promise<number> {
+	const setup = loadEffectiveSetup(context.env);
+	const {modelId, isKnownTextOnly} = pickModel(context, setup, options.model);
+	const images = await loadImages(options.image);
+	if (images.length > 0 && isKnownTextOnly) {
+		throw new CliError(`${modelId} does not accept images.`, {details: [`Use a vision model: --model ${VISION_MODEL_ID}`]});
+	}
+
+	const {launchChatPane} = await import('./ui-launch.js');
+	return launchChatPane(context, setup, modelId, images);
+}
+
+type StreamRun = {
+	stream(signal: AbortSignal): AsyncIterable<StreamEvent>;
+	modelId: string;
+	verbose: boolean;
+};
+
+async function streamAnswer(context: CommandContext, run: StreamRun): Promise<number> {
+	const {stdout, stderr, err} = context;
+	const controller = new AbortController();
+	let interrupted = false;
+	const onSigint = () => {
+		// A second Ctrl+C while the abort settles leaves at once.
+		if (interrupted) process.exit(INTERRUPTED_EXIT_CODE);
+		interrupted = true;
+		controller.abort();
+	};
+	process.on('SIGINT', onSigint);
+
+	const started = performance.now();
+	let firstTokenAt: number | undefined;
+	let lastChar = '\n';
+	let wroteContent = false;
+	let reasoningOpen = false;
+	let usage: Extract<StreamEvent, {type: 'usage'}> | undefined;
+	try {
+		for await (const event of run.stream(controller.signal)) {
+			if (event.type === 'content') {
+				if (event.text === '') continue;
+				if (reasoningOpen) {
+					stderr.write('\n');
+					reasoningOpen = false;
+				}
+
+				firstTokenAt ??= performance.now();
+				stdout.write(event.text);
+				lastChar = event.text.at(-1) ?? lastChar;
+				wroteContent = true;
+			} else if (event.type === 'reasoning') {
+				firstTokenAt ??= performance.now();
+				if (run.verbose && event.text) {
+					stderr.write(err.dim(event.text));
+					reasoningOpen = true;
+				}
+			} else if (event.type === 'usage') {
+				usage = event;
+			}
+		}
+
+		if (interrupted) throw Object.assign(new Error('aborted'), {name: 'AbortError'});
+	} catch (error) {
+		if (reasoningOpen) stderr.write('\n');
+		if (wroteContent && lastChar !== '\n') stdout.write('\n');
+		if (interrupted) {
+			context.warn('interrupted');
+			return INTERRUPTED_EXIT_CODE;
+		}
+
+		if (isClassified(error)) {
+			printClassified(context, error.classified);
+			return 1;
+		}
+
+		throw error;
+	} finally {
+		process.off('SIGINT', onSigint);
+	}
+
+	if (reasoningOpen) stderr.write('\n');
+	if (lastChar !== '\n') stdout.write('\n');
+	if (run.verbose) context.warn(err.dim(usageLine(run.modelId, started, firstTokenAt, usage)));
+	return 0;
+}
+
+function isClassified(error: unknown): error is {classified: {title: string; message: string; nextStep: string; requestId?: string}} {
+	return typeof error === 'object' && error !== null && 'classified' in error;
+}
+
+function usageLine(
+	modelId: string,
+	started: number,
+	firstTokenAt: number | undefined,
+	usage: Extract<StreamEvent, {type: 'usage'}> | undefined,
+): string {
+	const ended = performance.now();
+	const parts = [modelId];
+	if (usage) parts.push(`${usage.promptTokens} tokens in, ${usage.completionTokens} out`);
+	if (firstTokenAt !== undefined) {
+		parts.push(`first token ${Math.round(firstTokenAt - started)} ms`);
+		const seconds = (ended - firstTokenAt) / 1000;
+		if (usage && seconds > 0) parts.push(`${(usage.completionTokens / seconds).toFixed(1)} tokens/s`);
+	}
+
+	parts.push(`total ${((ended - started) / 1000).toFixed(2)} s`);
+	return parts.join(' · ');
+}

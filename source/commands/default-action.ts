@@ -1,0 +1,32 @@
+/**
+ * Plain `openclaw`: on a terminal, the wizard when no key is set up, else the
+ * chat pane. Without a terminal there is nothing to open: help, exit 2.
+ */
+import {loadEffectiveSetup} from '../core/credentials.js';
+import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
+import type {CommandContext} from './context.js';
+import {isInteractive} from './context.js';
+import {launchChatPane, launchWizard} from './ui-launch.js';
+
+export async function runDefault(context: CommandContext, helpText: () => string): Promise<number> {
+	if (!isInteractive(context)) {
+		context.stderr.write(helpText());
+		context.warn('\nNo command given, and there is no terminal to open the wizard or the chat pane in.');
+		context.warn('Run `openclaw --help` for examples.');
+		return 2;
+	}
+
+	const setup = loadEffectiveSetup(context.env);
+	if (!setup.credential) {
+		const outcome = await launchWizard(context);
+		if (outcome.kind === 'cancelled' || !outcome.startChat) return 0;
+		return launchChatPane(context, loadEffectiveSetup(context.env), outcome.modelId);
+	}
+
+	return launchChatPane(context, setup, defaultModelFor(setup));
+}
+
+export function defaultModelFor(setup: ReturnType<typeof loadEffectiveSetup>): string {
+	if (setup.defaultModel) return setup.defaultModel;
+	return setup.credential?.profileType === 'oauth' ? PORTAL_DEFAULT_MODEL_ID : RECOMMENDED_MODEL_ID;
+}

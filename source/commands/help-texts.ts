@@ -1,0 +1,116 @@
+/**
+ * The text commander prints after each command's generated --help: examples
+ * first, then the facts a person needs at that moment.
+ */
+export function examples(...lines: string[]): string {
+	return `\nExamples:\n${lines.map(line => (line.startsWith('#') ? `  ${line}` : `  $ ${line}`)).join('\n')}\n`;
+}
+
+export const ROOT_HELP = `${examples(
+	'openclaw models auth login --provider qwen-portal     # set up a DashScope key',
+	'openclaw chat "Hello, write a quicksort algorithm"',
+	'openclaw chat --model qwen3-coder "Implement binary search"',
+	'openclaw chat --model qwen3-vl-plus "Analyze this image" --image photo.jpg',
+	'git diff | openclaw chat "Review this change"',
+	'openclaw models list',
+	'openclaw models status --probe',
+)}
+With no arguments on a terminal, openclaw opens the setup wizard (no key yet) or the chat pane.
+
+Environment:
+  QWEN_API_KEY           DashScope key; wins over DASHSCOPE_API_KEY and the saved profile
+  DASHSCOPE_API_KEY      DashScope key, used when QWEN_API_KEY is not set
+  OPENCLAW_STATE_DIR     state directory (default ~/.openclaw)
+  OPENCLAW_CONFIG_PATH   main config file (default <state dir>/openclaw.json)
+  OPENCLAW_AGENT_DIR     agent directory holding auth-profiles.json (default <state dir>/agents/main/agent)
+  OPENCLAW_HOME          home directory used instead of HOME
+  QWEN_INTL_BASE_URL     send a region's requests elsewhere (proxy, gateway);
+  QWEN_CN_BASE_URL       openclaw.json keeps the canonical endpoint
+  QWEN_US_BASE_URL
+  QWEN_HK_BASE_URL
+  NO_COLOR               plain output without colours
+
+Files:
+  ~/.openclaw/openclaw.json                          provider entry (models.providers.qwen-portal) and default model
+  ~/.openclaw/agents/main/agent/auth-profiles.json   the saved key (profile qwen-portal:default, mode 0600)
+
+Troubleshooting:
+  401 Unauthorized / invalid API key
+      The key must start with sk-, must not be expired, and must belong to the region in use.
+      Check with: openclaw models status --probe
+  Connection timeout / invalid key after switching regions
+      Keys are bound to one region: International keys need the International endpoint,
+      China keys the China endpoint. Re-run: openclaw models auth login --provider qwen-portal --region cn
+  Model not found
+      Use ids without a region prefix (qwen-plus, not qwen.qwen-plus) and not AWS Bedrock ids
+      (qwen.qwen3-coder-30b-a3b-v1:0). See: openclaw models list
+  Environment variable not working
+      echo $QWEN_API_KEY, then run: openclaw restart   (shows the key source and region in effect)
+`;
+
+export const MODELS_HELP = examples(
+	'openclaw models list',
+	'openclaw models status --probe',
+	'openclaw models set qwen3-coder',
+	'openclaw models auth login --provider qwen-portal',
+);
+
+export const MODELS_LIST_HELP = `${examples('openclaw models list', 'openclaw models list --json | jq -r ".models[].id"')}
+The registry is the curated part of the picture; a key's region may serve more models
+(any id DashScope accepts works with --model).
+`;
+
+export const MODELS_STATUS_HELP = `${examples('openclaw models status', 'openclaw models status --probe', 'openclaw models status --json')}
+Shows where the key comes from (QWEN_API_KEY, DASHSCOPE_API_KEY or the saved profile), the key
+masked to its last 4 characters, the region and base URL, and the default model.
+--probe asks the region for its model list (GET /models, spends no tokens) and reports
+ok, invalid key, wrong region (naming the right one) or unreachable; it exits 1 unless ok.
+`;
+
+export const MODELS_SET_HELP = `${examples('openclaw models set qwen3-coder-plus', 'openclaw models set qwen          # alias of qwen-plus', 'openclaw models set qwen3-max')}
+Writes agents.defaults.model.primary in openclaw.json (keeping every other key; a backup
+openclaw.json.bak is kept before the first change).
+`;
+
+export const AUTH_HELP = examples('openclaw models auth login --provider qwen-portal');
+
+export const AUTH_LOGIN_HELP = `${examples(
+	'openclaw models auth login --provider qwen-portal                    # interactive wizard',
+	'openclaw models auth login --provider qwen-portal --region cn',
+	'# without a terminal (CI, scripts) the key is read from stdin:',
+	'printf %s "$DASHSCOPE_API_KEY" | openclaw models auth login --provider qwen-portal --region intl',
+	'openclaw models auth login --provider qwen-portal --region intl --model qwen3-max < key.txt',
+)}
+There is no --api-key flag on purpose: a key on the command line is visible to every user
+through ps and lands in your shell history. Paste it into the wizard, or pipe it on stdin.
+
+Regions (keys are bound to the region that issued them):
+  intl  International (Singapore)   https://dashscope-intl.aliyuncs.com/compatible-mode/v1
+  cn    China (Beijing)             https://dashscope.aliyuncs.com/compatible-mode/v1
+  us    US (Virginia)               https://dashscope-us.aliyuncs.com/compatible-mode/v1
+  hk    China (Hong Kong)           https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1
+
+Saves the key to auth-profiles.json (profile qwen-portal:default, mode 0600) and points
+models.providers.qwen-portal in openclaw.json at it.
+`;
+
+export const CHAT_HELP = `${examples(
+	'openclaw chat "Hello, write a quicksort algorithm"',
+	'openclaw chat --model qwen3-coder "Implement binary search"',
+	'openclaw chat --model qwen3-max "Explain quantum computing"',
+	'openclaw chat --model qwen "General question"            # alias: qwen -> qwen-plus',
+	'openclaw chat --model qwen3-vl-plus "Analyze this image" --image photo.jpg',
+	'cat error.log | openclaw chat "What went wrong?"',
+	'openclaw chat --verbose --think --model qwen3-max "Prove that sqrt(2) is irrational"',
+	'openclaw chat                                             # chat pane (on a terminal)',
+)}
+The answer streams to stdout; piped stdin is added after the prompt. --verbose prints the
+reasoning and the token usage to stderr. Ctrl+C stops the answer (exit code 130).
+`;
+
+export const RESTART_HELP = `${examples('export QWEN_API_KEY="sk-..."', 'openclaw restart')}
+openclaw runs no background service, so there is nothing to restart: this command reloads
+openclaw.json, auth-profiles.json and the environment and prints the setup now in effect
+(the same report as openclaw models status). Run it after exporting QWEN_API_KEY or
+DASHSCOPE_API_KEY, or after editing the files, to see which key, region and model will be used.
+`;

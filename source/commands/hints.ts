@@ -1,0 +1,10 @@
+/** Hints several commands print the same way. */
+export const LOGIN_COMMAND = 'openclaw models auth login --provider qwen-portal';
+
+export function noCredentialLines(): string[] {
+	return [
+		'No DashScope API key is set up. Either:',
+		`  ${LOGIN_COMMAND}          (saves the key for next time)`,
+		'  export QWEN_API_KEY="sk-..."                                (this shell only; check with: openclaw restart)',
+	];
+}

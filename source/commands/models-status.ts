@@ -1,0 +1,205 @@
+/**
+ * `openclaw models status` and `openclaw restart`: what key, region, endpoint
+ * and model are in effect right now, and optionally whether the key works.
+ */
+import {maskKey} from '../core/api-key.js';
+import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
+import {RECOMMENDED_MODEL_ID} from '../core/models.js';
+import type {KeyProbe} from '../core/region-probe.js';
+import {resolveModel} from '../core/resolve-model.js';
+import type {CommandContext} from './context.js';
+import {LOGIN_COMMAND, noCredentialLines} from './hints.js';
+import {formatTable} from './text-table.js';
+
+type ProbeReport = {
+	status: KeyProbe['status'] | 'no_credential';
+	ok: boolean;
+	lines: string[];
+	json: Record<string, unknown>;
+};
+
+export async function runModelsStatus(context: CommandContext, options: {json?: boolean; probe?: boolean}): Promise<number> {
+	const setup = loadEffectiveSetup(context.env);
+	const probe = options.probe ? await probeSetup(context, setup) : undefined;
+	if (options.json) {
+		context.print(JSON.stringify({...statusJson(setup), ...(probe ? {probe: probe.json} : {})}, null, 2));
+	} else {
+		printStatus(context, setup);
+		if (probe) {
+			context.print();
+			for (const line of probe.lines) context.print(line);
+		}
+	}
+
+	return probe && !probe.ok ? 1 : 0;
+}
+
+export async function runRestart(context: CommandContext): Promise<number> {
+	context.print(
+		context.out.dim(
+			'openclaw runs no background service; reloaded openclaw.json, auth-profiles.json and the environment.',
+		),
+	);
+	context.print();
+	printStatus(context, loadEffectiveSetup(context.env));
+	return 0;
+}
+
+function defaultModelInfo(setup: EffectiveSetup): {id: string; configured: boolean; notes: string[]} {
+	if (!setup.defaultModel) {
+		return {id: RECOMMENDED_MODEL_ID, configured: false, notes: []};
+	}
+
+	const resolution = resolveModel(setup.defaultModel);
+	return {
+		id: setup.defaultModel,
+		configured: true,
+		notes: resolution.ok ? resolution.notes : [resolution.message],
+	};
+}
+
+function statusJson(setup: EffectiveSetup) {
+	const model = defaultModelInfo(setup);
+	return {
+		credential: setup.credential
+			? {source: setup.credential.source, sourceLabel: setup.credential.sourceLabel, maskedKey: maskKey(setup.credential.key)}
+			: null,
+		region: setup.region ? {id: setup.region.id, label: setup.region.label} : null,
+		baseUrl: setup.baseUrl,
+		baseUrlConfigured: setup.baseUrlConfigured,
+		requestBaseUrl: setup.requestBaseUrl,
+		defaultModel: model.id,
+		defaultModelConfigured: model.configured,
+		defaultModelNotes: model.notes,
+		configPath: setup.paths.configPath,
+		configExists: setup.configExists,
+		authProfilesPath: setup.paths.authProfilesPath,
+		warnings: setup.warnings,
+	};
+}
+
+function printStatus(context: CommandContext, setup: EffectiveSetup): void {
+	const {out} = context;
+	const model = defaultModelInfo(setup);
+	const rows: string[][] = [];
+	if (setup.credential) {
+		rows.push(['Key', `${maskKey(setup.credential.key)}  from ${setup.credential.sourceLabel}`]);
+	} else {
+		rows.push(['Key', out.yellow('none found')]);
+	}
+
+	rows.push(['Region', setup.region ? `${setup.region.label} (${setup.region.id})` : 'custom endpoint (not a known DashScope region)']);
+	rows.push([
+		'Base URL',
+		setup.baseUrl + (setup.baseUrlConfigured ? '' : out.dim('  (default; no baseUrl in openclaw.json)')),
+	]);
+	if (setup.requestBaseUrl !== setup.baseUrl) {
+		const variable = setup.region?.baseUrlEnv;
+		rows.push(['Requests to', setup.requestBaseUrl + (variable ? out.dim(`  (overridden by ${variable})`) : '')]);
+	}
+
+	rows.push([
+		'Default model',
+		model.id + (model.configured ? '' : out.dim('  (not set; the recommended model is used)')),
+	]);
+	rows.push(['Config', setup.paths.configPath + (setup.configExists ? '' : out.dim('  (does not exist yet)'))]);
+	rows.push(['Auth profiles', setup.paths.authProfilesPath]);
+	for (const line of formatTable(rows)) context.print(line);
+
+	for (const note of model.notes) context.print(out.yellow(`note: ${note}`));
+	for (const warning of setup.warnings) context.print(out.yellow(`warning: ${warning}`));
+	if (!setup.credential) {
+		context.print();
+		for (const line of noCredentialLines()) context.print(line);
+	}
+}
+
+async function probeSetup(context: CommandContext, setup: EffectiveSetup): Promise<ProbeReport> {
+	const {out} = context;
+	if (!setup.credential) {
+		return {
+			status: 'no_credential',
+			ok: false,
+			lines: [out.red('Probe: no key to check.')],
+			json: {status: 'no_credential'},
+		};
+	}
+
+	const key = setup.credential.key;
+	if (!setup.region) {
+		// A custom gateway is not a region we can compare against: just ask it.
+		const {createDashScopeClient} = await import('../core/dashscope-client.js');
+		try {
+			const ids = await createDashScopeClient({apiKey: key, baseUrl: setup.requestBaseUrl, maxRetries: 0}).listModels();
+			return {
+				status: 'ok',
+				ok: true,
+				lines: [out.green(`Probe: ok, ${setup.requestBaseUrl} accepted the key (${ids.length} models).`)],
+				json: {status: 'ok', modelCount: ids.length},
+			};
+		} catch (error) {
+			const classified = (error as {classified?: {kind: string; title: string; message: string; nextStep: string}}).classified;
+			const title = classified?.title ?? (error instanceof Error ? error.message : String(error));
+			return {
+				status: classified?.kind === 'invalid_key' ? 'invalid_key' : 'unreachable',
+				ok: false,
+				lines: [out.red(`Probe: ${title}`), ...(classified ? [classified.message, `Next step: ${classified.nextStep}`] : [])],
+				json: {status: classified?.kind === 'invalid_key' ? 'invalid_key' : 'unreachable', error: classified ?? {title}},
+			};
+		}
+	}
+
+	const {probeKey} = await import('../core/region-probe.js');
+	const result = await probeKey(key, setup.region.id, {env: context.env});
+	return describeProbe(context, setup, result);
+}
+
+function describeProbe(context: CommandContext, setup: EffectiveSetup, result: KeyProbe): ProbeReport {
+	const {out} = context;
+	switch (result.status) {
+		case 'ok': {
+			const model = defaultModelInfo(setup);
+			const lines = [out.green(`Probe: ok, the key works in ${result.region.label} (${result.modelIds.length} models available).`)];
+			if (!result.modelIds.includes(model.id)) {
+				lines.push(out.yellow(`note: ${model.id} is not in this region's model list; pick another with: openclaw models set <id>`));
+			}
+
+			return {
+				status: 'ok',
+				ok: true,
+				lines,
+				json: {status: 'ok', region: result.region.id, modelCount: result.modelIds.length, defaultModelAvailable: result.modelIds.includes(model.id)},
+			};
+		}
+
+		case 'wrong_region': {
+			const right = result.belongsTo;
+			return {
+				status: 'wrong_region',
+				ok: false,
+				lines: [
+					out.red(`Probe: wrong region. This key belongs to ${right.label} (${right.id}), not ${result.region.label}.`),
+					'Keys are bound to the region that issued them. Fix it either way:',
+					`  ${LOGIN_COMMAND} --region ${right.id}`,
+					`  or set models.providers.qwen-portal.baseUrl to ${right.baseUrl} in ${setup.paths.configPath}`,
+				],
+				json: {status: 'wrong_region', region: result.region.id, belongsTo: right.id, baseUrl: right.baseUrl},
+			};
+		}
+
+		case 'invalid_key':
+		case 'unreachable': {
+			const {error} = result;
+			return {
+				status: result.status,
+				ok: false,
+				lines: [
+					out.red(`Probe: ${error.title}`),
+					error.message,
+					`Next step: ${error.nextStep}`,
+				],
+				json: {status: result.status, region: result.region.id, error: {kind: error.kind, title: error.title, message: error.message, nextStep: error.nextStep}},
+			};
+		}
+	}
+}

@@ -1,0 +1,126 @@
+/**
+ * The command tree. Only commander and the help texts load up front; each
+ * action imports its implementation when it runs, so --help and --version stay
+ * fast and only `chat` pays for the HTTP client.
+ */
+import {Command, Option} from 'commander';
+import type {CommandContext} from './context.js';
+import {
+	AUTH_HELP,
+	AUTH_LOGIN_HELP,
+	CHAT_HELP,
+	MODELS_HELP,
+	MODELS_LIST_HELP,
+	MODELS_SET_HELP,
+	MODELS_STATUS_HELP,
+	RESTART_HELP,
+	ROOT_HELP,
+} from './help-texts.js';
+import {packageVersion} from './version.js';
+
+const REGION_CHOICES = ['intl', 'cn', 'us', 'hk'];
+
+/** Where an action leaves its exit code for the entry point. */
+export type RunState = {exitCode: number};
+
+function collect(value: string, previous: string[]): string[] {
+	return [...previous, value];
+}
+
+export function createProgram(context: CommandContext, state: RunState): Command {
+	const program = new Command('openclaw');
+	program
+		.description('Chat with Qwen through a DashScope API key, using OpenClaw\'s own files.')
+		.version(packageVersion(), '-V, --version', 'print the version')
+		.helpOption('-h, --help', 'show help')
+		.helpCommand('help [command]', 'show help for a command')
+		.exitOverride()
+		.configureOutput({
+			writeOut: text => context.stdout.write(text),
+			writeErr: text => context.stderr.write(text),
+			outputError: (text, write) => write(context.err.red(text)),
+		})
+		.showHelpAfterError('(add --help for usage)')
+		.showSuggestionAfterError(true)
+		.addHelpText('after', ROOT_HELP);
+
+	const models = program
+		.command('models')
+		.description('list, inspect and choose Qwen models; log in with a DashScope key')
+		.addHelpText('after', MODELS_HELP);
+
+	models
+		.command('list')
+		.description('show the model registry grouped by Coding, General and Vision')
+		.option('--json', 'print machine-readable JSON')
+		.addHelpText('after', MODELS_LIST_HELP)
+		.action(async (options: {json?: boolean}) => {
+			const {runModelsList} = await import('./models-list.js');
+			state.exitCode = runModelsList(context, options);
+		});
+
+	models
+		.command('status')
+		.description('show the key source, masked key, region, base URL and default model in effect')
+		.option('--json', 'print machine-readable JSON')
+		.option('--probe', 'check the key against its region (GET /models, no tokens spent)')
+		.addHelpText('after', MODELS_STATUS_HELP)
+		.action(async (options: {json?: boolean; probe?: boolean}) => {
+			const {runModelsStatus} = await import('./models-status.js');
+			state.exitCode = await runModelsStatus(context, options);
+		});
+
+	models
+		.command('set')
+		.description('set the default model (id or alias)')
+		.argument('<model>', 'model id or alias, e.g. qwen3-coder-plus or qwen')
+		.addHelpText('after', MODELS_SET_HELP)
+		.action(async (model: string) => {
+			const {runModelsSet} = await import('./models-set.js');
+			state.exitCode = await runModelsSet(context, model);
+		});
+
+	const auth = models
+		.command('auth')
+		.description('log in to a provider')
+		.addHelpText('after', AUTH_HELP);
+
+	auth
+		.command('login')
+		.description('save a DashScope API key for Qwen (wizard on a terminal, stdin otherwise)')
+		.option('--provider <id>', 'provider to log in to (only qwen-portal)', 'qwen-portal')
+		.addOption(new Option('--region <region>', 'region that issued the key').choices(REGION_CHOICES))
+		.addOption(new Option('--method <method>', 'how to authenticate').choices(['api-key', 'oauth']))
+		.option('--model <id|alias>', 'default model to set (default qwen3-coder-plus)')
+		.option('--no-check', 'save without checking the key against the region')
+		.addHelpText('after', AUTH_LOGIN_HELP)
+		.action(async (options: {provider: string; region?: string; method?: string; model?: string; check: boolean}) => {
+			const {runAuthLogin} = await import('./auth-login.js');
+			state.exitCode = await runAuthLogin(context, options);
+		});
+
+	program
+		.command('chat')
+		.description('stream an answer from Qwen to stdout (the chat pane with no prompt on a terminal)')
+		.argument('[prompt...]', 'the prompt; piped stdin is appended')
+		.option('-m, --model <id|alias>', 'model to use (default: the configured default model)')
+		.option('-i, --image <file>', 'attach an image (png, jpeg, webp, gif, bmp); repeatable', collect, [])
+		.option('-v, --verbose', 'print reasoning and token usage to stderr')
+		.option('--think', 'ask a hybrid thinking model to reason first (qwen-plus, qwen3-max, qwen3-vl-plus)')
+		.addHelpText('after', CHAT_HELP)
+		.action(async (prompt: string[], options: {model?: string; image: string[]; verbose?: boolean; think?: boolean}) => {
+			const {runChat} = await import('./chat.js');
+			state.exitCode = await runChat(context, {...options, prompt});
+		});
+
+	program
+		.command('restart')
+		.description('reload files and environment and show the setup in effect (there is no service to restart)')
+		.addHelpText('after', RESTART_HELP)
+		.action(async () => {
+			const {runRestart} = await import('./models-status.js');
+			state.exitCode = await runRestart(context);
+		});
+
+	return program;
+}

@@ -1,0 +1,65 @@
+/**
+ * Turns anything a command throws into what the user reads on stderr and the
+ * exit code. Expected errors never show a stack trace.
+ */
+import {CommanderError} from 'commander';
+import type {CommandContext} from './context.js';
+import {CliError} from './cli-error.js';
+
+type ConfigParseLike = Error & {file: string; line: number; column: number};
+type ClassifiedLike = {title: string; message: string; nextStep: string; requestId?: string};
+
+// Duck-typed so this module does not load the config and client code.
+function isConfigParseError(error: unknown): error is ConfigParseLike {
+	return error instanceof Error && error.name === 'ConfigParseError' && 'file' in error && 'line' in error;
+}
+
+function classifiedOf(error: unknown): ClassifiedLike | undefined {
+	if (error instanceof Error && 'classified' in error) {
+		const classified = (error as {classified?: ClassifiedLike}).classified;
+		if (classified && typeof classified.title === 'string') return classified;
+	}
+
+	return undefined;
+}
+
+export function printClassified(context: CommandContext, classified: ClassifiedLike): void {
+	const {err} = context;
+	context.warn(err.red(`error: ${classified.title}`));
+	if (classified.message) context.warn(classified.message);
+	if (classified.nextStep) context.warn(`${err.bold('Next step:')} ${classified.nextStep}`);
+	if (classified.requestId) context.warn(err.dim(`request id: ${classified.requestId}`));
+}
+
+export function reportError(context: CommandContext, error: unknown): number {
+	const {err} = context;
+	if (error instanceof CommanderError) {
+		// Help and version end in a CommanderError too; commander already printed.
+		if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+		return 2;
+	}
+
+	if (error instanceof CliError) {
+		context.warn(err.red(`error: ${error.message}`));
+		for (const line of error.details) context.warn(line);
+		return error.exitCode;
+	}
+
+	if (isConfigParseError(error)) {
+		context.warn(err.red(`error: cannot read ${error.file}:${error.line}:${error.column}`));
+		context.warn(error.message);
+		context.warn('Nothing was written. Fix the file (or move it aside) and run the command again.');
+		return 1;
+	}
+
+	const classified = classifiedOf(error);
+	if (classified) {
+		printClassified(context, classified);
+		return 1;
+	}
+
+	const message = error instanceof Error ? error.message : String(error);
+	context.warn(err.red(`error: ${message}`));
+	if (context.env['OPENCLAW_DEBUG'] && error instanceof Error && error.stack) context.warn(err.dim(error.stack));
+	return 1;
+}
