@@ -27,31 +27,41 @@ export class FileAccessError extends Error {
  * writers at once both land.
  */
 export async function withFileLock<T>(file: string, task: () => Promise<T> | T): Promise<T> {
-	let release: () => Promise<void>;
-	try {
-		release = await lockfile.lock(file, {
-			realpath: false,
-			lockfilePath: `${file}.lock`,
-			stale: 10_000,
-			retries: {retries: 60, factor: 1.5, minTimeout: 25, maxTimeout: 500, randomize: true},
-			// A lock taken over as stale means another writer may race us; the
-			// write itself is still atomic, so do not crash the process over it.
-			onCompromised: () => {},
-		});
-	} catch (error) {
-		if (errorCode(error) === 'ELOCKED') {
-			throw new FileAccessError(
-				file,
-				'ELOCKED',
-				`Another openclaw process is still writing ${file}. Wait for it to finish and try again; if none is running, remove ${file}.lock.`,
-			);
-		}
-		throw toAccessError(error, file);
-	}
+	const release = await acquire(file);
 	try {
 		return await task();
 	} finally {
 		await release().catch(() => {});
+	}
+}
+
+const LOCK_WAIT_MS = 30_000;
+
+// proper-lockfile's own retries would also retry EACCES for half a minute, so
+// only a lock held by someone else (ELOCKED) is waited for here.
+async function acquire(file: string): Promise<() => Promise<void>> {
+	const deadline = Date.now() + LOCK_WAIT_MS;
+	for (let delay = 20; ; delay = Math.min(delay * 1.5, 500)) {
+		try {
+			return await lockfile.lock(file, {
+				realpath: false,
+				lockfilePath: `${file}.lock`,
+				stale: 10_000,
+				// A lock taken over as stale means another writer may race us; the
+				// write itself is still atomic, so do not crash the process over it.
+				onCompromised: () => {},
+			});
+		} catch (error) {
+			if (errorCode(error) !== 'ELOCKED') throw toAccessError(error, file);
+			if (Date.now() >= deadline) {
+				throw new FileAccessError(
+					file,
+					'ELOCKED',
+					`Another openclaw process is still writing ${file}. Wait for it to finish and try again; if none is running, remove ${file}.lock.`,
+				);
+			}
+			await new Promise(resolve => setTimeout(resolve, delay * (0.5 + Math.random())));
+		}
 	}
 }
 
