@@ -84,7 +84,16 @@ type Facts = {
 };
 
 export function classifyApiError(error: unknown, context: ErrorContext = {}): ClassifiedError {
-	if (error instanceof DashScopeError) return error.classified;
+	if (error instanceof DashScopeError) {
+		// A probe may have learnt since that the rejected key belongs to another region.
+		if (!(context.keyRegion && error.classified.kind === 'invalid_key')) return error.classified;
+		const regionLabel = context.regionLabel;
+		return {
+			...error.classified,
+			kind: 'wrong_region',
+			...ADVICE.wrongRegion(getRegion(context.keyRegion).label, regionLabel),
+		};
+	}
 	const facts = extractFacts(error);
 	const classified = classifyFacts(facts, context);
 	classified.title = scrubKeys(classified.title);

@@ -1,0 +1,245 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {createDashScopeClient} from '../../source/core/dashscope-client.js';
+import type {DashScopeClientOptions, StreamEvent} from '../../source/core/dashscope-client.js';
+import {DashScopeError} from '../../source/core/errors.js';
+import {ERROR_BODIES, TEST_KEYS, serviceError, startFakeDashScope} from '../support/fake-dashscope.ts';
+import type {FakeDashScope} from '../support/fake-dashscope.ts';
+
+let server: FakeDashScope;
+
+beforeEach(async () => {
+	server = await startFakeDashScope();
+});
+
+afterEach(async () => {
+	await server.close();
+});
+
+function client(options: Partial<DashScopeClientOptions> = {}) {
+	return createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: server.baseUrls.intl, retryDelayMs: 5, ...options});
+}
+
+const hello = {model: 'qwen3-coder-plus', messages: [{role: 'user' as const, content: 'hello there friend'}]};
+
+async function collect(events: AsyncIterable<StreamEvent>): Promise<{events: StreamEvent[]; text: string; error?: DashScopeError}> {
+	const seen: StreamEvent[] = [];
+	try {
+		for await (const event of events) seen.push(event);
+	} catch (error) {
+		if (!(error instanceof DashScopeError)) throw error;
+		return {events: seen, text: textOf(seen), error};
+	}
+	return {events: seen, text: textOf(seen)};
+}
+
+function textOf(events: StreamEvent[]): string {
+	return events.map(event => (event.type === 'content' ? event.text : '')).join('');
+}
+
+describe('streamChat', () => {
+	it('streams the answer, then usage, then done; sends system role and include_usage', async () => {
+		const result = await collect(
+			client().streamChat({...hello, messages: [{role: 'system', content: 'be brief'}, ...hello.messages]}),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.text).toBe('Echo: hello there friend');
+		expect(result.events.filter(event => event.type === 'content').length).toBeGreaterThan(1);
+		expect(result.events.at(-2)).toMatchObject({type: 'usage', promptTokens: expect.any(Number)});
+		expect(result.events.at(-1)).toEqual({type: 'done', finishReason: 'stop'});
+
+		const body = server.chatRequests()[0]!.body as Record<string, unknown>;
+		expect(body).toMatchObject({stream: true, stream_options: {include_usage: true}});
+		expect((body.messages as Array<{role: string}>)[0]!.role).toBe('system');
+		expect(body).not.toHaveProperty('enable_thinking');
+	});
+
+	it('yields reasoning before content when thinking is enabled', async () => {
+		const result = await collect(client().streamChat({...hello, model: 'qwen-plus', enableThinking: true}));
+		const types = result.events.map(event => event.type);
+		expect(types[0]).toBe('reasoning');
+		expect(types.lastIndexOf('reasoning')).toBeLessThan(types.indexOf('content'));
+		expect((server.chatRequests()[0]!.body as {enable_thinking?: boolean}).enable_thinking).toBe(true);
+	});
+
+	it('sends image parts to a vision model', async () => {
+		const result = await collect(
+			client().streamChat({
+				model: 'qwen3-vl-plus',
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{type: 'text', text: 'describe'},
+							{type: 'image_url', image_url: {url: 'data:image/png;base64,iVBORw0KGgo='}},
+						],
+					},
+				],
+			}),
+		);
+		expect(result.text).toBe('Echo: describe [1 image]');
+	});
+
+	it('retries a 500 once and gives one answer', async () => {
+		server.enqueue(serviceError('internal'));
+		const result = await collect(client().streamChat(hello));
+		expect(result.error).toBeUndefined();
+		expect(result.text).toBe('Echo: hello there friend');
+		expect(server.chatRequests()).toHaveLength(2);
+	});
+
+	it('retries 429 rate limits up to maxRetries, then reports the rate limit', async () => {
+		server.enqueue(serviceError('rateLimit'), serviceError('rateLimit'), serviceError('rateLimit'));
+		const result = await collect(client({maxRetries: 2}).streamChat(hello));
+		expect(result.error?.classified.kind).toBe('rate_limited');
+		expect(server.chatRequests()).toHaveLength(3);
+	});
+
+	it.each([
+		['400 arrears', serviceError('arrears'), 'arrears'],
+		['401 invalid key', {kind: 'error' as const, status: 401, body: ERROR_BODIES.invalidKey('intl')}, 'invalid_key'],
+		['404 model', {kind: 'error' as const, status: 404, body: ERROR_BODIES.modelNotFound('x')}, 'model_not_found'],
+		['429 insufficient quota', serviceError('insufficientQuota'), 'quota_exceeded'],
+	])('never retries %s', async (_name, behaviour, kind) => {
+		server.enqueue(behaviour);
+		const result = await collect(client().streamChat(hello));
+		expect(result.error?.classified.kind).toBe(kind);
+		expect(server.chatRequests()).toHaveLength(1);
+	});
+
+	it('reports a wrong key as invalid_key with the request id and without the key', async () => {
+		const result = await collect(client({apiKey: TEST_KEYS.cn}).streamChat(hello));
+		const classified = result.error!.classified;
+		expect(classified).toMatchObject({kind: 'invalid_key', status: 401});
+		expect(classified.requestId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(JSON.stringify(classified) + result.error!.message).not.toContain(TEST_KEYS.cn);
+	});
+
+	it('reports an unknown model with Issue 3 advice', async () => {
+		const result = await collect(client().streamChat({...hello, model: 'qwen.qwen-plus'}));
+		expect(result.error?.classified.kind).toBe('model_not_found');
+		expect(result.error?.classified.message).toContain('qwen.qwen-plus');
+		expect(result.error?.classified.nextStep).toContain('openclaw models list');
+	});
+
+	it('classifies an SSE-framed error body', async () => {
+		server.enqueue({kind: 'error', status: 400, body: ERROR_BODIES.moderation, sse: true});
+		const result = await collect(client().streamChat(hello));
+		expect(result.error?.classified.kind).toBe('moderation');
+	});
+
+	it('keeps the partial answer when an error event arrives mid-stream', async () => {
+		server.enqueue({kind: 'error-mid-stream', afterChunks: 2});
+		const result = await collect(client().streamChat(hello));
+		expect(result.text).toBe('Echo: hello');
+		expect(result.error?.classified.kind).toBe('moderation');
+		expect(server.chatRequests()).toHaveLength(1);
+	});
+
+	it('keeps the partial answer and does not retry when the connection resets mid-stream', async () => {
+		server.enqueue({kind: 'reset', afterChunks: 2});
+		const result = await collect(client().streamChat(hello));
+		expect(result.text).toBe('Echo: hello');
+		expect(result.error?.classified.kind).toBe('network');
+		expect(result.error?.classified.title).toBe('Connection lost');
+		expect(server.chatRequests()).toHaveLength(1);
+	});
+
+	it('times out when the server goes silent after the headers', async () => {
+		server.enqueue({kind: 'stall-after-headers'});
+		const result = await collect(client({timeoutMs: 300}).streamChat(hello));
+		expect(result.error?.classified.kind).toBe('timeout');
+		expect(result.error?.classified.message).toContain('region');
+		expect(server.chatRequests()).toHaveLength(1);
+	});
+
+	it('times out when the server never answers', async () => {
+		server.enqueue({kind: 'hang'});
+		const result = await collect(client({timeoutMs: 300}).streamChat(hello));
+		expect(result.error?.classified.kind).toBe('timeout');
+	});
+
+	it('times out on a long silence between chunks, keeping what arrived', async () => {
+		server.enqueue({kind: 'stream', chunks: ['first ', 'second'], delayMs: 1000});
+		const result = await collect(client({timeoutMs: 200}).streamChat(hello));
+		expect(result.text).toBe('first ');
+		expect(result.error?.classified.kind).toBe('timeout');
+	});
+
+	it('does not count a slow consumer as server silence', async () => {
+		server.enqueue({kind: 'stream', chunks: ['a', 'b', 'c'], delayMs: 20});
+		const events: StreamEvent[] = [];
+		for await (const event of client({timeoutMs: 200}).streamChat(hello)) {
+			events.push(event);
+			// The caller taking longer than the timeout is not server silence.
+			if (events.length === 1) await new Promise(resolve => setTimeout(resolve, 400));
+		}
+		expect(textOf(events)).toBe('abc');
+	});
+
+	it('stops with kind aborted when the signal aborts, keeping what arrived', async () => {
+		server.enqueue({kind: 'stream', chunks: ['one ', 'two ', 'three '], delayMs: 100});
+		const controller = new AbortController();
+		const seen: StreamEvent[] = [];
+		let failure: unknown;
+		try {
+			for await (const event of client().streamChat({...hello, signal: controller.signal})) {
+				seen.push(event);
+				if (event.type === 'content') controller.abort();
+			}
+		} catch (error) {
+			failure = error;
+		}
+		expect(textOf(seen)).toBe('one ');
+		expect((failure as DashScopeError).classified.kind).toBe('aborted');
+	});
+
+	it('aborts while waiting for the first byte', async () => {
+		server.enqueue({kind: 'hang'});
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 50);
+		const result = await collect(client().streamChat({...hello, signal: controller.signal}));
+		expect(result.error?.classified.kind).toBe('aborted');
+	});
+
+	it('reports a closed port as a refused connection after retrying', async () => {
+		const url = server.baseUrls.intl;
+		await server.close();
+		const result = await collect(createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: url, retryDelayMs: 1}).streamChat(hello));
+		expect(result.error?.classified.kind).toBe('network');
+		expect(result.error?.classified.title).toBe('Connection refused');
+	});
+
+	it('streams 40,000 chunks completely', async () => {
+		server.enqueue({kind: 'stream', chunks: {count: 40_000, text: 'x'}});
+		let count = 0;
+		let length = 0;
+		for await (const event of client().streamChat(hello)) {
+			if (event.type === 'content') {
+				count++;
+				length += event.text.length;
+			}
+		}
+		expect(count).toBe(40_000);
+		expect(length).toBe(40_000);
+	});
+});
+
+describe('listModels', () => {
+	it('lists the region ids', async () => {
+		const ids = await client().listModels();
+		expect(ids).toContain('qwen3-coder-plus');
+		expect(ids).not.toContain('qwen-turbo');
+	});
+
+	it('fails with invalid_key for a key of another region', async () => {
+		await expect(client({apiKey: TEST_KEYS.us}).listModels()).rejects.toMatchObject({
+			classified: {kind: 'invalid_key'},
+		});
+	});
+
+	it('retries a 503', async () => {
+		server.enqueueModels({kind: 'error', status: 503, body: ERROR_BODIES.overloaded});
+		expect(await client().listModels()).toContain('qwen-plus');
+		expect(server.requests.filter(request => request.path.endsWith('/models'))).toHaveLength(2);
+	});
+});

@@ -1,0 +1,79 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {probeKey} from '../../source/core/region-probe.js';
+import {TEST_KEYS, startFakeDashScope} from '../support/fake-dashscope.ts';
+import type {FakeDashScope} from '../support/fake-dashscope.ts';
+
+let server: FakeDashScope;
+
+beforeEach(async () => {
+	server = await startFakeDashScope();
+});
+
+afterEach(async () => {
+	await server.close();
+});
+
+describe('probeKey', () => {
+	it('accepts a key in its own region and returns the region ids', async () => {
+		const probe = await probeKey(TEST_KEYS.cn, 'cn', {env: server.env});
+		expect(probe.status).toBe('ok');
+		if (probe.status !== 'ok') return;
+		expect(probe.region.id).toBe('cn');
+		expect(probe.modelIds).toContain('qwen-coder-plus');
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('names the region that accepts a key sent to the wrong one', async () => {
+		const probe = await probeKey(TEST_KEYS.intl, 'cn', {env: server.env});
+		expect(probe.status).toBe('wrong_region');
+		if (probe.status !== 'wrong_region') return;
+		expect(probe.region.id).toBe('cn');
+		expect(probe.belongsTo.id).toBe('intl');
+		expect(probe.modelIds).toContain('qwen3-coder-plus');
+		expect(probe.error.kind).toBe('wrong_region');
+		expect(probe.error.message).toContain('International (Singapore)');
+		expect(server.requests.filter(request => request.authorized).map(request => request.region)).toEqual(['intl']);
+	});
+
+	it('reports invalid_key with Issue 1 advice when no region accepts the key', async () => {
+		const probe = await probeKey('sk-test0000nowhere0000000000000000', 'intl', {env: server.env});
+		expect(probe.status).toBe('invalid_key');
+		if (probe.status !== 'invalid_key') return;
+		expect(probe.error.kind).toBe('invalid_key');
+		expect(probe.error.message).toContain('sk-');
+		expect(server.requests).toHaveLength(4);
+	});
+
+	it('reports an unreachable region (closed port) without asking the others', async () => {
+		const env = server.env;
+		await server.close();
+		const probe = await probeKey(TEST_KEYS.intl, 'intl', {env});
+		expect(probe.status).toBe('unreachable');
+		if (probe.status !== 'unreachable') return;
+		expect(probe.error.kind).toBe('network');
+		expect(probe.error.title).toBe('Connection refused');
+	});
+
+	it('reports a region that does not answer in time as unreachable with timeout advice', async () => {
+		server.enqueueModels({kind: 'hang'});
+		const probe = await probeKey(TEST_KEYS.intl, 'intl', {env: server.env, timeoutMs: 200});
+		expect(probe.status).toBe('unreachable');
+		if (probe.status !== 'unreachable') return;
+		expect(probe.error.kind).toBe('timeout');
+		expect(probe.error.nextStep).toContain('--probe');
+	});
+
+	it('throws an aborted DashScopeError when the signal aborts', async () => {
+		server.enqueueModels({kind: 'hang'});
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 50);
+		await expect(probeKey(TEST_KEYS.intl, 'intl', {env: server.env, signal: controller.signal})).rejects.toMatchObject({
+			classified: {kind: 'aborted'},
+		});
+	});
+
+	it('never records the key', async () => {
+		await probeKey(TEST_KEYS.hk, 'us', {env: server.env});
+		expect(JSON.stringify(server.requests)).not.toContain(TEST_KEYS.hk);
+	});
+});
