@@ -1,0 +1,62 @@
+import React, {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {Screen, useBodyHeight} from '../../components/screen.js';
+import {SelectList, type SelectItem} from '../../components/select-list.js';
+import {useTheme} from '../../components/theme.js';
+import {AuthComparison} from '../auth-comparison.js';
+import type {AuthMethod} from '../machine.js';
+import type {StepHeader} from './step-header.js';
+import {CHOOSE, MOVE, QUIT} from './hints.js';
+
+export const OAUTH_DISCONTINUED = 'Qwen discontinued the OAuth free tier on 2026-04-15.';
+
+const METHODS: ReadonlyArray<SelectItem<AuthMethod>> = [
+	{
+		value: 'api-key',
+		label: 'Qwen API Key — DashScope, paid',
+		description: 'A key from Alibaba Cloud Model Studio. Recommended.',
+	},
+	{
+		value: 'oauth',
+		label: 'Qwen OAuth — portal.qwen.ai, free tier',
+		description: `Browser sign-in. ${OAUTH_DISCONTINUED}`,
+	},
+];
+
+/** Rows the list, the table and the note need together. */
+const ROWS_WITH_TABLE = 17;
+
+export type AuthMethodScreenProps = StepHeader & {
+	readonly initialMethod: AuthMethod;
+	readonly onChoose: (method: AuthMethod) => void;
+};
+
+export function AuthMethodScreen({initialMethod, onChoose, ...header}: AuthMethodScreenProps) {
+	const theme = useTheme();
+	const fits = useBodyHeight() >= ROWS_WITH_TABLE;
+	const [showTable, setShowTable] = useState(false);
+	const tableVisible = fits || showTable;
+
+	useInput((input) => {
+		if (input === 't' && !fits) setShowTable(shown => !shown);
+	});
+
+	return (
+		<Screen {...header} hints={[MOVE, CHOOSE, ...(fits ? [] : [{keys: 't', action: 'compare'}]), QUIT]}>
+			<Text>How do you want to sign in to Qwen?</Text>
+			<Box marginTop={1}>
+				<SelectList items={METHODS} initialValue={initialMethod} onSelect={onChoose} />
+			</Box>
+			{tableVisible ? (
+				<Box marginTop={1}>
+					<AuthComparison />
+				</Box>
+			) : undefined}
+			<Box marginTop={1}>
+				<Text color={theme.warning} wrap="wrap">
+					Note: {OAUTH_DISCONTINUED} API keys are the way to use Qwen from now on.
+				</Text>
+			</Box>
+		</Screen>
+	);
+}

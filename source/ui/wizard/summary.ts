@@ -1,0 +1,24 @@
+import type {WizardOutcome} from './outcome.js';
+import {tildify} from './tildify.js';
+
+export const LOGIN_COMMAND = 'openclaw models auth login --provider qwen-portal';
+
+/**
+ * The paragraph left in the normal scrollback once the alternate screen is
+ * gone. Plain text: it must read the same with and without colour.
+ */
+export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: string; home?: string; chatCommand: string}): string {
+	if (outcome.kind === 'cancelled') {
+		return `openclaw: setup cancelled; nothing was written. Run \`${LOGIN_COMMAND}\` to start again.`;
+	}
+
+	const {save, modelId} = outcome;
+	const key = details.maskedKey ? ` (${details.maskedKey})` : '';
+	const backup = save.backupPath ? ` The previous config was kept as ${tildify(save.backupPath, details.home)}.` : '';
+	const next = outcome.startChat ? 'Opening the chat now.' : `Start chatting with \`${details.chatCommand}\`.`;
+	return (
+		`openclaw: Qwen is set up. Saved the API key${key} for ${save.region.label} to ` +
+		`${tildify(save.authProfilesPath, details.home)} and made ${modelId} the default model in ` +
+		`${tildify(save.configPath, details.home)}.${backup} ${next}`
+	);
+}

@@ -1,0 +1,35 @@
+import {useCallback, useEffect, useState} from 'react';
+import type {SaveState} from './screens/done-screen.js';
+import type {WizardState} from './machine.js';
+import type {WizardServices} from './services.js';
+
+/** Saves once when the machine reaches done; `retry` saves again after a failure. */
+export function useSaveSetup(state: WizardState, saveSetup: WizardServices['saveSetup']) {
+	const [save, setSave] = useState<SaveState>({status: 'saving'});
+	const [attempt, setAttempt] = useState(0);
+	const isDone = state.step === 'done';
+	const {key, regionId, modelId} = state;
+
+	useEffect(() => {
+		if (!isDone || !key) return;
+		let current = true;
+		setSave({status: 'saving'});
+		saveSetup({regionId, key, modelId}).then(
+			result => {
+				if (current) setSave({status: 'saved', result});
+			},
+			(error: unknown) => {
+				if (current) setSave({status: 'failed', message: error instanceof Error ? error.message : String(error)});
+			},
+		);
+		return () => {
+			current = false;
+		};
+	}, [isDone, attempt, key, regionId, modelId, saveSetup]);
+
+	const retry = useCallback(() => {
+		setAttempt(previous => previous + 1);
+	}, []);
+
+	return {save, retry};
+}

@@ -1,0 +1,144 @@
+import React, {useCallback, useReducer} from 'react';
+import {useInput} from 'ink';
+import {maskKey} from '../../core/api-key.js';
+import {getRegion, type RegionId} from '../../core/regions.js';
+import type {EnvKeyOffer} from './env-key.js';
+import {initialWizardState, STEP_COUNT, stepLabel, wizardReducer, type WizardState} from './machine.js';
+import type {WizardOutcome} from './outcome.js';
+import {AuthMethodScreen} from './screens/auth-method-screen.js';
+import {CheckScreen, type CheckChoice} from './screens/check-screen.js';
+import {DoneScreen, type DoneChoice} from './screens/done-screen.js';
+import {KeyEntryScreen} from './screens/key-entry-screen.js';
+import {ModelScreen} from './screens/model-screen.js';
+import {OAuthUnavailableScreen} from './screens/oauth-unavailable-screen.js';
+import {RegionScreen} from './screens/region-screen.js';
+import type {StepHeader} from './screens/step-header.js';
+import type {WizardServices} from './services.js';
+import {useKeyCheck} from './use-key-check.js';
+import {useSaveSetup} from './use-save-setup.js';
+
+export const CHAT_COMMAND = 'openclaw chat';
+
+export type WizardAppProps = {
+	readonly services: WizardServices;
+	readonly presetRegion?: RegionId;
+	readonly envKey?: EnvKeyOffer;
+	readonly home?: string;
+	readonly onExit: (outcome: WizardOutcome, details: {maskedKey?: string}) => void;
+};
+
+/** The container: owns the machine, runs the I/O through `services`, picks the screen. */
+export function WizardApp({services, presetRegion, envKey, home, onExit}: WizardAppProps) {
+	const [state, dispatch] = useReducer(wizardReducer, {presetRegion}, initialWizardState);
+	useKeyCheck(state, services.probeKey, dispatch);
+	const {save, retry} = useSaveSetup(state, services.saveSetup);
+
+	const back = useCallback(() => {
+		dispatch({type: 'back'});
+	}, []);
+	const maskedKey = state.key ? maskKey(state.key) : '';
+
+	// Ink's own Ctrl+C exit is off so that leaving always reports an outcome.
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') onExit({kind: 'cancelled'}, {});
+	});
+
+	const header = headerFor(state);
+	const region = getRegion(state.regionId);
+
+	switch (state.step) {
+		case 'method': {
+			return (
+				<AuthMethodScreen {...header} initialMethod={state.method} onChoose={method => dispatch({type: 'choose-method', method})} />
+			);
+		}
+
+		case 'oauth': {
+			return <OAuthUnavailableScreen {...header} onBack={back} />;
+		}
+
+		case 'region': {
+			return (
+				<RegionScreen
+					{...header}
+					initialRegion={state.regionId}
+					onChoose={regionId => dispatch({type: 'choose-region', regionId})}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'key': {
+			return (
+				<KeyEntryScreen
+					{...header}
+					region={region}
+					draft={state.keyDraft}
+					envKey={envKey}
+					onDraftChange={draft => dispatch({type: 'edit-key', draft})}
+					onSubmit={key => dispatch({type: 'submit-key', key})}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'check': {
+			return (
+				<CheckScreen
+					{...header}
+					region={region}
+					maskedKey={maskedKey}
+					check={state.check}
+					onChoose={(choice: CheckChoice) => dispatch({type: choice})}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'model': {
+			return (
+				<ModelScreen
+					{...header}
+					region={region}
+					regionModelIds={state.regionModelIds}
+					initialId={state.modelId}
+					onHighlight={modelId => dispatch({type: 'highlight-model', modelId})}
+					onPick={modelId => dispatch({type: 'pick-model', modelId})}
+					onBack={back}
+				/>
+			);
+		}
+
+		case 'done': {
+			const choose = (choice: DoneChoice) => {
+				if (save.status === 'saved') {
+					onExit({kind: 'saved', save: save.result, modelId: state.modelId, startChat: choice === 'chat'}, {maskedKey});
+				} else {
+					onExit({kind: 'cancelled'}, {});
+				}
+			};
+
+			return (
+				<DoneScreen
+					{...header}
+					save={save}
+					maskedKey={maskedKey}
+					modelId={state.modelId}
+					home={home}
+					chatCommand={CHAT_COMMAND}
+					onChoose={choose}
+					onRetry={retry}
+				/>
+			);
+		}
+	}
+}
+
+function headerFor(state: WizardState): StepHeader {
+	const label = stepLabel(state.step);
+	return {
+		app: 'openclaw · Qwen setup',
+		title: label.title,
+		...(label.number === undefined ? {} : {step: {number: label.number, total: STEP_COUNT}}),
+	};
+}

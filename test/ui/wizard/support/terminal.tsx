@@ -1,0 +1,146 @@
+/**
+ * Renders an Ink tree into a fake terminal of a chosen size (ink-testing-library
+ * is fixed at 100 columns) and drives it with real key sequences.
+ */
+import {EventEmitter} from 'node:events';
+import type {ReactElement} from 'react';
+import {render} from 'ink';
+
+export const KEYS = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	left: '\u001B[D',
+	right: '\u001B[C',
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+} as const;
+
+export function bracketedPaste(text: string): string {
+	return `\u001B[200~${text}\u001B[201~`;
+}
+
+class FakeStdout extends EventEmitter {
+	frames: string[] = [];
+	isTTY = true;
+	columns: number;
+	rows: number;
+	constructor(columns: number, rows: number) {
+		super();
+		this.columns = columns;
+		this.rows = rows;
+	}
+
+	write = (frame: string) => {
+		this.frames.push(frame);
+		return true;
+	};
+}
+
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	private data: string | null = null;
+	write = (data: string) => {
+		this.data = data;
+		this.emit('readable');
+		this.emit('data', data);
+	};
+
+	read = () => {
+		const {data} = this;
+		this.data = null;
+		return data;
+	};
+
+	setEncoding() {}
+	setRawMode() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+}
+
+const tick = async (ms: number) =>
+	new Promise<void>(resolve => {
+		setTimeout(resolve, ms);
+	});
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[\d;?]*[A-Za-z]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
+
+export type Terminal = {
+	/** The last frame without escape codes. */
+	frame(): string;
+	/** The last frame as written, colours included. */
+	rawFrame(): string;
+	/** Every frame written so far, without escape codes, joined. */
+	history(): string;
+	/** Writes one key (or chunk) and lets Ink render; Esc waits out Ink's escape timer. */
+	press(...keys: string[]): Promise<void>;
+	type(text: string): Promise<void>;
+	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+	resize(columns: number, rows: number): Promise<void>;
+	unmount(): void;
+};
+
+export async function renderTerminal(tree: ReactElement, size: {columns?: number; rows?: number} = {}): Promise<Terminal> {
+	const stdout = new FakeStdout(size.columns ?? 80, size.rows ?? 24);
+	const stdin = new FakeStdin();
+	const instance = render(tree, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	await tick(10);
+
+	const rawFrame = () => stdout.frames.at(-1) ?? '';
+	const frame = () => rawFrame().replace(ANSI, '');
+
+	const terminal: Terminal = {
+		frame,
+		rawFrame,
+		history: () => stdout.frames.join('\n').replace(ANSI, ''),
+		async press(...keys) {
+			for (const key of keys) {
+				stdin.write(key);
+				// A lone ESC is held ~20 ms in case it starts a sequence.
+				await tick(key === KEYS.escape ? 60 : 15);
+			}
+		},
+		async type(text) {
+			for (const char of text) await terminal.press(char);
+		},
+		async waitFor(text, timeoutMs = 5000) {
+			const matches = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
+			const started = Date.now();
+			while (!matches()) {
+				if (Date.now() - started > timeoutMs) {
+					throw new Error(`Timed out waiting for ${String(text)}; last frame:\n${frame()}`);
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				await tick(20);
+			}
+
+			// The frame is written at commit; input hooks subscribe in effects just after.
+			await tick(20);
+			return frame();
+		},
+		async resize(columns, rows) {
+			stdout.columns = columns;
+			stdout.rows = rows;
+			stdout.emit('resize');
+			await tick(30);
+		},
+		unmount() {
+			instance.unmount();
+			instance.cleanup();
+		},
+	};
+	return terminal;
+}
