@@ -1,0 +1,187 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID} from '../../source/core/auth-profiles.js';
+import {ConfigParseError} from '../../source/core/config-file.js';
+import {loadEffectiveSetup} from '../../source/core/credentials.js';
+import {resolvePaths} from '../../source/core/paths.js';
+import {saveApiKeySetup} from '../../source/core/setup.js';
+import {makeTempHome, type TempHome} from '../support/temp-home.js';
+
+const ENV_KEY = 'sk-test0000env000000000000000000a';
+const DASH_KEY = 'sk-test0000dash00000000000000000a';
+const PROFILE_KEY = 'sk-test0000profile0000000000000a';
+const LITERAL_KEY = 'sk-test0000literal0000000000000a';
+const INTL = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
+const CN = 'https://dashscope.aliyuncs.com/compatible-mode/v1';
+
+let temp: TempHome;
+beforeEach(() => {
+	temp = makeTempHome();
+});
+afterEach(() => {
+	temp.cleanup();
+});
+
+function configure(provider: Record<string, unknown>, primary?: string): void {
+	temp.writeConfig({
+		models: {providers: {'qwen-portal': provider}},
+		...(primary ? {agents: {defaults: {model: {primary}}}} : {}),
+	});
+}
+
+function profiles(entries: Record<string, unknown>): void {
+	temp.writeAuthProfiles({version: 1, profiles: entries});
+}
+
+const apiKeyProfile = (key: string) => ({type: 'api_key', provider: 'qwen-portal', key});
+
+describe('loadEffectiveSetup', () => {
+	it('reports nothing configured for a fresh HOME, without warnings or files', () => {
+		const setup = loadEffectiveSetup(temp.env);
+		expect(setup).toEqual({
+			paths: temp.paths,
+			configExists: false,
+			baseUrl: INTL,
+			baseUrlConfigured: false,
+			requestBaseUrl: INTL,
+			region: expect.objectContaining({id: 'intl'}),
+			warnings: [],
+		});
+	});
+
+	it('reads what a login saved: profile key, region and default model', async () => {
+		await saveApiKeySetup(temp.paths, {regionId: 'cn', key: PROFILE_KEY, modelId: 'qwen3-coder-plus'});
+		const setup = loadEffectiveSetup(temp.env);
+		expect(setup.credential).toEqual({
+			key: PROFILE_KEY,
+			source: {kind: 'profile', id: API_KEY_PROFILE_ID},
+			sourceLabel: 'profile qwen-portal:default (auth-profiles.json)',
+			profileType: 'api_key',
+		});
+		expect(setup).toMatchObject({baseUrl: CN, baseUrlConfigured: true, requestBaseUrl: CN, defaultModel: 'qwen3-coder-plus'});
+		expect(setup.region?.id).toBe('cn');
+		expect(setup.warnings).toEqual([]);
+	});
+
+	it('prefers QWEN_API_KEY, then DASHSCOPE_API_KEY, then the profile', () => {
+		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:default'});
+		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)});
+		const both = loadEffectiveSetup({...temp.env, QWEN_API_KEY: ENV_KEY, DASHSCOPE_API_KEY: DASH_KEY});
+		expect(both.credential).toMatchObject({key: ENV_KEY, source: {kind: 'env', name: 'QWEN_API_KEY'}, sourceLabel: 'env QWEN_API_KEY'});
+		const dash = loadEffectiveSetup({...temp.env, DASHSCOPE_API_KEY: DASH_KEY});
+		expect(dash.credential).toMatchObject({key: DASH_KEY, source: {kind: 'env', name: 'DASHSCOPE_API_KEY'}});
+		expect(loadEffectiveSetup(temp.env).credential?.key).toBe(PROFILE_KEY);
+	});
+
+	it('skips an env var that is set but empty, and says so', () => {
+		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:default'});
+		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)});
+		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: '   '});
+		expect(setup.credential?.source).toEqual({kind: 'profile', id: API_KEY_PROFILE_ID});
+		expect(setup.warnings).toEqual([expect.stringContaining('QWEN_API_KEY is set but empty')]);
+	});
+
+	it('cleans stray whitespace and quotes from an env key, with a warning that does not show the key', () => {
+		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: ` "${ENV_KEY}"\n`});
+		expect(setup.credential?.key).toBe(ENV_KEY);
+		const cleaned = setup.warnings.find(warning => warning.startsWith('QWEN_API_KEY has stray whitespace or quotes'));
+		expect(cleaned).toBeDefined();
+		expect(setup.warnings.join('\n')).not.toContain(ENV_KEY);
+	});
+
+	it('keeps an env key that fails validation but warns why', () => {
+		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: 'not-a-key'});
+		expect(setup.credential?.key).toBe('not-a-key');
+		expect(setup.warnings.join('\n')).toMatch(/QWEN_API_KEY: .*start with "sk-"/);
+	});
+
+	it('assumes International when no baseUrl is configured, with the seed\'s note', () => {
+		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: ENV_KEY});
+		expect(setup).toMatchObject({baseUrl: INTL, baseUrlConfigured: false, region: {id: 'intl'}});
+		const note = setup.warnings.find(warning => warning.includes('You still need to set the correct baseUrl'));
+		expect(note).toContain(INTL);
+		expect(note).toContain(CN);
+	});
+
+	it('follows the configured baseUrl, and sends requests to the region override', () => {
+		configure({baseUrl: `${CN}/`, apiKey: LITERAL_KEY});
+		const setup = loadEffectiveSetup({...temp.env, QWEN_CN_BASE_URL: 'http://127.0.0.1:9/cn'});
+		expect(setup.region?.id).toBe('cn');
+		expect(setup.baseUrl).toBe(`${CN}/`);
+		expect(setup.requestBaseUrl).toBe('http://127.0.0.1:9/cn');
+	});
+
+	it('has no region for a custom gateway and sends requests there as is', () => {
+		configure({baseUrl: 'https://gateway.example.com/v1', apiKey: LITERAL_KEY});
+		const setup = loadEffectiveSetup(temp.env);
+		expect(setup.region).toBeUndefined();
+		expect(setup.requestBaseUrl).toBe('https://gateway.example.com/v1');
+	});
+
+	it('uses a literal apiKey in openclaw.json', () => {
+		configure({baseUrl: INTL, apiKey: LITERAL_KEY});
+		expect(loadEffectiveSetup(temp.env).credential).toEqual({
+			key: LITERAL_KEY,
+			source: {kind: 'literal'},
+			sourceLabel: 'apiKey in openclaw.json',
+		});
+	});
+
+	it('resolves profile:<id> for each credential type', () => {
+		const future = Date.now() + 3_600_000;
+		profiles({
+			'qwen-portal:token': {type: 'token', provider: 'qwen-portal', token: 'tok-test-token'},
+			[OAUTH_PROFILE_ID]: {type: 'oauth', provider: 'qwen-portal', access: 'at-test-access', refresh: 'rt', expires: future},
+		});
+		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:token'});
+		expect(loadEffectiveSetup(temp.env).credential).toMatchObject({key: 'tok-test-token', profileType: 'token'});
+		configure({baseUrl: 'https://portal.qwen.ai/v1', apiKey: `profile:${OAUTH_PROFILE_ID}`});
+		const oauth = loadEffectiveSetup(temp.env);
+		expect(oauth.credential).toMatchObject({key: 'at-test-access', profileType: 'oauth', source: {kind: 'profile', id: OAUTH_PROFILE_ID}});
+		expect(oauth.warnings).toEqual([]);
+	});
+
+	it('warns when the referenced profile is missing', () => {
+		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:default'});
+		const noFile = loadEffectiveSetup(temp.env);
+		expect(noFile.credential).toBeUndefined();
+		expect(noFile.warnings).toEqual([expect.stringMatching(/profile:qwen-portal:default.*does not exist.*models auth login/)]);
+		profiles({'anthropic:work': {type: 'api_key', provider: 'anthropic', key: 'sk-test-other'}});
+		expect(loadEffectiveSetup(temp.env).warnings).toEqual([
+			expect.stringContaining('has no profile "qwen-portal:default"'),
+		]);
+	});
+
+	it('warns about an expired OAuth token', () => {
+		profiles({[OAUTH_PROFILE_ID]: {type: 'oauth', provider: 'qwen-portal', access: 'at-old', refresh: 'rt', expires: 1}});
+		configure({baseUrl: 'https://portal.qwen.ai/v1', apiKey: `profile:${OAUTH_PROFILE_ID}`});
+		expect(loadEffectiveSetup(temp.env).warnings).toEqual([expect.stringContaining('has expired')]);
+	});
+
+	it('falls back to the login profile when the provider has no apiKey', () => {
+		configure({baseUrl: INTL});
+		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)});
+		expect(loadEffectiveSetup(temp.env).credential).toMatchObject({key: PROFILE_KEY, source: {kind: 'profile', id: API_KEY_PROFILE_ID}});
+	});
+
+	it('strips the provider from the default model, and ignores another provider\'s default', () => {
+		configure({baseUrl: INTL}, 'qwen-portal/qwen-max');
+		expect(loadEffectiveSetup(temp.env).defaultModel).toBe('qwen-max');
+		configure({baseUrl: INTL}, 'anthropic/claude-x');
+		expect(loadEffectiveSetup(temp.env).defaultModel).toBeUndefined();
+	});
+
+	it('throws ConfigParseError for an unparsable openclaw.json or auth-profiles.json', () => {
+		temp.writeConfig('{ models: ');
+		expect(() => loadEffectiveSetup(temp.env)).toThrow(ConfigParseError);
+		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:default'});
+		temp.writeAuthProfiles('{"profiles": {,}}');
+		expect(() => loadEffectiveSetup(temp.env)).toThrow(ConfigParseError);
+	});
+
+	it('follows OPENCLAW_CONFIG_PATH and OPENCLAW_AGENT_DIR', async () => {
+		const env = {...temp.env, OPENCLAW_CONFIG_PATH: '~/elsewhere/oc.json', OPENCLAW_AGENT_DIR: '~/agent2'};
+		await saveApiKeySetup(resolvePaths(env), {regionId: 'intl', key: PROFILE_KEY, modelId: 'qwen-plus'});
+		expect(loadEffectiveSetup(env).credential?.key).toBe(PROFILE_KEY);
+		expect(loadEffectiveSetup(temp.env).credential).toBeUndefined();
+	});
+});
