@@ -12,6 +12,7 @@ import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
 import {CliError, UsageError} from './cli-error.js';
 import {readStdin} from './read-stdin.js';
+import {timeoutFromEnv} from './timeout.js';
 
 export type AuthLoginOptions = {
 	provider: string;
@@ -102,7 +103,8 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 
 async function checkKey(context: CommandContext, key: string, regionId: RegionId): Promise<void> {
 	const {probeKey} = await import('../core/region-probe.js');
-	const result = await probeKey(key, regionId, {env: context.env});
+	const timeoutMs = timeoutFromEnv(context.env);
+	const result = await probeKey(key, regionId, {env: context.env, ...(timeoutMs ? {timeoutMs} : {})});
 	const {err} = context;
 	switch (result.status) {
 		case 'ok':

@@ -15,6 +15,7 @@ import {CliError, UsageError} from './cli-error.js';
 import {defaultModelFor} from './default-action.js';
 import {noCredentialLines} from './hints.js';
 import {readStdin} from './read-stdin.js';
+import {timeoutFromEnv} from './timeout.js';
 import {printClassified} from './report-error.js';
 
 export type ChatOptions = {
@@ -61,8 +62,10 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning}`));
 	const apiKey = credential.profileType === 'oauth' ? await freshOAuthToken(context, setup) : credential.key;
 	const {createDashScopeClient} = await import('../core/dashscope-client.js');
+	const timeoutMs = timeoutFromEnv(context.env);
 	const client = createDashScopeClient({
 		apiKey,
+		...(timeoutMs ? {timeoutMs} : {}),
 		baseUrl: setup.requestBaseUrl,
 		...(setup.region ? {regionLabel: setup.region.label} : {}),
 	});
@@ -71,6 +74,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		stream: signal => client.streamChat({model: modelId, messages, signal, ...(options.think ? {enableThinking: true} : {})}),
 		modelId,
 		verbose: options.verbose === true,
+		explain: error => explainError(context, setup, apiKey, error),
 	});
 	return code;
 }
@@ -127,11 +131,33 @@ async function openPane(context: CommandContext, options: ChatOptions): Promise<
 	return launchChatPane(context, setup, modelId, images);
 }
 
+type Classified = {kind?: string; title: string; message: string; nextStep: string; requestId?: string};
+
 type StreamRun = {
 	stream(signal: AbortSignal): AsyncIterable<StreamEvent>;
 	modelId: string;
 	verbose: boolean;
+	/** What to tell the user about a classified failure. */
+	explain(classified: Classified): Promise<Classified>;
 };
+
+/**
+ * A 401 from the configured region may just mean the key was issued by
+ * another region (seed issue 2): ask the others before calling it invalid.
+ */
+async function explainError(context: CommandContext, setup: EffectiveSetup, apiKey: string, classified: Classified): Promise<Classified> {
+	if (classified.kind !== 'invalid_key' || !setup.region || setup.credential?.profileType === 'oauth') return classified;
+	const {probeKey} = await import('../core/region-probe.js');
+	const timeoutMs = timeoutFromEnv(context.env);
+	const probe = await probeKey(apiKey, setup.region.id, {env: context.env, ...(timeoutMs ? {timeoutMs} : {})}).catch(() => undefined);
+	if (probe?.status !== 'wrong_region') return classified;
+	const {ADVICE} = await import('../core/messages.js');
+	return {
+		...classified,
+		...ADVICE.wrongRegion(probe.belongsTo.label, probe.region.label),
+		nextStep: `Run \`openclaw models auth login --provider qwen-portal --region ${probe.belongsTo.id}\`, or set models.providers.qwen-portal.baseUrl to ${probe.belongsTo.baseUrl}.`,
+	};
+}
 
 async function streamAnswer(context: CommandContext, run: StreamRun): Promise<number> {
 	const {stdout, stderr, err} = context;
@@ -185,7 +211,7 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 		}
 
 		if (isClassified(error)) {
-			printClassified(context, error.classified);
+			printClassified(context, await run.explain(error.classified));
 			return 1;
 		}
 
@@ -200,7 +226,7 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	return 0;
 }
 
-function isClassified(error: unknown): error is {classified: {title: string; message: string; nextStep: string; requestId?: string}} {
+function isClassified(error: unknown): error is {classified: Classified} {
 	return typeof error === 'object' && error !== null && 'classified' in error;
 }
 

@@ -24,6 +24,7 @@ Environment:
   OPENCLAW_CONFIG_PATH   main config file (default <state dir>/openclaw.json)
   OPENCLAW_AGENT_DIR     agent directory holding auth-profiles.json (default <state dir>/agents/main/agent)
   OPENCLAW_HOME          home directory used instead of HOME
+  OPENCLAW_TIMEOUT_MS    connect and idle timeout for requests in ms (default 30000)
   QWEN_INTL_BASE_URL     send a region's requests elsewhere (proxy, gateway);
   QWEN_CN_BASE_URL       openclaw.json keeps the canonical endpoint
   QWEN_US_BASE_URL

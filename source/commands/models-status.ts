@@ -10,6 +10,7 @@ import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {LOGIN_COMMAND, noCredentialLines} from './hints.js';
 import {formatTable} from './text-table.js';
+import {timeoutFromEnv} from './timeout.js';
 
 type ProbeReport = {
 	status: KeyProbe['status'] | 'no_credential';
@@ -126,11 +127,12 @@ async function probeSetup(context: CommandContext, setup: EffectiveSetup): Promi
 	}
 
 	const key = setup.credential.key;
+	const timeoutMs = timeoutFromEnv(context.env);
 	if (!setup.region) {
 		// A custom gateway is not a region we can compare against: just ask it.
 		const {createDashScopeClient} = await import('../core/dashscope-client.js');
 		try {
-			const ids = await createDashScopeClient({apiKey: key, baseUrl: setup.requestBaseUrl, maxRetries: 0}).listModels();
+			const ids = await createDashScopeClient({apiKey: key, baseUrl: setup.requestBaseUrl, maxRetries: 0, ...(timeoutMs ? {timeoutMs} : {})}).listModels();
 			return {
 				status: 'ok',
 				ok: true,
@@ -150,7 +152,7 @@ async function probeSetup(context: CommandContext, setup: EffectiveSetup): Promi
 	}
 
 	const {probeKey} = await import('../core/region-probe.js');
-	const result = await probeKey(key, setup.region.id, {env: context.env});
+	const result = await probeKey(key, setup.region.id, {env: context.env, ...(timeoutMs ? {timeoutMs} : {})});
 	return describeProbe(context, setup, result);
 }
 

@@ -52,6 +52,13 @@ export function reportError(context: CommandContext, error: unknown): number {
 		return 1;
 	}
 
+	// OAuthError (core/oauth) carries its own sentence and next step.
+	if (error instanceof Error && error.name === 'OAuthError' && 'nextStep' in error) {
+		context.warn(err.red(`error: ${error.message}`));
+		context.warn(`${err.bold('Next step:')} ${String(error.nextStep)}`);
+		return 1;
+	}
+
 	const classified = classifiedOf(error);
 	if (classified) {
 		printClassified(context, classified);

@@ -1,0 +1,75 @@
+/**
+ * Per-test world for the CLI tests: a fake DashScope on 127.0.0.1, a temp
+ * HOME, and helpers to run the built CLI against them.
+ */
+import {afterEach, beforeEach} from 'vitest';
+import {startFakeDashScope, TEST_KEYS, type FakeDashScope, type FakeDashScopeOptions} from '../support/fake-dashscope.js';
+import {makeTempHome, type TempHome} from '../support/temp-home.js';
+import {runCli, startCli, type CliOptions, type CliResult, type CliRun} from '../support/run-cli.js';
+
+export type CliWorld = {
+	server: FakeDashScope;
+	home: TempHome;
+	/** The temp HOME's env plus the fake server's region URLs, plus `extra`. */
+	env(extra?: Record<string, string>): Record<string, string>;
+	run(args: readonly string[], options?: Partial<CliOptions> & {extraEnv?: Record<string, string>}): Promise<CliResult>;
+	start(args: readonly string[], options?: Partial<CliOptions> & {extraEnv?: Record<string, string>}): CliRun;
+	/** Writes the files a finished API-key login leaves (key from `region`, intl endpoint unless told). */
+	saveLogin(options?: {keyRegion?: keyof typeof TEST_KEYS; baseUrlRegion?: keyof typeof TEST_KEYS; model?: string}): void;
+};
+
+const CANONICAL = {
+	intl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+	cn: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+	us: 'https://dashscope-us.aliyuncs.com/compatible-mode/v1',
+	hk: 'https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1',
+} as const;
+
+export function canonicalBaseUrl(region: keyof typeof CANONICAL): string {
+	return CANONICAL[region];
+}
+
+/** Registers beforeEach/afterEach hooks and returns a handle whose fields are live during each test. */
+export function useCliWorld(serverOptions: FakeDashScopeOptions = {}): CliWorld {
+	let server: FakeDashScope | undefined;
+	let home: TempHome | undefined;
+	beforeEach(async () => {
+		server = await startFakeDashScope(serverOptions);
+		home = makeTempHome(server.env);
+	});
+	afterEach(async () => {
+		await server?.close();
+		home?.cleanup();
+	});
+
+	const world: CliWorld = {
+		get server() {
+			if (!server) throw new Error('no server outside a test');
+			return server;
+		},
+		get home() {
+			if (!home) throw new Error('no home outside a test');
+			return home;
+		},
+		env: (extra = {}) => ({...world.home.env, ...extra}),
+		run: (args, options = {}) => runCli(args, {...options, env: options.env ?? world.env(options.extraEnv)}),
+		start: (args, options = {}) => startCli(args, {...options, env: options.env ?? world.env(options.extraEnv)}),
+		saveLogin({keyRegion = 'intl', baseUrlRegion = 'intl', model = 'qwen3-coder-plus'} = {}) {
+			world.home.writeAuthProfiles({
+				version: 1,
+				profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: TEST_KEYS[keyRegion]}},
+			});
+			world.home.writeConfig({
+				models: {
+					providers: {
+						'qwen-portal': {baseUrl: CANONICAL[baseUrlRegion], apiKey: 'profile:qwen-portal:default', api: 'openai-completions'},
+					},
+				},
+				agents: {defaults: {model: {primary: `qwen-portal/${model}`}}},
+			});
+		},
+	};
+	return world;
+}
+
+export const ESC = '\u001B';
