@@ -24,7 +24,7 @@ function isOurs(ref: string): boolean {
 	return slash === -1 || ref.slice(0, slash).toLowerCase() === PROVIDER_ID;
 }
 
-export function collectModelIds(config: Record<string, unknown>): ModelIdMention[] {
+export function collectModelIds(config: Record<string, unknown>, options: {skipPrimary?: boolean} = {}): ModelIdMention[] {
 	const mentions: ModelIdMention[] = [];
 	const provider = child(child(child(config, 'models'), 'providers'), PROVIDER_ID);
 	const models = child(provider, 'models');
@@ -41,7 +41,7 @@ export function collectModelIds(config: Record<string, unknown>): ModelIdMention
 	const model = child(defaults, 'model');
 	// OpenClaw also accepts `model: "provider/id"` as a plain string.
 	const primary = typeof model === 'string' ? model : child(model, 'primary');
-	if (typeof primary === 'string' && isOurs(primary)) {
+	if (typeof primary === 'string' && isOurs(primary) && !options.skipPrimary) {
 		mentions.push({where: 'agents.defaults.model.primary', value: primary});
 	}
 
@@ -64,9 +64,13 @@ export function collectModelIds(config: Record<string, unknown>): ModelIdMention
 	return mentions;
 }
 
-export function checkModelIds(config: Record<string, unknown>, configPath = 'openclaw.json'): DoctorCheck {
+export function checkModelIds(
+	config: Record<string, unknown>,
+	configPath = 'openclaw.json',
+	options: {skipPrimary?: boolean} = {},
+): DoctorCheck {
 	const id = 'config.model-ids';
-	const mentions = collectModelIds(config);
+	const mentions = collectModelIds(config, options);
 	const bad = mentions.flatMap(mention => {
 		const resolution = resolveModel(mention.value);
 		// An OAuth user's coder-model is fine too; only ids neither provider takes are wrong.

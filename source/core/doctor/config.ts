@@ -1,0 +1,154 @@
+/**
+ * openclaw.json itself: there, readable, a complete qwen-portal entry, and a
+ * default model that resolves. Parse errors come from config-file.ts with the
+ * file:line:column already in the message.
+ */
+import {ConfigParseError, getDefaultModelRef, getQwenProvider} from '../config-file.js';
+import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../models.js';
+import {resolveModel} from '../resolve-model.js';
+import {OPENAI_COMPLETIONS_API} from '../setup.js';
+import {getRegion, DEFAULT_REGION_ID, regionForBaseUrl, REGIONS} from '../regions.js';
+import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
+
+export const LOGIN_COMMAND = `openclaw models auth login --provider ${PROVIDER_ID}`;
+
+export function checkConfigPresent(configPath: string, exists: boolean, hasCredential: boolean): DoctorCheck {
+	const id = 'config.file';
+	if (exists) return ok(id, 'openclaw.json found', configPath);
+	const detail = `${configPath} does not exist.`;
+	if (hasCredential) {
+		return warning(
+			id,
+			'No openclaw.json; running on defaults',
+			`${detail} The key from the environment is used with the ${getRegion(DEFAULT_REGION_ID).label} endpoint and the default model.`,
+			`Run \`${LOGIN_COMMAND}\` to write the config with your key's region and a default model.`,
+		);
+	}
+
+	return problem(id, 'Not set up yet: no openclaw.json', detail, `Run \`${LOGIN_COMMAND}\`.`);
+}
+
+export function checkParseError(error: ConfigParseError, id = 'config.file'): DoctorCheck {
+	return problem(
+		id,
+		`Cannot read ${error.file}:${error.line}:${error.column}`,
+		error.message,
+		`Fix ${error.file} at line ${error.line} column ${error.column} (or move it aside and run \`${LOGIN_COMMAND}\`); openclaw changes nothing until it parses.`,
+	);
+}
+
+function describeValue(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	return typeof value === 'string' ? `"${value}"` : `a ${typeof value}`;
+}
+
+export function checkProviderEntry(config: Record<string, unknown>, configPath: string, env: Env): DoctorCheck {
+	const id = 'config.provider';
+	const entry = getQwenProvider(config);
+	if (!entry) {
+		return problem(
+			id,
+			`No ${PROVIDER_ID} provider in openclaw.json`,
+			`${configPath} has no models.providers.${PROVIDER_ID} entry, so openclaw does not know the region endpoint.`,
+			`Run \`${LOGIN_COMMAND}\` to add it (your other settings are kept).`,
+		);
+	}
+
+	const broken: string[] = [];
+	const missing: string[] = [];
+	if (entry.baseUrl === undefined) missing.push('baseUrl');
+	else if (typeof entry.baseUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(entry.baseUrl.trim())) {
+		broken.push(`baseUrl is ${describeValue(entry.baseUrl)}; it must be an https URL such as ${getRegion(DEFAULT_REGION_ID).baseUrl}`);
+	}
+
+	if (entry.apiKey === undefined) missing.push('apiKey');
+	else if (typeof entry.apiKey !== 'string') broken.push(`apiKey is ${describeValue(entry.apiKey)}; it must be a string such as "profile:${PROVIDER_ID}:default"`);
+
+	if (entry.api === undefined) missing.push('api');
+	else if (entry.api !== OPENAI_COMPLETIONS_API) broken.push(`api is ${describeValue(entry.api)}; DashScope's compatible mode needs "${OPENAI_COMPLETIONS_API}"`);
+
+	if (entry.models === undefined) missing.push('models');
+	else if (!Array.isArray(entry.models)) broken.push(`models is ${describeValue(entry.models)}; it must be an array of model entries`);
+
+	const where = `models.providers.${PROVIDER_ID} in ${configPath}`;
+	if (broken.length > 0) {
+		return problem(
+			id,
+			`The ${PROVIDER_ID} provider entry is wrong`,
+			`${where}: ${[...broken, ...missing.map(field => `${field} is missing`)].join('; ')}.`,
+			`Fix those fields, or run \`${LOGIN_COMMAND}\` to rewrite the entry.`,
+		);
+	}
+
+	if (missing.length > 0) {
+		const why: string[] = [];
+		if (missing.includes('baseUrl')) why.push(`without baseUrl the ${getRegion(DEFAULT_REGION_ID).label} endpoint is assumed (China keys need ${REGIONS.find(region => region.id === 'cn')?.baseUrl})`);
+		if (missing.includes('models')) why.push(`OpenClaw's own \`openclaw config validate\` rejects a custom provider without a models array`);
+		if (missing.includes('apiKey')) why.push('without apiKey the key comes only from QWEN_API_KEY or the login profiles');
+		if (missing.includes('api')) why.push(`OpenClaw needs api: "${OPENAI_COMPLETIONS_API}" to talk to DashScope`);
+		return warning(
+			id,
+			`The ${PROVIDER_ID} provider entry is incomplete (missing ${missing.join(', ')})`,
+			`${where}: ${why.join('; ')}.`,
+			`Run \`${LOGIN_COMMAND}\` to complete the entry (your other settings are kept).`,
+		);
+	}
+
+	const baseUrl = String(entry.baseUrl);
+	const region = regionForBaseUrl(baseUrl, env);
+	return ok(
+		id,
+		`${PROVIDER_ID} provider entry is complete`,
+		region ? `${region.label}: ${baseUrl}` : `Custom endpoint (not a known DashScope region): ${baseUrl}`,
+	);
+}
+
+export function checkDefaultModel(config: Record<string, unknown>, configPath: string): DoctorCheck {
+	const id = 'config.default-model';
+	const ref = getDefaultModelRef(config);
+	if (!ref) {
+		return warning(
+			id,
+			'No default model set',
+			`${configPath} has no agents.defaults.model.primary.`,
+			`Run \`openclaw models set ${RECOMMENDED_MODEL_ID}\` (or another id from \`openclaw models list\`).`,
+		);
+	}
+
+	const slash = ref.indexOf('/');
+	if (slash !== -1 && ref.slice(0, slash).toLowerCase() !== PROVIDER_ID) {
+		return warning(
+			id,
+			`The default model belongs to another provider (${ref})`,
+			`agents.defaults.model.primary is "${ref}"; openclaw only talks to ${PROVIDER_ID}, so \`openclaw chat\` needs --model until a Qwen model is the default.`,
+			`Run \`openclaw models set ${RECOMMENDED_MODEL_ID}\` to make a Qwen model the default.`,
+		);
+	}
+
+	const resolution = resolveModel(ref);
+	const portal = resolution.ok ? undefined : resolveModel(ref, {provider: 'portal'});
+	const accepted = resolution.ok ? resolution : portal?.ok ? portal : undefined;
+	if (!accepted) {
+		const failed = resolution.ok ? undefined : resolution;
+		const suggestion = failed?.suggestion;
+		return problem(
+			id,
+			`The default model "${ref}" will not be found (seed Issue 3)`,
+			`agents.defaults.model.primary in ${configPath}: ${failed?.message ?? 'not a model id'}`,
+			`Run \`openclaw models set ${suggestion ?? RECOMMENDED_MODEL_ID}\`.`,
+		);
+	}
+
+	const retired = accepted.model?.status.state === 'retired' ? accepted.model.status : undefined;
+	if (retired) {
+		return warning(
+			id,
+			`The default model ${accepted.id} is retired`,
+			accepted.notes.join(' '),
+			`Run \`openclaw models set ${retired.replacement}\`.`,
+		);
+	}
+
+	return ok(id, `Default model: ${accepted.id}`, [accepted.ref, ...accepted.notes].join('\n'));
+}

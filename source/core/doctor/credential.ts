@@ -1,0 +1,176 @@
+/**
+ * Which key is in effect and whether it can work: the source that wins
+ * (credentials.ts decides; doctor only explains), env vars that are set but
+ * empty or padded (seed Issue 4), the key's format (seed Issue 1) and Coding
+ * Plan keys aimed at a pay-as-you-go endpoint.
+ */
+import {maskKey, validateApiKey} from '../api-key.js';
+import {KEY_ENV_VARS, loadEffectiveSetup, type EffectiveSetup} from '../credentials.js';
+import {ADVICE} from '../messages.js';
+import {PROVIDER_ID} from '../models.js';
+import {LOGIN_COMMAND} from './config.js';
+import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
+
+const ISSUE_4 = 'seed Issue 4';
+
+/** QWEN_API_KEY / DASHSCOPE_API_KEY set but empty, or with whitespace or quotes around the key. */
+export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credential'>): DoctorCheck[] {
+	const checks: DoctorCheck[] = [];
+	const winner = setup.credential ? `the key comes from ${setup.credential.sourceLabel} instead` : 'no other key was found';
+	for (const name of KEY_ENV_VARS) {
+		const raw = env[name];
+		if (raw === undefined) continue;
+		const advice = ADVICE.envVarNotWorking(name);
+		const id = `credential.env.${name}`;
+		if (raw.trim() === '') {
+			checks.push(
+				warning(
+					id,
+					`${name} is set but empty (${ISSUE_4})`,
+					`${name} holds ${raw.length > 0 ? 'only whitespace' : 'an empty string'}, so openclaw skips it and ${winner}. ${advice.message}`,
+					`export ${name}="sk-…" (your key) in the shell that runs openclaw, or \`unset ${name}\`; ${lowerFirst(advice.nextStep)}`,
+				),
+			);
+			continue;
+		}
+
+		const cleaned = validateApiKey(raw);
+		if (cleaned.ok && cleaned.key !== raw) {
+			checks.push(
+				warning(
+					id,
+					`${name} has stray whitespace or quotes around the key (${ISSUE_4})`,
+					`openclaw cleans it (${cleaned.notes.join(' ')}), but curl and other tools send it as is and get 401 Unauthorized.`,
+					`export ${name}="sk-…" again with just the key (no spaces, no extra quotes); ${lowerFirst(advice.nextStep)}`,
+				),
+			);
+			continue;
+		}
+
+		if (cleaned.ok) checks.push(ok(id, `${name} is set (${maskKey(cleaned.key)})`));
+		// A malformed value is reported once, by the key format check of the key in effect.
+	}
+
+	return checks;
+}
+
+function lowerFirst(text: string): string {
+	return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function describeSource(setup: EffectiveSetup): string {
+	const credential = setup.credential;
+	if (!credential) return '';
+	if (credential.source.kind === 'profile') return `${credential.sourceLabel}: ${setup.paths.authProfilesPath}`;
+	if (credential.source.kind === 'literal') return `${credential.sourceLabel}: ${setup.paths.configPath}`;
+	return credential.sourceLabel;
+}
+
+/** Which source wins, what it shadows, and nothing-found with the reasons credentials.ts gave. */
+export function checkCredentialSource(env: Env, setup: EffectiveSetup): DoctorCheck {
+	const id = 'credential.source';
+	const credential = setup.credential;
+	if (!credential) {
+		const reasons = setup.warnings.filter(text => !KEY_ENV_VARS.some(name => text.startsWith(name)));
+		const envAdvice = ADVICE.envVarNotWorking('QWEN_API_KEY');
+		const unset = env.QWEN_API_KEY === undefined && env.DASHSCOPE_API_KEY === undefined;
+		return problem(
+			id,
+			'No API key found',
+			[
+				'Looked at QWEN_API_KEY, DASHSCOPE_API_KEY, then the qwen-portal apiKey in openclaw.json and auth-profiles.json.',
+				...reasons,
+				...(unset ? [`If you exported QWEN_API_KEY, this shell does not see it (${ISSUE_4}): ${envAdvice.message}`] : []),
+			].join('\n'),
+			`Run \`${LOGIN_COMMAND}\`, or export QWEN_API_KEY="sk-…" in the shell that runs openclaw.`,
+		);
+	}
+
+	const shadowed = shadowedSources(env, setup);
+	const detail = [
+		`Using ${describeSource(setup)}.`,
+		...shadowed.map(entry => `Also found ${entry.label} (${maskKey(entry.key)}${entry.key === credential.key ? ', the same key' : ', a different key'}), not used: ${credential.sourceLabel} comes first.`),
+	].join('\n');
+	if (credential.profileType === 'oauth' || credential.profileType === 'token') {
+		const advice = ADVICE.portalDiscontinued();
+		return warning(id, `Using a Qwen OAuth token (${credential.sourceLabel})`, `${detail}\n${advice.message}`, advice.nextStep);
+	}
+
+	return ok(id, `API key ${maskKey(credential.key)} from ${credential.sourceLabel}`, detail);
+}
+
+/** The keys that lower-priority sources would have given, for "also found, not used". */
+function shadowedSources(env: Env, setup: EffectiveSetup): Array<{label: string; key: string}> {
+	const credential = setup.credential;
+	if (!credential || credential.source.kind !== 'env') return [];
+	const found: Array<{label: string; key: string}> = [];
+	const winner = credential.source.name;
+	for (const name of KEY_ENV_VARS.slice(KEY_ENV_VARS.indexOf(winner) + 1)) {
+		const value = env[name]?.trim();
+		if (!value) continue;
+		const validation = validateApiKey(value);
+		found.push({label: `env ${name}`, key: validation.ok ? validation.key : value});
+	}
+
+	try {
+		const withoutEnv: Env = {...env};
+		for (const name of KEY_ENV_VARS) delete withoutEnv[name];
+		const fromFiles = loadEffectiveSetup(withoutEnv).credential;
+		if (fromFiles) found.push({label: fromFiles.sourceLabel, key: fromFiles.key});
+	} catch {
+		// Unreadable files are reported by the config checks.
+	}
+
+	return found;
+}
+
+function fixStep(setup: EffectiveSetup): string {
+	const source = setup.credential?.source;
+	if (source?.kind === 'env') {
+		return `Export a Model Studio API key for your region: export ${source.name}="sk-…" (or unset ${source.name} to use the saved login).`;
+	}
+
+	return `Run \`${LOGIN_COMMAND}\` and paste a Model Studio API key for your region.`;
+}
+
+/** The key in effect, checked the same way a paste is (seed Issue 1; sk-sp- Coding Plan keys). */
+export function checkKeyFormat(setup: EffectiveSetup): DoctorCheck | undefined {
+	const credential = setup.credential;
+	if (!credential || (credential.profileType !== undefined && credential.profileType !== 'api_key')) return undefined;
+	const id = 'credential.format';
+	const validation = validateApiKey(credential.key);
+	if (validation.ok) {
+		return ok(id, 'Key format looks right', `Starts with sk-, no spaces or hidden characters (${maskKey(validation.key)}).`);
+	}
+
+	if (validation.problem === 'coding_plan_key') {
+		// A Coding Plan host configured by hand is the one place such a key works.
+		const codingHost = /^https?:\/\/coding(?:-intl)?\.dashscope\.aliyuncs\.com\//.test(`${setup.baseUrl}/`);
+		const title = 'Coding Plan key (sk-sp-) on a pay-as-you-go endpoint';
+		if (codingHost) {
+			return warning(id, 'Coding Plan key (sk-sp-) on its Coding Plan host', `${validation.message}\nFrom ${credential.sourceLabel}; baseUrl is ${setup.baseUrl}.`, fixStep(setup));
+		}
+
+		return problem(id, title, `${validation.message}\nFrom ${credential.sourceLabel}; baseUrl is ${setup.baseUrl}.`, fixStep(setup));
+	}
+
+	const advice = ADVICE.invalidKey();
+	return problem(
+		id,
+		`The API key is malformed (seed Issue 1: ${advice.title})`,
+		`${validation.message}\nFrom ${credential.sourceLabel}.`,
+		fixStep(setup),
+	);
+}
+
+/** Security practice 1: a key written into openclaw.json travels with dotfiles and commits. */
+export function checkLiteralKey(setup: EffectiveSetup): DoctorCheck | undefined {
+	const credential = setup.credential;
+	if (credential?.source.kind !== 'literal' || credential.sourceLabel.startsWith('env ')) return undefined;
+	return warning(
+		'credential.literal',
+		'The API key is written in openclaw.json in plain text',
+		`${setup.paths.configPath} holds the key (${maskKey(credential.key)}) in models.providers.${PROVIDER_ID}.apiKey; config files get shared and committed (seed Security practice 1).`,
+		`Run \`${LOGIN_COMMAND}\` to move it into auth-profiles.json (mode 0600), or use QWEN_API_KEY.`,
+	);
+}

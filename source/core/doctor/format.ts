@@ -1,0 +1,87 @@
+/**
+ * Doctor's two outputs: grouped plain text for people (colour only through the
+ * given style, so pipes and NO_COLOR get no escape codes) and JSON for scripts.
+ */
+import type {DoctorReport} from './run-checks.js';
+import type {CheckStatus, DoctorCheck} from './types.js';
+
+export type Painter = {
+	bold(text: string): string;
+	dim(text: string): string;
+	red(text: string): string;
+	green(text: string): string;
+	yellow(text: string): string;
+};
+
+const GROUPS: Array<[string, string]> = [
+	['config', 'Config'],
+	['credential', 'Credential'],
+	['region', 'Region'],
+	['model', 'Default model'],
+	['permissions', 'Permissions'],
+];
+
+const MARKS: Record<CheckStatus, string> = {ok: '✓', warning: '!', problem: '✗'};
+
+function groupOf(check: DoctorCheck): string {
+	return check.id.split('.')[0] ?? check.id;
+}
+
+function paint(status: CheckStatus, text: string, style: Painter): string {
+	if (status === 'ok') return style.green(text);
+	return status === 'warning' ? style.yellow(text) : style.red(text);
+}
+
+export function summarize(checks: readonly DoctorCheck[]): {problems: number; warnings: number} {
+	return {
+		problems: checks.filter(check => check.status === 'problem').length,
+		warnings: checks.filter(check => check.status === 'warning').length,
+	};
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function formatText(report: DoctorReport, style: Painter): string[] {
+	const lines: string[] = [style.bold('openclaw doctor')];
+	for (const repair of report.repairs) {
+		lines.push('error' in repair
+			? style.red(`Could not fix ${repair.path}: ${repair.error}`)
+			: style.green(`Fixed: ${repair.path} mode ${repair.from} → ${repair.to}`));
+	}
+
+	for (const [group, label] of GROUPS) {
+		const checks = report.checks.filter(check => groupOf(check) === group);
+		if (checks.length === 0) continue;
+		lines.push('', style.bold(label));
+		for (const check of checks) {
+			lines.push(`  ${paint(check.status, MARKS[check.status], style)} ${check.title}`);
+			if (check.detail && check.status !== 'ok') {
+				for (const line of check.detail.split('\n')) lines.push(`      ${line}`);
+			} else if (check.detail) {
+				for (const line of check.detail.split('\n')) lines.push(style.dim(`      ${line}`));
+			}
+
+			if (check.nextStep) lines.push(`      ${style.bold('Next step:')} ${check.nextStep}`);
+		}
+	}
+
+	const {problems, warnings} = summarize(report.checks);
+	lines.push('');
+	if (problems > 0) {
+		lines.push(style.red(`${plural(problems, 'problem')}, ${plural(warnings, 'warning')}. Fix the problems above, then run \`openclaw doctor\` again.`));
+	} else if (warnings > 0) {
+		lines.push(style.yellow(`No problems; ${plural(warnings, 'warning')}.`));
+	} else {
+		lines.push(style.green('Everything looks good.'));
+	}
+
+	const fixable = report.checks.filter(check => check.fixable && check.status !== 'ok');
+	if (fixable.length > 0) lines.push(`Run \`openclaw doctor --fix\` to repair ${plural(fixable.length, 'permission')} automatically.`);
+	return lines;
+}
+
+export function formatJson(report: DoctorReport): string {
+	return JSON.stringify({ok: report.ok, summary: summarize(report.checks), checks: report.checks, repairs: report.repairs}, null, 2);
+}

@@ -1,0 +1,166 @@
+/**
+ * Talks to the service (GET /models only, no tokens spent): does the key work
+ * in the configured region, which region does it belong to (seed Issue 2), is
+ * the host reachable, and is the default model served there (seed Issue 3).
+ */
+import {distance} from 'fastest-levenshtein';
+import {createDashScopeClient} from '../dashscope-client.js';
+import {classifyApiError} from '../errors.js';
+import {ADVICE} from '../messages.js';
+import {findModel, PROVIDER_ID} from '../models.js';
+import {probeKey} from '../region-probe.js';
+import type {Region} from '../regions.js';
+import {LOGIN_COMMAND} from './config.js';
+import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
+
+export type RegionCheckInput = {
+	key: string;
+	/** undefined for a custom gateway */
+	region?: Region;
+	/** Where requests go (env overrides applied). */
+	requestBaseUrl: string;
+	baseUrl: string;
+	configPath: string;
+	credentialIsEnv: boolean;
+	env: Env;
+	timeoutMs?: number;
+};
+
+export type RegionCheckResult = {
+	check: DoctorCheck;
+	/** The ids GET /models listed for the configured endpoint, when it answered. */
+	modelIds?: string[];
+	regionLabel?: string;
+};
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+}
+
+export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckResult> {
+	const id = 'region.key';
+	if (!input.region) return checkCustomEndpoint(input);
+
+	const region = input.region;
+	const probe = await probeKey(input.key, region.id, {env: input.env, ...(input.timeoutMs ? {timeoutMs: input.timeoutMs} : {})});
+	switch (probe.status) {
+		case 'ok': {
+			return {
+				check: ok(id, `Key accepted by ${region.label}`, `GET /models on ${input.requestBaseUrl} listed ${probe.modelIds.length} models.`),
+				modelIds: probe.modelIds,
+				regionLabel: region.label,
+			};
+		}
+
+		case 'wrong_region': {
+			const belongs = probe.belongsTo;
+			const advice = ADVICE.wrongRegion(belongs.label, region.label);
+			const login = `\`${LOGIN_COMMAND} --region ${belongs.id}\``;
+			const nextStep = input.credentialIsEnv
+				? `Set models.providers.${PROVIDER_ID}.baseUrl to ${belongs.baseUrl} in ${input.configPath}, or run ${login}.`
+				: `Run ${login} (or set models.providers.${PROVIDER_ID}.baseUrl to ${belongs.baseUrl} in ${input.configPath}).`;
+			return {
+				check: problem(id, `The key belongs to ${belongs.label}, not ${region.label} (seed Issue 2: ${advice.title})`, advice.message, nextStep),
+			};
+		}
+
+		case 'invalid_key': {
+			const advice = ADVICE.invalidKey(region.label);
+			return {
+				check: problem(
+					id,
+					`The key is rejected by every region (seed Issue 1: ${advice.title})`,
+					`${probe.error.message} No other region (International, China, US, Hong Kong) accepts it either, so it is not a region mix-up: the key is expired, deleted or mistyped.`,
+					probe.error.nextStep,
+				),
+			};
+		}
+
+		case 'unreachable': {
+			const error = probe.error;
+			return {
+				check: problem(id, `Cannot reach ${region.label} (${hostOf(input.requestBaseUrl)}): ${error.title}`, error.message, error.nextStep),
+			};
+		}
+	}
+}
+
+/** A custom gateway is no DashScope region: ask it directly, without the other-regions search. */
+async function checkCustomEndpoint(input: RegionCheckInput): Promise<RegionCheckResult> {
+	const id = 'region.key';
+	const client = createDashScopeClient({
+		apiKey: input.key,
+		baseUrl: input.requestBaseUrl,
+		maxRetries: 0,
+		...(input.timeoutMs ? {timeoutMs: input.timeoutMs} : {}),
+	});
+	try {
+		const modelIds = await client.listModels();
+		return {
+			check: ok(id, `Key accepted by ${hostOf(input.requestBaseUrl)}`, `Custom endpoint ${input.baseUrl} (not a known DashScope region) listed ${modelIds.length} models.`),
+			modelIds,
+		};
+	} catch (error) {
+		const classified = classifyApiError(error);
+		const unreachable = classified.kind === 'network' || classified.kind === 'timeout';
+		return {
+			check: problem(
+				id,
+				unreachable ? `Cannot reach ${hostOf(input.requestBaseUrl)}: ${classified.title}` : `${hostOf(input.requestBaseUrl)}: ${classified.title}`,
+				`${classified.message} (custom endpoint ${input.baseUrl}, not a known DashScope region)`,
+				classified.nextStep,
+			),
+		};
+	}
+}
+
+/** Is the default model in the region's GET /models list? Retired ones name their replacement. */
+export function checkModelAvailable(modelId: string, modelIds: readonly string[], regionLabel = 'this endpoint'): DoctorCheck {
+	const id = 'model.available';
+	const model = findModel(modelId);
+	const retired = model?.status.state === 'retired' ? model.status : undefined;
+	const listed = modelIds.includes(modelId);
+	if (listed && !retired) return ok(id, `${modelId} is served by ${regionLabel}`);
+	if (listed && retired) {
+		return warning(
+			id,
+			`${modelId} is still listed by ${regionLabel} but retired (${retired.date})`,
+			`Alibaba retired ${modelId} on ${retired.date}; requests may start failing at any time.`,
+			`Run \`openclaw models set ${retired.replacement}\`.`,
+		);
+	}
+
+	if (retired) {
+		return problem(
+			id,
+			`${modelId} was retired on ${retired.date} and is gone from ${regionLabel}`,
+			`GET /models no longer lists ${modelId}; chat requests get "model not found". Its replacement is ${retired.replacement}.`,
+			`Run \`openclaw models set ${retired.replacement}\`.`,
+		);
+	}
+
+	const advice = ADVICE.modelNotFound(modelId, regionLabel);
+	const near = closeIds(modelId, modelIds);
+	return problem(
+		id,
+		`${modelId} is not served by ${regionLabel} (seed Issue 3: ${advice.title})`,
+		`${advice.message}${near.length > 0 ? ` Listed ids that look close: ${near.join(', ')}.` : ''}`,
+		advice.nextStep,
+	);
+}
+
+/** Up to three listed ids within typo distance, for a nudge in the right direction. */
+function closeIds(modelId: string, modelIds: readonly string[]): string[] {
+	const wanted = modelId.toLowerCase();
+	const limit = Math.max(2, Math.ceil(wanted.length / 4));
+	return modelIds
+		.map(candidate => ({candidate, gap: distance(wanted, candidate.toLowerCase())}))
+		.filter(entry => entry.gap <= limit)
+		.sort((a, b) => a.gap - b.gap)
+		.slice(0, 3)
+		.map(entry => entry.candidate);
+}

@@ -1,0 +1,124 @@
+/**
+ * Runs every doctor check in order (config, credential, region, default model,
+ * permissions) and, with `fix`, repairs permissions first — the only thing
+ * doctor ever changes.
+ */
+import {ConfigParseError, readOpenClawConfig} from '../config-file.js';
+import {KEY_ENV_VARS, loadEffectiveSetup, type EffectiveSetup} from '../credentials.js';
+import {FileAccessError} from '../file-lock.js';
+import {RECOMMENDED_MODEL_ID} from '../models.js';
+import {resolvePaths} from '../paths.js';
+import {checkConfigPresent, checkDefaultModel, checkParseError, checkProviderEntry} from './config.js';
+import {checkCredentialSource, checkKeyEnvVars, checkKeyFormat, checkLiteralKey} from './credential.js';
+import {checkModelIds} from './model-ids.js';
+import {checkPermissions, repairPermissions, type PermissionRepair} from './permissions.js';
+import {checkModelAvailable, checkRegion} from './region.js';
+import {hasProblem, problem, warning, type DoctorCheck, type Env} from './types.js';
+
+export type DoctorOptions = {
+	env: Env;
+	fix?: boolean;
+	/** Per request to the service; the probe's default when undefined. */
+	timeoutMs?: number;
+};
+
+export type DoctorReport = {
+	ok: boolean;
+	checks: DoctorCheck[];
+	repairs: PermissionRepair[];
+};
+
+type Loaded<T> = {value: T} | {error: DoctorCheck};
+
+function unreadable(error: unknown, id: string): DoctorCheck {
+	if (error instanceof ConfigParseError) return checkParseError(error, id);
+	if (error instanceof FileAccessError) {
+		return problem(id, 'A config file cannot be read', error.message, 'Fix the file or directory permissions, then run `openclaw doctor` again.');
+	}
+
+	throw error;
+}
+
+function load<T>(id: string, read: () => T): Loaded<T> {
+	try {
+		return {value: read()};
+	} catch (error) {
+		return {error: unreadable(error, id)};
+	}
+}
+
+// Setup warnings doctor already turns into their own checks.
+function coveredElsewhere(text: string): boolean {
+	return KEY_ENV_VARS.some(name => text.startsWith(name)) || text.startsWith('No baseUrl is set') || text.startsWith('The apiKey in openclaw.json');
+}
+
+export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorReport> {
+	const {env} = options;
+	const paths = resolvePaths(env);
+	const repairs = options.fix ? repairPermissions(paths) : [];
+	const checks: DoctorCheck[] = [];
+
+	const config = load('config.file', () => readOpenClawConfig(paths));
+	const setup = load('config.auth-profiles', () => loadEffectiveSetup(env));
+
+	// Config
+	if ('error' in config) {
+		checks.push(config.error);
+	} else {
+		const hasCredential = 'value' in setup && setup.value.credential !== undefined;
+		checks.push(checkConfigPresent(paths.configPath, config.value.exists, hasCredential));
+		if (config.value.exists) {
+			const data = config.value.data;
+			checks.push(checkProviderEntry(data, paths.configPath, env));
+			const defaultModel = checkDefaultModel(data, paths.configPath);
+			checks.push(defaultModel);
+			// The primary model is judged by the default-model check; the lint covers the rest.
+			checks.push(checkModelIds(data, paths.configPath, {skipPrimary: true}));
+		}
+	}
+
+	// A second, different parse error (auth-profiles.json) gets its own line.
+	if ('error' in setup && ('value' in config || setup.error.detail !== config.error.detail)) checks.push(setup.error);
+
+	if ('value' in setup) checks.push(...(await credentialAndService(setup.value, checks, options)));
+	else checks.push(...checkKeyEnvVars(env, {}));
+	checks.push(...checkPermissions(paths));
+	return {ok: !hasProblem(checks), checks, repairs};
+}
+
+async function credentialAndService(setup: EffectiveSetup, earlier: DoctorCheck[], options: DoctorOptions): Promise<DoctorCheck[]> {
+	const {env} = options;
+	const checks: DoctorCheck[] = [...checkKeyEnvVars(env, setup), checkCredentialSource(env, setup)];
+	const format = checkKeyFormat(setup);
+	if (format) checks.push(format);
+	const literal = checkLiteralKey(setup);
+	if (literal) checks.push(literal);
+	if (setup.credential) {
+		for (const text of setup.warnings.filter(text => !coveredElsewhere(text))) {
+			checks.push(warning('credential.note', text.split(/(?<=[.:])\s/)[0] ?? text, text, ''));
+		}
+	}
+
+	const credential = setup.credential;
+	const isApiKey = credential !== undefined && (credential.profileType === undefined || credential.profileType === 'api_key');
+	if (!credential || !isApiKey || format?.status === 'problem') return checks;
+
+	const region = await checkRegion({
+		key: credential.key,
+		...(setup.region ? {region: setup.region} : {}),
+		requestBaseUrl: setup.requestBaseUrl,
+		baseUrl: setup.baseUrl,
+		configPath: setup.paths.configPath,
+		credentialIsEnv: credential.source.kind === 'env',
+		env,
+		...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {}),
+	});
+	checks.push(region.check);
+
+	const defaultModelBroken = earlier.some(check => check.id === 'config.default-model' && check.status === 'problem');
+	if (region.modelIds && !defaultModelBroken) {
+		checks.push(checkModelAvailable(setup.defaultModel ?? RECOMMENDED_MODEL_ID, region.modelIds, region.regionLabel));
+	}
+
+	return checks;
+}
