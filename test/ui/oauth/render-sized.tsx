@@ -57,6 +57,7 @@ export function renderSized(tree: ReactElement, columns = 80, rows = 24) {
 	return {
 		stdin,
 		lastFrame: () => stdout.frames.at(-1) ?? '',
+		frames: stdout.frames,
 		unmount: () => {
 			instance.unmount();
 			instance.cleanup();
