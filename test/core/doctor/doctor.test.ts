@@ -1,0 +1,327 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {runDoctor} from '../../../source/commands/doctor.js';
+import {runDoctorChecks, type DoctorReport} from '../../../source/core/doctor/run-checks.js';
+import {saveApiKeySetup} from '../../../source/core/setup.js';
+import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
+import {makeTempHome, type TempHome} from '../../support/temp-home.js';
+
+let fake: FakeDashScope;
+let home: TempHome;
+
+beforeEach(async () => {
+	fake = await startFakeDashScope();
+	home = makeTempHome(fake.env);
+});
+
+afterEach(async () => {
+	home.cleanup();
+	await fake.close();
+});
+
+function check(report: DoctorReport, id: string) {
+	const found = report.checks.find(candidate => candidate.id === id);
+	if (!found) throw new Error(`no check ${id} in ${report.checks.map(candidate => candidate.id).join(', ')}`);
+	return found;
+}
+
+function problems(report: DoctorReport): string[] {
+	return report.checks.filter(candidate => candidate.status === 'problem').map(candidate => candidate.id);
+}
+
+async function setUp(regionId: 'intl' | 'cn', key: string, modelId = 'qwen3-coder-plus') {
+	await saveApiKeySetup(home.paths, {regionId, key, modelId});
+}
+
+function snapshot(): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (const file of [home.paths.configPath, home.paths.authProfilesPath]) {
+		if (fs.existsSync(file)) files[file] = `${fs.statSync(file).mode.toString(8)}:${fs.readFileSync(file, 'utf8')}`;
+	}
+
+	return files;
+}
+
+describe('doctor on a healthy setup', () => {
+	it('reports every check ok and only asks GET /models', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const report = await runDoctorChecks({env: home.env});
+		expect(problems(report)).toEqual([]);
+		expect(report.ok).toBe(true);
+		expect(check(report, 'region.key').title).toBe('Key accepted by International (Singapore)');
+		expect(check(report, 'model.available').title).toBe('qwen3-coder-plus is served by International (Singapore)');
+		expect(fake.requests.every(request => request.method === 'GET' && request.path.endsWith('/models'))).toBe(true);
+	});
+
+	it('changes no file', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const before = snapshot();
+		await runDoctorChecks({env: home.env});
+		expect(snapshot()).toEqual(before);
+	});
+});
+
+describe('seed Issue 1: invalid API key', () => {
+	it('names a key without the sk- prefix as malformed without asking the service', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: 'test0000intl0000000000000000000000'}}});
+		const report = await runDoctorChecks({env: home.env});
+		const format = check(report, 'credential.format');
+		expect(format.status).toBe('problem');
+		expect(format.title).toContain('Issue 1');
+		expect(format.detail).toContain('start with "sk-"');
+		expect(format.nextStep).toContain('openclaw models auth login --provider qwen-portal');
+		expect(fake.requests).toEqual([]);
+	});
+
+	it('names a well-formed key that no region accepts as expired or mistyped', async () => {
+		await setUp('intl', 'sk-test0000gone00000000000000000000');
+		const report = await runDoctorChecks({env: home.env});
+		const region = check(report, 'region.key');
+		expect(region.status).toBe('problem');
+		expect(region.title).toBe('The key is rejected by every region (seed Issue 1: Invalid API key)');
+		expect(region.detail).toContain('401');
+		expect(region.detail).toContain('not a region mix-up');
+		// The configured region and the three others were asked.
+		expect(new Set(fake.requests.map(request => request.region))).toEqual(new Set(['intl', 'cn', 'us', 'hk']));
+	});
+
+	it('names a Coding Plan key on the pay-as-you-go endpoint', async () => {
+		await setUp('intl', 'sk-sp-test0000intl0000000000000000');
+		const report = await runDoctorChecks({env: home.env});
+		const format = check(report, 'credential.format');
+		expect(format.status).toBe('problem');
+		expect(format.title).toBe('Coding Plan key (sk-sp-) on a pay-as-you-go endpoint');
+		expect(format.detail).toContain('https://dashscope-intl.aliyuncs.com/compatible-mode/v1');
+	});
+});
+
+describe('seed Issue 2: wrong region', () => {
+	it('names the region a China key belongs to when the config says International', async () => {
+		await setUp('intl', TEST_KEYS.cn);
+		const report = await runDoctorChecks({env: home.env});
+		const region = check(report, 'region.key');
+		expect(region.status).toBe('problem');
+		expect(region.title).toBe('The key belongs to China (Beijing), not International (Singapore) (seed Issue 2: Wrong region)');
+		expect(region.detail).toContain('NOT interchangeable');
+		expect(region.nextStep).toContain('openclaw models auth login --provider qwen-portal --region cn');
+	});
+
+	it('suggests the baseUrl edit first when the key comes from QWEN_API_KEY', async () => {
+		await setUp('cn', TEST_KEYS.cn);
+		const report = await runDoctorChecks({env: {...home.env, QWEN_API_KEY: TEST_KEYS.us}});
+		const region = check(report, 'region.key');
+		expect(region.title).toContain('belongs to US (Virginia), not China (Beijing)');
+		expect(region.nextStep).toMatch(/^Set models\.providers\.qwen-portal\.baseUrl to https:\/\/dashscope-us\.aliyuncs\.com\/compatible-mode\/v1/);
+	});
+
+	it('reports an unreachable host as such, not as a key problem', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const port = await closedPort();
+		const report = await runDoctorChecks({
+			env: {...home.env, QWEN_INTL_BASE_URL: `http://127.0.0.1:${port}/intl/compatible-mode/v1`},
+		});
+		const region = check(report, 'region.key');
+		expect(region.status).toBe('problem');
+		expect(region.title).toBe(`Cannot reach International (Singapore) (127.0.0.1:${port}): Connection refused`);
+		expect(region.nextStep).toContain('baseUrl');
+	});
+});
+
+describe('seed Issue 3: model not found', () => {
+	it('names a region-prefixed default model and the id to use', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const config = home.readConfig() as {agents: {defaults: {model: {primary: string}}}};
+		config.agents.defaults.model.primary = 'qwen-portal/qwen.qwen-plus';
+		home.writeConfig(config);
+		const report = await runDoctorChecks({env: home.env});
+		const model = check(report, 'config.default-model');
+		expect(model.status).toBe('problem');
+		expect(model.title).toContain('seed Issue 3');
+		expect(model.nextStep).toBe('Run `openclaw models set qwen-plus`.');
+		// Said once, not again by the availability check.
+		expect(report.checks.some(candidate => candidate.id === 'model.available')).toBe(false);
+	});
+
+	it('names a Bedrock-style id in the provider models list', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const config = home.readConfig() as {models: {providers: {'qwen-portal': {models: Array<{id: string}>}}}};
+		config.models.providers['qwen-portal'].models.push({id: 'qwen.qwen3-coder-30b-a3b-v1:0'});
+		home.writeConfig(config);
+		const report = await runDoctorChecks({env: home.env});
+		const ids = check(report, 'config.model-ids');
+		expect(ids.status).toBe('problem');
+		expect(ids.detail).toContain('qwen.qwen3-coder-30b-a3b-v1:0');
+		expect(ids.detail).toContain('Bedrock');
+	});
+
+	it('names a default model the region does not serve', async () => {
+		await setUp('intl', TEST_KEYS.intl, 'qwen-coder-plus');
+		const report = await runDoctorChecks({env: home.env});
+		const available = check(report, 'model.available');
+		expect(available.status).toBe('problem');
+		expect(available.title).toBe('qwen-coder-plus is not served by International (Singapore) (seed Issue 3: Model not found)');
+		expect(available.detail).toContain('qwen3-coder-plus');
+		expect(available.nextStep).toContain('openclaw models list');
+	});
+
+	it('names a retired default model with its replacement', async () => {
+		await setUp('intl', TEST_KEYS.intl, 'qwen-turbo');
+		const report = await runDoctorChecks({env: home.env});
+		const available = check(report, 'model.available');
+		expect(available.status).toBe('problem');
+		expect(available.title).toContain('retired');
+		expect(available.nextStep).toBe('Run `openclaw models set qwen-flash`.');
+	});
+});
+
+describe('seed Issue 4: environment variable not working', () => {
+	it('names QWEN_API_KEY set but empty and the missing key', async () => {
+		const report = await runDoctorChecks({env: {...home.env, QWEN_API_KEY: ''}});
+		const env = check(report, 'credential.env.QWEN_API_KEY');
+		expect(env.status).toBe('warning');
+		expect(env.title).toBe('QWEN_API_KEY is set but empty (seed Issue 4)');
+		expect(env.nextStep).toContain('export QWEN_API_KEY="sk-…"');
+		expect(check(report, 'credential.source').status).toBe('problem');
+		expect(report.ok).toBe(false);
+	});
+
+	it('names stray whitespace around the key, which openclaw still cleans', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const report = await runDoctorChecks({env: {...home.env, QWEN_API_KEY: ` ${TEST_KEYS.intl}\n`}});
+		const env = check(report, 'credential.env.QWEN_API_KEY');
+		expect(env.status).toBe('warning');
+		expect(env.title).toContain('stray whitespace');
+		expect(env.title).toContain('Issue 4');
+		expect(check(report, 'region.key').status).toBe('ok');
+		expect(report.ok).toBe(true);
+	});
+
+	it('says which source wins and what it shadows', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const report = await runDoctorChecks({env: {...home.env, QWEN_API_KEY: TEST_KEYS.cn}});
+		const source = check(report, 'credential.source');
+		expect(source.title).toBe('API key sk-…0000 from env QWEN_API_KEY');
+		expect(source.detail).toContain('Also found profile qwen-portal:default');
+		expect(source.detail).toContain('a different key');
+	});
+
+	it('with nothing set anywhere, says this shell does not see QWEN_API_KEY', async () => {
+		const report = await runDoctorChecks({env: home.env});
+		const source = check(report, 'credential.source');
+		expect(source.status).toBe('problem');
+		expect(source.detail).toContain('this shell does not see it');
+		expect(check(report, 'config.file').status).toBe('problem');
+	});
+});
+
+describe('config files', () => {
+	it('points at file:line:column of a JSON5 mistake and checks nothing that depends on it', async () => {
+		home.writeConfig('{\n  models: {\n    providers: {,\n  }\n}\n');
+		const before = snapshot();
+		const report = await runDoctorChecks({env: home.env});
+		const file = check(report, 'config.file');
+		expect(file.status).toBe('problem');
+		expect(file.title).toBe(`Cannot read ${home.paths.configPath}:3:17`);
+		expect(report.checks.some(candidate => candidate.id === 'region.key')).toBe(false);
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('reports a provider entry missing its models array', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const config = home.readConfig() as {models: {providers: {'qwen-portal': Record<string, unknown>}}};
+		delete config.models.providers['qwen-portal'].models;
+		home.writeConfig(config);
+		const report = await runDoctorChecks({env: home.env});
+		const provider = check(report, 'config.provider');
+		expect(provider.status).toBe('warning');
+		expect(provider.title).toContain('missing models');
+		expect(provider.detail).toContain('config validate');
+	});
+
+	it('reports a provider entry with the wrong api as a problem', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const config = home.readConfig() as {models: {providers: {'qwen-portal': Record<string, unknown>}}};
+		config.models.providers['qwen-portal'].api = 'anthropic-messages';
+		home.writeConfig(config);
+		const report = await runDoctorChecks({env: home.env});
+		expect(check(report, 'config.provider').status).toBe('problem');
+		expect(check(report, 'config.provider').detail).toContain('"openai-completions"');
+	});
+
+	it('warns about a key written into openclaw.json', async () => {
+		home.writeConfig({
+			models: {providers: {'qwen-portal': {baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: TEST_KEYS.intl, api: 'openai-completions', models: []}}},
+		});
+		const report = await runDoctorChecks({env: home.env});
+		const literal = check(report, 'credential.literal');
+		expect(literal.status).toBe('warning');
+		expect(literal.detail).toContain('Security practice 1');
+		expect(JSON.stringify(report)).not.toContain(TEST_KEYS.intl);
+	});
+});
+
+describe('permissions (seed Security practice 2)', () => {
+	it('finds a readable key file, and --fix repairs only the mode', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		fs.chmodSync(home.paths.authProfilesPath, 0o644);
+		const text = fs.readFileSync(home.paths.authProfilesPath, 'utf8');
+		const config = fs.readFileSync(home.paths.configPath, 'utf8');
+
+		const before = await runDoctorChecks({env: home.env});
+		expect(problems(before)).toEqual(['permissions.auth-profiles']);
+
+		const after = await runDoctorChecks({env: home.env, fix: true});
+		expect(after.repairs).toEqual([{path: home.paths.authProfilesPath, from: '0644', to: '0600'}]);
+		expect(after.ok).toBe(true);
+		expect(fs.statSync(home.paths.authProfilesPath).mode & 0o777).toBe(0o600);
+		expect(fs.readFileSync(home.paths.authProfilesPath, 'utf8')).toBe(text);
+		expect(fs.readFileSync(home.paths.configPath, 'utf8')).toBe(config);
+	});
+});
+
+describe('runDoctor output', () => {
+	function sink(isTTY = false) {
+		let text = '';
+		const stream = {isTTY, write: (chunk: string) => ((text += chunk), true)} as unknown as NodeJS.WriteStream;
+		return {stream, text: () => text};
+	}
+
+	it('exits 0 on a healthy setup and prints plain text without escape codes', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const out = sink();
+		const code = await runDoctor({env: home.env, fix: false, json: false, stdout: out.stream, stderr: sink().stream});
+		expect(code).toBe(0);
+		expect(out.text()).toContain('✓ Key accepted by International (Singapore)');
+		expect(out.text()).not.toContain('\u001B[');
+		expect(out.text()).not.toContain(TEST_KEYS.intl);
+	});
+
+	it('keeps escape codes off a terminal when NO_COLOR is set', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const out = sink(true);
+		await runDoctor({env: {...home.env, NO_COLOR: '1'}, fix: false, json: false, stdout: out.stream, stderr: sink().stream});
+		expect(out.text()).not.toContain('\u001B[');
+	});
+
+	it('exits 1 with a problem and prints JSON that scripts can read', async () => {
+		await setUp('intl', TEST_KEYS.cn);
+		const out = sink();
+		const code = await runDoctor({env: home.env, fix: false, json: true, stdout: out.stream, stderr: sink().stream});
+		expect(code).toBe(1);
+		const parsed = JSON.parse(out.text()) as {ok: boolean; summary: {problems: number}; checks: Array<{id: string; status: string}>};
+		expect(parsed.ok).toBe(false);
+		expect(parsed.summary.problems).toBe(1);
+		expect(parsed.checks.find(entry => entry.id === 'region.key')?.status).toBe('problem');
+		expect(out.text()).not.toContain(TEST_KEYS.cn);
+	});
+});
+
+async function closedPort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise<void>(resolve => server.close(() => resolve()));
+	return port;
+}
