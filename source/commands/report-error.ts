@@ -46,9 +46,18 @@ export function reportError(context: CommandContext, error: unknown): number {
 	}
 
 	if (isConfigParseError(error)) {
-		context.warn(err.red(`error: cannot read ${error.file}:${error.line}:${error.column}`));
-		context.warn(error.message);
-		context.warn('Nothing was written. Fix the file (or move it aside) and run the command again.');
+		const location = `${error.file}:${error.line}:${error.column}`;
+		if (error.message.includes(location)) {
+			context.warn(err.red(`error: ${error.message}`));
+		} else {
+			context.warn(err.red(`error: cannot read ${location}`));
+			context.warn(error.message);
+		}
+
+		if (!/nothing was (written|changed)/i.test(error.message)) {
+			context.warn('Nothing was written. Fix the file (or move it aside) and run the command again.');
+		}
+
 		return 1;
 	}
 
