@@ -73,8 +73,9 @@ export function selectableModels(lines: readonly TableLine[]): ModelInfo[] {
 
 /** 1,048,576 → "1M", 1,000,000 → "1M", 262,144 → "256K", 128,000 → "128K". */
 export function formatTokens(tokens: number): string {
+	if (tokens % 1_000_000 === 0) return `${tokens / 1_000_000}M`;
 	if (tokens % 1_048_576 === 0) return `${tokens / 1_048_576}M`;
-	if (tokens >= 1_000_000) return `${Number((tokens / 1_000_000).toFixed(1))}M`;
+	if (tokens % 1000 === 0) return `${tokens / 1000}K`;
 	if (tokens % 1024 === 0) return `${tokens / 1024}K`;
 	if (tokens >= 1000) return `${Math.round(tokens / 1000)}K`;
 	return String(tokens);
@@ -113,7 +114,7 @@ type ColumnSpec = {
 
 const SPECS: readonly ColumnSpec[] = [
 	{key: 'id', header: 'ID', ideal: 17, min: 12},
-	{key: 'name', header: 'Name', ideal: 17, min: 8, dropOrder: 1},
+	{key: 'name', header: 'Name', ideal: 17, min: 12, dropOrder: 1},
 	{key: 'alias', header: 'Alias', ideal: 11, min: 5, dropOrder: 2},
 	// "★★★★★ Latest coding tasks"
 	{key: 'bestFor', header: 'Best for', ideal: 25, min: 11},
@@ -125,7 +126,6 @@ const SHRINK_STEPS: ReadonlyArray<readonly [ColumnKey, number]> = [
 	['bestFor', 20],
 	['name', 12],
 	['bestFor', 11],
-	['name', 8],
 	['alias', 5],
 	['id', 12],
 ];

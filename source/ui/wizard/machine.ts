@@ -2,7 +2,7 @@
  * The wizard's flow in one place: which step follows which, and what Esc does.
  * A pure reducer, so the whole flow is testable without a terminal.
  */
-import type {RegionId} from '../../core/regions.js';
+import {DEFAULT_REGION_ID, type RegionId} from '../../core/regions.js';
 import type {KeyProbe} from '../../core/region-probe.js';
 import {RECOMMENDED_MODEL_ID} from '../../core/models.js';
 
@@ -45,16 +45,26 @@ export type WizardEvent =
 	| {type: 'pick-model'; modelId: string}
 	| {type: 'back'};
 
-export function initialWizardState(options: {presetRegion?: RegionId; defaultRegion?: RegionId} = {}): WizardState {
+export type WizardPresets = {presetRegion?: RegionId; presetMethod?: AuthMethod};
+
+export function initialWizardState(options: WizardPresets = {}): WizardState {
+	const regionPreset = options.presetRegion !== undefined;
 	return {
-		step: 'method',
-		method: 'api-key',
-		regionId: options.presetRegion ?? options.defaultRegion ?? 'intl',
-		regionPreset: options.presetRegion !== undefined,
+		step: firstStep(options.presetMethod, regionPreset),
+		method: options.presetMethod ?? 'api-key',
+		regionId: options.presetRegion ?? DEFAULT_REGION_ID,
+		regionPreset,
 		keyDraft: '',
 		check: {status: 'running', attempt: 0},
 		modelId: RECOMMENDED_MODEL_ID,
 	};
+}
+
+/** --method skips the method screen, --region the region screen. */
+function firstStep(method: AuthMethod | undefined, regionPreset: boolean): WizardStep {
+	if (method === 'oauth') return 'oauth';
+	if (method === 'api-key') return regionPreset ? 'key' : 'region';
+	return 'method';
 }
 
 export function wizardReducer(state: WizardState, event: WizardEvent): WizardState {

@@ -1,5 +1,8 @@
+import type {OAuthSaveResult} from '../../core/oauth/save-oauth-setup.js';
 import type {SaveResult} from '../../core/setup.js';
 
 export type WizardOutcome =
 	| {kind: 'saved'; save: SaveResult; modelId: string; startChat: boolean}
+	/** "Qwen OAuth" was chosen and the device login saved its profile. */
+	| {kind: 'oauth-saved'; save: OAuthSaveResult; modelId: string; startChat: boolean}
 	| {kind: 'cancelled'};

@@ -4,8 +4,10 @@ import type {OpenClawPaths} from '../../core/paths.js';
 import {probeKey} from '../../core/region-probe.js';
 import type {RegionId} from '../../core/regions.js';
 import {saveApiKeySetup} from '../../core/setup.js';
+import {OAuthLogin} from '../oauth/index.js';
 import {ThemeProvider, themeFor} from '../components/theme.js';
 import {offeredEnvKey} from './env-key.js';
+import type {AuthMethod} from './machine.js';
 import type {WizardOutcome} from './outcome.js';
 import type {WizardServices} from './services.js';
 import {wizardSummary} from './summary.js';
@@ -19,6 +21,8 @@ export type RunWizardOptions = {
 	env: Env;
 	paths: OpenClawPaths;
 	presetRegion?: RegionId;
+	/** --method: skips the sign-in method screen. */
+	presetMethod?: AuthMethod;
 	/** Streams default to the process's; tests hand in their own. */
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
@@ -26,9 +30,10 @@ export type RunWizardOptions = {
 };
 
 /** The wizard's services backed by the real core: nothing reaches the disk before saveSetup. */
-export function coreServices(env: Env, paths: OpenClawPaths): WizardServices {
+export function coreServices(env: Env, paths: OpenClawPaths, options: {probeTimeoutMs?: number} = {}): WizardServices {
 	return {
-		probeKey: async (key, regionId, signal) => probeKey(key, regionId, {env, signal}),
+		probeKey: async (key, regionId, signal) =>
+			probeKey(key, regionId, {env, signal, ...(options.probeTimeoutMs ? {timeoutMs: options.probeTimeoutMs} : {})}),
 		saveSetup: async input => saveApiKeySetup(paths, input),
 	};
 }
@@ -39,7 +44,7 @@ export function coreServices(env: Env, paths: OpenClawPaths): WizardServices {
  * the summary then goes to the normal scrollback.
  */
 export async function runWizard(options: RunWizardOptions): Promise<WizardOutcome> {
-	const {env, paths, presetRegion} = options;
+	const {env, paths, presetRegion, presetMethod} = options;
 	const stdout = options.stdout ?? process.stdout;
 	let outcome: WizardOutcome = {kind: 'cancelled'};
 	let maskedKey: string | undefined;
@@ -49,6 +54,10 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 			<WizardApp
 				services={coreServices(env, paths)}
 				presetRegion={presetRegion}
+				presetMethod={presetMethod}
+				oauth={({header, onDone, onCancel}) => (
+					<OAuthLogin {...header} env={env} paths={paths} onDone={onDone} onCancel={onCancel} />
+				)}
 				envKey={offeredEnvKey(env)}
 				home={paths.home}
 				onExit={(result, details) => {
@@ -63,6 +72,8 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 			stdout,
 			stderr: options.stderr ?? process.stderr,
 			alternateScreen: true,
+			// A TTY is what matters here, even where CI is set (the PTY end-to-end test).
+			interactive: Boolean(stdout.isTTY),
 			exitOnCtrlC: false,
 		},
 	);

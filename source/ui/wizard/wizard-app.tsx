@@ -1,9 +1,10 @@
-import React, {useCallback, useReducer} from 'react';
+import React, {useCallback, useReducer, type ReactElement} from 'react';
 import {useInput} from 'ink';
 import {maskKey} from '../../core/api-key.js';
 import {getRegion, type RegionId} from '../../core/regions.js';
 import type {EnvKeyOffer} from './env-key.js';
-import {initialWizardState, STEP_COUNT, stepLabel, wizardReducer, type WizardState} from './machine.js';
+import type {OAuthSaveResult} from '../../core/oauth/save-oauth-setup.js';
+import {initialWizardState, STEP_COUNT, stepLabel, wizardReducer, type AuthMethod, type WizardState} from './machine.js';
 import type {WizardOutcome} from './outcome.js';
 import {AuthMethodScreen} from './screens/auth-method-screen.js';
 import {CheckScreen, type CheckChoice} from './screens/check-screen.js';
@@ -19,17 +20,27 @@ import {useSaveSetup} from './use-save-setup.js';
 
 export const CHAT_COMMAND = 'openclaw chat';
 
+/** Renders the OAuth sign-in; the app injects H-oauth's container, tests a stub. */
+export type OAuthSlot = (props: {
+	header: StepHeader;
+	onDone: (result: OAuthSaveResult) => void;
+	onCancel: () => void;
+}) => ReactElement;
+
 export type WizardAppProps = {
 	readonly services: WizardServices;
 	readonly presetRegion?: RegionId;
+	readonly presetMethod?: AuthMethod;
+	/** Without it, choosing OAuth explains that it is unavailable. */
+	readonly oauth?: OAuthSlot;
 	readonly envKey?: EnvKeyOffer;
 	readonly home?: string;
 	readonly onExit: (outcome: WizardOutcome, details: {maskedKey?: string}) => void;
 };
 
 /** The container: owns the machine, runs the I/O through `services`, picks the screen. */
-export function WizardApp({services, presetRegion, envKey, home, onExit}: WizardAppProps) {
-	const [state, dispatch] = useReducer(wizardReducer, {presetRegion}, initialWizardState);
+export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, home, onExit}: WizardAppProps) {
+	const [state, dispatch] = useReducer(wizardReducer, {presetRegion, presetMethod}, initialWizardState);
 	useKeyCheck(state, services.probeKey, dispatch);
 	const {save, retry} = useSaveSetup(state, services.saveSetup);
 
@@ -54,7 +65,12 @@ export function WizardApp({services, presetRegion, envKey, home, onExit}: Wizard
 		}
 
 		case 'oauth': {
-			return <OAuthUnavailableScreen {...header} onBack={back} />;
+			if (!oauth) return <OAuthUnavailableScreen {...header} onBack={back} />;
+			return oauth({
+				header,
+				onDone: result => onExit({kind: 'oauth-saved', save: result, modelId: result.modelId, startChat: false}, {}),
+				onCancel: back,
+			});
 		}
 
 		case 'region': {

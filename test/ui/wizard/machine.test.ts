@@ -1,0 +1,121 @@
+import {describe, expect, test} from 'vitest';
+import {getRegion} from '../../../source/core/regions.js';
+import type {KeyProbe} from '../../../source/core/region-probe.js';
+import {
+	initialWizardState,
+	stepLabel,
+	wizardReducer,
+	type WizardEvent,
+	type WizardState,
+} from '../../../source/ui/wizard/machine.js';
+
+const KEY = 'sk-test0000intl00000000000000000000';
+const intl = getRegion('intl');
+const cn = getRegion('cn');
+const error = {kind: 'invalid_key', title: 'Invalid API key', message: 'rejected', nextStep: 'check'} as const;
+
+function run(state: WizardState, ...events: WizardEvent[]): WizardState {
+	return events.reduce(wizardReducer, state);
+}
+
+const toCheck = (state = initialWizardState()) =>
+	run(state, {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'intl'}, {type: 'submit-key', key: KEY});
+
+describe('wizard machine', () => {
+	test('walks method → region → key → check → model → done', () => {
+		let state = initialWizardState();
+		expect(state.step).toBe('method');
+		state = run(state, {type: 'choose-method', method: 'api-key'});
+		expect(state.step).toBe('region');
+		state = run(state, {type: 'choose-region', regionId: 'cn'});
+		expect(state).toMatchObject({step: 'key', regionId: 'cn'});
+		state = run(state, {type: 'submit-key', key: KEY});
+		expect(state).toMatchObject({step: 'check', key: KEY, check: {status: 'running', attempt: 1}});
+		state = run(state, {type: 'probe-finished', attempt: 1, probe: {status: 'ok', region: cn, modelIds: ['qwen-plus']}});
+		expect(state).toMatchObject({step: 'model', regionModelIds: ['qwen-plus'], modelId: 'qwen3-coder-plus'});
+		state = run(state, {type: 'pick-model', modelId: 'qwen-plus'});
+		expect(state).toMatchObject({step: 'done', modelId: 'qwen-plus', regionId: 'cn', key: KEY});
+	});
+
+	test('Esc goes back one step at a time and keeps the answers', () => {
+		let state = run(
+			initialWizardState(),
+			{type: 'choose-method', method: 'api-key'},
+			{type: 'choose-region', regionId: 'hk'},
+			{type: 'edit-key', draft: 'sk-half'},
+		);
+		state = run(state, {type: 'back'});
+		expect(state).toMatchObject({step: 'region', regionId: 'hk', keyDraft: 'sk-half'});
+		state = run(state, {type: 'back'});
+		expect(state.step).toBe('method');
+		state = run(state, {type: 'back'});
+		expect(state.step).toBe('method');
+		state = run(state, {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'hk'});
+		expect(state).toMatchObject({step: 'key', keyDraft: 'sk-half'});
+	});
+
+	test('--region skips the region step both ways', () => {
+		let state = run(initialWizardState({presetRegion: 'us'}), {type: 'choose-method', method: 'api-key'});
+		expect(state).toMatchObject({step: 'key', regionId: 'us'});
+		state = run(state, {type: 'back'});
+		expect(state.step).toBe('method');
+	});
+
+	test('--method starts past the method screen', () => {
+		expect(initialWizardState({presetMethod: 'oauth'}).step).toBe('oauth');
+		expect(initialWizardState({presetMethod: 'api-key'}).step).toBe('region');
+		expect(initialWizardState({presetMethod: 'api-key', presetRegion: 'cn'}).step).toBe('key');
+	});
+
+	test('OAuth leads to its own screen and back', () => {
+		const state = run(initialWizardState(), {type: 'choose-method', method: 'oauth'});
+		expect(state.step).toBe('oauth');
+		expect(run(state, {type: 'back'}).step).toBe('method');
+	});
+
+	test('a wrong-region answer can switch to the region that accepted the key', () => {
+		const probe: KeyProbe = {status: 'wrong_region', region: intl, belongsTo: cn, modelIds: ['qwen-max'], error};
+		let state = run(toCheck(), {type: 'probe-finished', attempt: 1, probe});
+		expect(state).toMatchObject({step: 'check', check: {status: 'answered', probe: {status: 'wrong_region'}}});
+		state = run(state, {type: 'switch-region'});
+		expect(state).toMatchObject({step: 'model', regionId: 'cn', regionModelIds: ['qwen-max']});
+	});
+
+	test('an invalid key goes back to key entry with the draft kept', () => {
+		const probe: KeyProbe = {status: 'invalid_key', region: intl, error};
+		let state = run(
+			initialWizardState(), {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'intl'}, {type: 'edit-key', draft: KEY}, {type: 'submit-key', key: KEY});
+		state = run(state, {type: 'probe-finished', attempt: 1, probe}, {type: 're-enter-key'});
+		expect(state).toMatchObject({step: 'key', keyDraft: KEY});
+		expect(run(state, {type: 'skip-check'}).step).toBe('key');
+	});
+
+	test('unreachable: try again runs a new attempt; save without checking goes on with no region list', () => {
+		const probe: KeyProbe = {status: 'unreachable', region: intl, error: {...error, kind: 'timeout'}};
+		const answered = run(toCheck(), {type: 'probe-finished', attempt: 1, probe});
+		expect(run(answered, {type: 'retry-check'}).check).toEqual({status: 'running', attempt: 2});
+		const skipped = run(answered, {type: 'skip-check'});
+		expect(skipped.step).toBe('model');
+		expect(skipped.regionModelIds).toBeUndefined();
+		// Only a wrong-region answer offers a switch.
+		expect(run(answered, {type: 'switch-region'})).toBe(answered);
+	});
+
+	test('an answer from a cancelled or older check is ignored', () => {
+		const state = toCheck();
+		const back = run(state, {type: 'back'});
+		expect(back.step).toBe('key');
+		const ok: KeyProbe = {status: 'ok', region: intl, modelIds: []};
+		expect(run(back, {type: 'probe-finished', attempt: 1, probe: ok})).toBe(back);
+		const again = run(back, {type: 'submit-key', key: KEY});
+		expect(run(again, {type: 'probe-finished', attempt: 1, probe: ok}).step).toBe('check');
+		expect(run(again, {type: 'probe-finished', attempt: 2, probe: ok}).step).toBe('model');
+	});
+
+	test('done has no way back, and the header counts five steps', () => {
+		const done = run(toCheck(), {type: 'probe-finished', attempt: 1, probe: {status: 'ok', region: intl, modelIds: []}}, {type: 'pick-model', modelId: 'qwen-max'});
+		expect(run(done, {type: 'back'}).step).toBe('done');
+		expect(stepLabel('region')).toEqual({number: 2, title: 'Region'});
+		expect(stepLabel('done').number).toBeUndefined();
+	});
+});

@@ -1,0 +1,115 @@
+import React from 'react';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {modelsFor} from '../../../source/core/models.js';
+import {ModelPicker} from '../../../source/ui/components/model-picker.js';
+import {KEYS, renderTerminal, type Terminal} from './support/terminal.js';
+
+const INTL_IDS = ['qwen3-coder-plus', 'qwen3-coder-flash', 'qwen3-max', 'qwen-max', 'qwen-plus', 'qwen3-vl-plus'];
+
+let terminal: Terminal | undefined;
+afterEach(() => {
+	terminal?.unmount();
+	terminal = undefined;
+});
+
+async function picker(options: {width?: number; height?: number; regionModelIds?: string[]} = {}) {
+	const onPick = vi.fn();
+	const onCancel = vi.fn();
+	const width = options.width ?? 78;
+	terminal = await renderTerminal(
+		<ModelPicker
+			models={modelsFor('dashscope')}
+			regionModelIds={options.regionModelIds}
+			initialId="qwen3-coder-plus"
+			width={width}
+			height={options.height ?? 18}
+			onPick={onPick}
+			onCancel={onCancel}
+		/>,
+		{columns: width + 2},
+	);
+	return {t: terminal, onPick, onCancel};
+}
+
+const highlightedRow = (frame: string) => frame.split('\n').find(line => line.includes('❯')) ?? '';
+
+describe('ModelPicker', () => {
+	test('a grouped table with ID, Name, Alias, Best for and Context that starts on qwen3-coder-plus', async () => {
+		const {t, onPick} = await picker({regionModelIds: INTL_IDS});
+		const frame = t.frame();
+		expect(frame).toMatch(/ID\s+Name\s+Alias\s+Best for\s+Context/);
+		expect(frame.indexOf('Coding')).toBeLessThan(frame.indexOf('General'));
+		expect(frame.indexOf('General')).toBeLessThan(frame.indexOf('Vision'));
+		expect(highlightedRow(frame)).toMatch(/qwen3-coder-plus\s+Qwen3 Coder Plus\s+qwen3-coder\s+★★★★★ Latest coding/);
+		expect(frame).toContain('Qwen3 Coder Plus: text in · 1,048,576 tokens context · 65,536 max output');
+		await t.press(KEYS.enter);
+		expect(onPick).toHaveBeenCalledWith('qwen3-coder-plus');
+	});
+
+	test('arrows and j/k move; the detail line follows', async () => {
+		const {t, onPick} = await picker();
+		await t.press(KEYS.down, 'j', 'j');
+		expect(highlightedRow(t.frame())).toContain('qwen3-max');
+		expect(t.frame()).toContain('Qwen3 Max: text in · 262,144 tokens context');
+		await t.press('k', KEYS.up);
+		expect(highlightedRow(t.frame())).toContain('qwen-coder-plus');
+		await t.press(KEYS.enter);
+		expect(onPick).toHaveBeenCalledWith('qwen-coder-plus');
+	});
+
+	test('typing filters; Esc clears the filter, then cancels', async () => {
+		const {t, onPick, onCancel} = await picker();
+		await t.type('vl');
+		expect(t.frame()).toContain('Filter: vl');
+		expect(t.frame()).not.toContain('qwen3-max');
+		expect(highlightedRow(t.frame())).toContain('qwen3-vl-plus');
+		expect(t.frame()).toContain('text + images in');
+		await t.press(KEYS.enter);
+		expect(onPick).toHaveBeenCalledWith('qwen3-vl-plus');
+		await t.press(KEYS.escape);
+		expect(t.frame()).toContain('qwen3-max');
+		expect(onCancel).not.toHaveBeenCalled();
+		await t.press(KEYS.escape);
+		expect(onCancel).toHaveBeenCalledOnce();
+	});
+
+	test('retired rows are marked, explained with their replacement, and cannot be picked', async () => {
+		const {t, onPick} = await picker({regionModelIds: INTL_IDS});
+		await t.type('turbo');
+		expect(highlightedRow(t.frame())).toMatch(/❯✗ qwen-turbo/);
+		expect(t.frame()).toContain('Retired 2026-10-10; use qwen-flash instead.');
+		await t.press(KEYS.enter);
+		expect(onPick).not.toHaveBeenCalled();
+		expect(t.frame()).toContain('qwen-turbo cannot be picked');
+	});
+
+	test('rows the region did not list are marked and explained, but can still be picked', async () => {
+		const {t, onPick} = await picker({regionModelIds: INTL_IDS});
+		await t.press(KEYS.down);
+		expect(highlightedRow(t.frame())).toMatch(/❯\? qwen-coder-plus/);
+		expect(t.frame()).toContain('Not in the models your key’s region lists');
+		expect(t.frame()).toContain('? not listed by your region');
+		await t.press(KEYS.enter);
+		expect(onPick).toHaveBeenCalledWith('qwen-coder-plus');
+	});
+
+	test('fits 80 columns, and a narrow terminal drops the Name column rather than wrapping', async () => {
+		const wide = await picker({width: 78});
+		for (const line of wide.t.frame().split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+		wide.t.unmount();
+		terminal = undefined;
+		const narrow = await picker({width: 48});
+		const frame = narrow.t.frame();
+		expect(frame).not.toContain('Name');
+		expect(highlightedRow(frame)).toMatch(/qwen3-coder-plus/);
+		for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(50);
+	});
+
+	test('a short terminal scrolls the table to keep the highlighted row in view', async () => {
+		const {t} = await picker({height: 9});
+		expect(t.frame()).not.toContain('qwen-vl-plus');
+		for (let index = 0; index < 8; index++) await t.press('j');
+		expect(highlightedRow(t.frame())).toContain('qwen-vl-plus');
+		expect(t.frame()).not.toContain('qwen3-coder-plus');
+	});
+});

@@ -1,0 +1,265 @@
+import React, {useState} from 'react';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {getRegion} from '../../../source/core/regions.js';
+import {AuthMethodScreen} from '../../../source/ui/wizard/screens/auth-method-screen.js';
+import {CheckScreen} from '../../../source/ui/wizard/screens/check-screen.js';
+import {DoneScreen} from '../../../source/ui/wizard/screens/done-screen.js';
+import {KeyEntryScreen} from '../../../source/ui/wizard/screens/key-entry-screen.js';
+import {RegionScreen} from '../../../source/ui/wizard/screens/region-screen.js';
+import type {EnvKeyOffer} from '../../../source/ui/wizard/env-key.js';
+import type {CheckState} from '../../../source/ui/wizard/machine.js';
+import {bracketedPaste, KEYS, renderTerminal, type Terminal} from './support/terminal.js';
+
+const KEY = 'sk-test0000intl00000000000000000abc';
+const header = {app: 'openclaw · Qwen setup', title: 'Test', step: {number: 2, total: 5}};
+const intl = getRegion('intl');
+const cn = getRegion('cn');
+
+/** Wrapped lines joined back into one line of words. */
+const flat = (frame: string) => frame.replaceAll(/\s+/g, ' ');
+
+let terminal: Terminal | undefined;
+afterEach(() => {
+	terminal?.unmount();
+	terminal = undefined;
+});
+
+async function show(tree: React.ReactElement, size?: {columns?: number; rows?: number}) {
+	terminal = await renderTerminal(tree, size);
+	return terminal;
+}
+
+describe('AuthMethodScreen', () => {
+	test('API key is first and default; the comparison table and the 2026-04-15 notice show at 80x24', async () => {
+		const onChoose = vi.fn();
+		const t = await show(<AuthMethodScreen {...header} initialMethod="api-key" onChoose={onChoose} />);
+		const frame = t.frame();
+		expect(frame).toContain('Step 2 of 5 · Test');
+		expect(frame).toMatch(/❯ Qwen API Key — DashScope, paid/);
+		expect(frame).toContain('Qwen OAuth — portal.qwen.ai, free tier');
+		expect(frame).toMatch(/Endpoint\s+portal\.qwen\.ai\s+dashscope-intl\/cn\.aliyuncs\.com/);
+		expect(frame).toMatch(/Best for\s+Personal\/testing\s+Production\/commercial/);
+		expect(frame).toContain('discontinued the OAuth free tier on 2026-04-15');
+		await t.press(KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('api-key');
+		await t.press(KEYS.down, KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('oauth');
+	});
+
+	test('on a short terminal the table is one key (t) away', async () => {
+		const t = await show(<AuthMethodScreen {...header} initialMethod="api-key" onChoose={() => {}} />, {rows: 16});
+		expect(t.frame()).not.toContain('Rate limits');
+		expect(t.frame()).toContain('t compare');
+		await t.press('t');
+		expect(t.frame()).toContain('Rate limits');
+	});
+});
+
+describe('RegionScreen', () => {
+	test('lists the four regions with hosts and hints, warns that keys are region-bound, Esc goes back', async () => {
+		const onChoose = vi.fn();
+		const onBack = vi.fn();
+		const t = await show(<RegionScreen {...header} initialRegion="intl" onChoose={onChoose} onBack={onBack} />);
+		const frame = t.frame();
+		const order = ['International (Singapore)', 'China (Beijing)', 'US (Virginia)', 'China (Hong Kong)'].map(label => frame.indexOf(label));
+		expect(order.every((at, index) => at > 0 && (index === 0 || at > (order[index - 1] ?? 0)))).toBe(true);
+		for (const host of ['dashscope-intl.aliyuncs.com', 'dashscope.aliyuncs.com', 'dashscope-us.aliyuncs.com', 'cn-hongkong.dashscope.aliyuncs.com']) {
+			expect(frame).toContain(host);
+		}
+
+		expect(frame).toContain('Keys only work in the region that issued them');
+		await t.press(KEYS.down, KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('cn');
+		await t.press('j', 'j', KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('hk');
+		await t.press(KEYS.escape);
+		expect(onBack).toHaveBeenCalledOnce();
+	});
+});
+
+/** The key screen with its draft held the way the container holds it. */
+function KeyEntryHarness({onSubmit, envKey}: {onSubmit: (key: string) => void; envKey?: EnvKeyOffer}) {
+	const [draft, setDraft] = useState('');
+	return (
+		<KeyEntryScreen
+			{...header}
+			region={intl}
+			draft={draft}
+			onDraftChange={setDraft}
+			onSubmit={onSubmit}
+			onBack={() => {}}
+			envKey={envKey}
+		/>
+	);
+}
+
+describe('KeyEntryScreen', () => {
+	test('typing is masked, validated as you go, and Enter does nothing until the key is valid', async () => {
+		const onSubmit = vi.fn();
+		const t = await show(<KeyEntryHarness onSubmit={onSubmit} />);
+		// A URL longer than the line wraps; joined up it is whole.
+		expect(t.frame().replaceAll(/\n\s*/g, '')).toContain('https://www.alibabacloud.com/help/en/model-studio/developer-reference/get-api-key');
+		await t.type('ak-12');
+		expect(t.frame()).toContain('API key: •••••');
+		expect(t.frame()).toContain('DashScope API keys start with "sk-"');
+		await t.press(KEYS.enter);
+		expect(onSubmit).not.toHaveBeenCalled();
+		for (let index = 0; index < 5; index++) await t.press(KEYS.backspace);
+		await t.type(KEY);
+		expect(t.frame()).toContain('✓ Looks like a key: sk-…0abc');
+		expect(t.history()).not.toContain(KEY.slice(3, 12));
+		await t.press(KEYS.enter);
+		expect(onSubmit).toHaveBeenCalledWith(KEY);
+	});
+
+	test('a bracketed paste with quotes and a trailing newline lands as just the key', async () => {
+		const onSubmit = vi.fn();
+		const t = await show(<KeyEntryHarness onSubmit={onSubmit} />);
+		await t.press(bracketedPaste(`"${KEY}"\n`));
+		expect(t.frame()).toContain('✓ Looks like a key: sk-…0abc');
+		expect(t.frame()).toContain(`API key: ${'•'.repeat(KEY.length)}`);
+		await t.press(KEYS.enter);
+		expect(onSubmit).toHaveBeenCalledWith(KEY);
+		expect(t.history()).not.toContain(KEY);
+	});
+
+	test('an unbracketed paste (one chunk with a trailing newline) lands clean too', async () => {
+		const onSubmit = vi.fn();
+		const t = await show(<KeyEntryHarness onSubmit={onSubmit} />);
+		await t.press(`'${KEY}'\r`);
+		expect(t.frame()).toContain(`API key: ${'•'.repeat(KEY.length)}`);
+		await t.press(KEYS.enter);
+		expect(onSubmit).toHaveBeenCalledWith(KEY);
+	});
+
+	test('offers a key from the environment, masked, on Tab', async () => {
+		const onSubmit = vi.fn();
+		const t = await show(<KeyEntryHarness onSubmit={onSubmit} envKey={{name: 'DASHSCOPE_API_KEY', key: KEY}} />);
+		expect(t.frame()).toContain('$DASHSCOPE_API_KEY is set (sk-…0abc). Press Tab to use it.');
+		await t.press(KEYS.tab, KEYS.enter);
+		expect(onSubmit).toHaveBeenCalledWith(KEY);
+	});
+});
+
+describe('CheckScreen', () => {
+	const answered = (probe: Extract<CheckState, {status: 'answered'}>['probe']): CheckState => ({status: 'answered', attempt: 1, probe});
+	const error = {kind: 'timeout' as const, title: 'Connection timed out', message: 'No answer after 8s.', nextStep: 'Try again.'};
+
+	test('shows a spinner while checking, and Esc cancels', async () => {
+		const onBack = vi.fn();
+		const t = await show(
+			<CheckScreen {...header} region={intl} maskedKey="sk-…0abc" check={{status: 'running', attempt: 1}} onChoose={() => {}} onBack={onBack} />,
+		);
+		expect(t.frame()).toContain('Checking sk-…0abc with International (Singapore)');
+		expect(t.frame()).toContain('Esc cancel');
+		await t.press(KEYS.escape);
+		expect(onBack).toHaveBeenCalledOnce();
+	});
+
+	test('wrong region: names the region the key belongs to and offers to switch or re-enter', async () => {
+		const onChoose = vi.fn();
+		const t = await show(
+			<CheckScreen
+				{...header}
+				region={intl}
+				maskedKey="sk-…0abc"
+				check={answered({status: 'wrong_region', region: intl, belongsTo: cn, modelIds: [], error: {...error, kind: 'wrong_region'}})}
+				onChoose={onChoose}
+				onBack={() => {}}
+			/>,
+		);
+		expect(t.frame()).toContain('This key belongs to China (Beijing)');
+		expect(flat(t.frame())).toContain('Keys are NOT interchangeable between regions');
+		await t.press(KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('switch-region');
+		await t.press(KEYS.down, KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('re-enter-key');
+	});
+
+	test('invalid everywhere: the seed’s Invalid API Key advice and a way back to the key', async () => {
+		const onChoose = vi.fn();
+		const t = await show(
+			<CheckScreen
+				{...header}
+				region={intl}
+				maskedKey="sk-…0abc"
+				check={answered({status: 'invalid_key', region: intl, error: {...error, kind: 'invalid_key'}})}
+				onChoose={onChoose}
+				onBack={() => {}}
+			/>,
+		);
+		expect(t.frame()).toContain('Invalid API key');
+		expect(flat(t.frame())).toContain('starts with sk-');
+		expect(flat(t.frame())).toContain('has not expired');
+		await t.press(KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('re-enter-key');
+	});
+
+	test('unreachable: try again or save without checking', async () => {
+		const onChoose = vi.fn();
+		const t = await show(
+			<CheckScreen {...header} region={intl} maskedKey="sk-…0abc" check={answered({status: 'unreachable', region: intl, error})} onChoose={onChoose} onBack={() => {}} />,
+		);
+		expect(t.frame()).toContain('Connection timed out');
+		expect(t.frame()).toContain('Save without checking');
+		await t.press(KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('retry-check');
+		await t.press(KEYS.down, KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('skip-check');
+	});
+});
+
+describe('DoneScreen', () => {
+	const result = {
+		configPath: '/home/ana/.openclaw/openclaw.json',
+		authProfilesPath: '/home/ana/.openclaw/agents/main/agent/auth-profiles.json',
+		modelRef: 'qwen-portal/qwen-plus',
+		region: cn,
+	};
+
+	test('shows what was written and offers chat or exit', async () => {
+		const onChoose = vi.fn();
+		const t = await show(
+			<DoneScreen
+				{...header}
+				save={{status: 'saved', result}}
+				maskedKey="sk-…0abc"
+				modelId="qwen-plus"
+				home="/home/ana"
+				chatCommand="openclaw chat"
+				onChoose={onChoose}
+				onRetry={() => {}}
+			/>,
+		);
+		const frame = t.frame();
+		expect(frame).toContain('~/.openclaw/openclaw.json');
+		expect(frame).toContain('~/.openclaw/agents/main/agent/auth-profiles.json');
+		expect(frame).toContain('sk-…0abc');
+		expect(frame).toMatch(/Region\s+China \(Beijing\) · dashscope\.aliyuncs\.com/);
+		expect(frame).toContain('qwen-plus (qwen-portal/qwen-plus)');
+		expect(frame).toContain('openclaw chat');
+		await t.press(KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('chat');
+		await t.press(KEYS.down, KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('exit');
+	});
+
+	test('a failed save says why and Enter tries again', async () => {
+		const onRetry = vi.fn();
+		const t = await show(
+			<DoneScreen
+				{...header}
+				save={{status: 'failed', message: 'openclaw.json line 3, column 5: unexpected "}"'}}
+				maskedKey="sk-…0abc"
+				modelId="qwen-plus"
+				chatCommand="openclaw chat"
+				onChoose={() => {}}
+				onRetry={onRetry}
+			/>,
+		);
+		expect(t.frame()).toContain('Could not save the setup');
+		expect(t.frame()).toContain('line 3, column 5');
+		await t.press(KEYS.enter);
+		expect(onRetry).toHaveBeenCalledOnce();
+	});
+});
