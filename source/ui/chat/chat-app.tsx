@@ -1,0 +1,340 @@
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {homedir} from 'node:os';
+import {resolve} from 'node:path';
+import {writeFile} from 'node:fs/promises';
+import {Box, Static, useApp, useInput, useWindowSize} from 'ink';
+import type {ChatMessage, DashScopeClient} from '../../core/dashscope-client.js';
+import type {ClassifiedError} from '../../core/errors.js';
+import {loadImageAttachment, type ImageAttachment, type ImageLoadResult} from '../../core/images.js';
+import {findModel, modelsFor, supportsImages, type ModelProvider} from '../../core/models.js';
+import type {RegionId} from '../../core/regions.js';
+import {resolveModel} from '../../core/resolve-model.js';
+import {KeyHints, type KeyHint} from '../components/key-hints.js';
+import {ModelPicker} from '../components/model-picker.js';
+import {transcriptMarkdown} from './conversation.js';
+import {ConfirmLine} from './confirm-line.js';
+import {LiveTurn} from './live-turn.js';
+import {PromptInput, promptRows} from './prompt-input.js';
+import {parseLine, type SlashCommand} from './slash-commands.js';
+import {StatusLine} from './status-line.js';
+import {chatReducer, initialChatState, type ChatState} from './transcript.js';
+import {TranscriptEntry} from './transcript-entry.js';
+import {useChatSession} from './use-chat-session.js';
+import {usePromptEditor} from './use-prompt-editor.js';
+
+export type ChatAppProps = {
+	readonly client: DashScopeClient;
+	readonly model: string;
+	readonly provider: ModelProvider;
+	readonly regionLabel?: string;
+	readonly regionId?: RegionId;
+	/** Attached to the first message. */
+	readonly images?: readonly ImageAttachment[];
+	readonly color: boolean;
+	readonly classify: (error: unknown, model: string) => ClassifiedError;
+	readonly explain?: (error: ClassifiedError) => Promise<ClassifiedError>;
+	readonly preamble?: ChatMessage[];
+	/** Kept out of /save files even if pasted into the chat. */
+	readonly secrets?: readonly string[];
+	readonly cwd?: string;
+	readonly home?: string;
+	readonly loadImage?: (path: string) => Promise<ImageLoadResult>;
+	readonly now?: () => number;
+};
+
+type Overlay =
+	| {readonly kind: 'picker'; readonly regionModelIds?: readonly string[]}
+	| {readonly kind: 'vision'; readonly image: ImageAttachment; readonly visionModel: string};
+
+/** Footer, status (up to two rows) and the blank rows around them. */
+const chromeRows = 5;
+const doublePressMs = 1000;
+
+export function ChatApp(props: ChatAppProps) {
+	const {client, provider, regionLabel, regionId, color, classify, explain, preamble, now = Date.now} = props;
+	const {exit} = useApp();
+	const {columns, rows} = useWindowSize();
+	const width = Math.max(20, columns);
+
+	const [model, setModel] = useState(props.model);
+	const [thinking, setThinking] = useState<boolean | undefined>(undefined);
+	const [images, setImages] = useState<readonly ImageAttachment[]>(props.images ?? []);
+	const [overlay, setOverlay] = useState<Overlay | undefined>();
+	const [exitArmedAt, setExitArmedAt] = useState<number | undefined>();
+	const initialState = useMemo(() => welcomeState(props.model, regionLabel), []); // eslint-disable-line react-hooks/exhaustive-deps
+	const session = useChatSession({client, initialState, classify, explain, preamble, now});
+	const {state, dispatch, isStreaming} = session;
+	const notice = (text: string, tone?: 'info' | 'success' | 'warning') => dispatch({type: 'notice', text, ...(tone ? {tone} : {})});
+
+	const offerVisionModel = useCallback(
+		(image: ImageAttachment, currentModel: string) => {
+			const info = findModel(currentModel);
+			if (!info || supportsImages(info)) return false;
+			setOverlay({kind: 'vision', image, visionModel: visionModelFor(provider)});
+			return true;
+		},
+		[provider],
+	);
+
+	// Images given on the command line get the same offer as /image.
+	useEffect(() => {
+		const first = props.images?.[0];
+		if (first) offerVisionModel(first, props.model);
+	}, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+	const runCommand = async (command: SlashCommand) => {
+		switch (command.name) {
+			case 'help': {
+				dispatch({type: 'help'});
+				break;
+			}
+
+			case 'exit': {
+				session.interrupt();
+				exit();
+				break;
+			}
+
+			case 'clear': {
+				setImages([]);
+				dispatch({type: 'clear'});
+				break;
+			}
+
+			case 'model': {
+				if (command.model === undefined) {
+					setOverlay({kind: 'picker'});
+					// The region's own list marks models it does not serve; the table works without it.
+					client.listModels().then(
+						ids => setOverlay(current => (current?.kind === 'picker' ? {kind: 'picker', regionModelIds: ids} : current)),
+						() => undefined,
+					);
+					break;
+				}
+
+				switchModel(command.model);
+				break;
+			}
+
+			case 'think': {
+				const enabled = command.enabled ?? !thinking;
+				setThinking(enabled);
+				const info = findModel(model);
+				const note = info && !info.thinking ? ` ${model} has no thinking mode; it applies to qwen-plus, qwen3-max and qwen3-vl-plus.` : '';
+				notice(`Thinking ${enabled ? 'on' : 'off'} for the next messages.${note}`, note ? 'warning' : 'info');
+				break;
+			}
+
+			case 'image': {
+				const path = expandPath(command.path, props.cwd ?? process.cwd(), props.home ?? homedir());
+				const result = await (props.loadImage ?? loadImageAttachment)(path);
+				if (!result.ok) {
+					notice(result.message, 'warning');
+					break;
+				}
+
+				setImages(current => [...current, result.image]);
+				if (!offerVisionModel(result.image, model)) {
+					notice(`Attached ${result.image.path} (${formatBytes(result.image.bytes)}); it goes with your next message.`, 'success');
+				}
+
+				break;
+			}
+
+			case 'save': {
+				const path = expandPath(command.path, props.cwd ?? process.cwd(), props.home ?? homedir());
+				const markdown = transcriptMarkdown(state.exchanges, {savedAt: new Date(now()), secrets: props.secrets ?? []});
+				try {
+					await writeFile(path, markdown, {mode: 0o600});
+					notice(`Saved ${state.exchanges.length} exchange${state.exchanges.length === 1 ? '' : 's'} to ${path}.`, 'success');
+				} catch (error) {
+					notice(`Could not write ${path}: ${(error as Error).message}. Check the folder exists and is writable.`, 'warning');
+				}
+
+				break;
+			}
+		}
+	};
+
+	const switchModel = (input: string) => {
+		const resolution = resolveModel(input, {provider});
+		if (!resolution.ok) {
+			notice(`${resolution.message}${resolution.suggestion ? ` Try /model ${resolution.suggestion}.` : ''}`, 'warning');
+			return;
+		}
+
+		setModel(resolution.id);
+		const name = resolution.model ? `${resolution.model.name} (${resolution.id})` : resolution.id;
+		notice(`Now chatting with ${name}.`, 'success');
+		for (const note of resolution.notes) notice(note, 'warning');
+	};
+
+	const onSubmit = (line: string) => {
+		const parsed = parseLine(line);
+		if (parsed.kind === 'invalid') {
+			notice(parsed.message, 'warning');
+			return;
+		}
+
+		if (parsed.kind === 'command') {
+			void runCommand(parsed.command);
+			return;
+		}
+
+		if (isStreaming) {
+			notice('An answer is still streaming: wait for it, or press Esc to stop it, then send again.', 'warning');
+			return;
+		}
+
+		const info = findModel(model);
+		session.send(
+			{text: parsed.text, images},
+			{model, ...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {})},
+		);
+		setImages([]);
+	};
+
+	const prompt = usePromptEditor({isActive: overlay === undefined, onSubmit});
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			const at = now();
+			if (exitArmedAt !== undefined && at - exitArmedAt < doublePressMs) {
+				session.interrupt();
+				exit();
+				return;
+			}
+
+			setExitArmedAt(at);
+			if (!session.interrupt()) {
+				if (overlay) setOverlay(undefined);
+				else prompt.clear();
+			}
+
+			return;
+		}
+
+		if (key.escape && overlay === undefined) {
+			session.interrupt();
+			return;
+		}
+
+		if (key.ctrl && input === 'o') dispatch({type: 'toggle-reasoning'});
+	});
+
+	// The "press again" hint goes away when the second press did not come.
+	useEffect(() => {
+		if (exitArmedAt === undefined) return;
+		const timer = setTimeout(() => setExitArmedAt(undefined), doublePressMs);
+		return () => clearTimeout(timer);
+	}, [exitArmedAt]);
+
+	const maxPromptRows = Math.max(1, Math.min(8, Math.floor(rows / 4)));
+	const promptHeight = overlay ? 1 : promptRows(prompt.state, width, maxPromptRows);
+	const liveRows = Math.max(1, rows - chromeRows - promptHeight - 2);
+
+	return (
+		<>
+			<Static items={state.entries as ChatState['entries'][number][]}>
+				{entry => <TranscriptEntry key={entry.id} entry={entry} width={width} color={color} />}
+			</Static>
+			<Box flexDirection="column" width={width}>
+				{state.live ? (
+					<LiveTurn
+						turn={state.live}
+						rows={liveRows}
+						width={width}
+						color={color}
+						reasoningCollapsed={state.reasoningCollapsed}
+					/>
+				) : undefined}
+				<Box marginTop={1} flexDirection="column">
+					{overlay?.kind === 'picker' ? (
+						<ModelPicker
+							models={modelsFor(provider)}
+							{...(overlay.regionModelIds ? {regionModelIds: overlay.regionModelIds} : {})}
+							{...(regionId ? {regionId} : {})}
+							initialId={model}
+							width={width}
+							height={Math.max(6, rows - chromeRows - 2)}
+							onPick={id => {
+								setOverlay(undefined);
+								switchModel(id);
+							}}
+							onCancel={() => setOverlay(undefined)}
+						/>
+					) : overlay?.kind === 'vision' ? (
+						<ConfirmLine
+							question={`${model} does not read images. Switch to ${overlay.visionModel} for this chat?`}
+							onAnswer={yes => {
+								setOverlay(undefined);
+								if (yes) {
+									switchModel(overlay.visionModel);
+									notice(`Attached ${overlay.image.path}; it goes with your next message.`, 'success');
+								} else {
+									setImages(current => current.filter(image => image !== overlay.image));
+									notice(`${overlay.image.path} was not attached: ${model} only reads text.`, 'warning');
+								}
+							}}
+						/>
+					) : (
+						<PromptInput
+							editor={prompt.state}
+							width={width}
+							maxRows={maxPromptRows}
+							isBusy={isStreaming}
+							placeholder={isStreaming ? 'Esc stops the answer; you can type ahead' : 'Ask anything, or /help'}
+						/>
+					)}
+				</Box>
+				<Box marginTop={1} flexDirection="column">
+					<StatusLine
+						model={model}
+						{...(regionLabel ? {regionLabel} : {})}
+						{...(thinking === undefined ? {} : {thinking})}
+						attachedImages={images.length}
+						{...(state.lastAnswer ? {lastAnswer: state.lastAnswer} : {})}
+						isStreaming={isStreaming}
+						width={width}
+					/>
+					<KeyHints hints={footerHints({isStreaming, exitArmed: exitArmedAt !== undefined, overlay: overlay !== undefined})} />
+				</Box>
+			</Box>
+		</>
+	);
+}
+
+function footerHints({isStreaming, exitArmed, overlay}: {isStreaming: boolean; exitArmed: boolean; overlay: boolean}): KeyHint[] {
+	if (exitArmed) return [{keys: 'Ctrl+C', action: 'again to exit'}];
+	if (overlay) return [{keys: 'Esc', action: 'back'}, {keys: 'Ctrl+C', action: 'close'}];
+	if (isStreaming) return [{keys: 'Esc', action: 'stop'}, {keys: 'Ctrl+O', action: 'thinking'}, {keys: 'Ctrl+C ×2', action: 'exit'}];
+	return [
+		{keys: 'Enter', action: 'send'},
+		{keys: 'Ctrl+J', action: 'newline'},
+		{keys: '↑↓', action: 'history'},
+		{keys: '/help', action: 'commands'},
+		{keys: 'Ctrl+C ×2', action: 'exit'},
+	];
+}
+
+function welcomeState(model: string, regionLabel: string | undefined): ChatState {
+	const info = findModel(model);
+	const name = info ? `${info.name} (${model})` : model;
+	return chatReducer(initialChatState, {
+		type: 'notice',
+		text: `openclaw chat · ${name} · ${regionLabel ?? 'custom endpoint'}. Type /help for commands.`,
+	});
+}
+
+function visionModelFor(provider: ModelProvider): string {
+	return provider === 'portal' ? 'vision-model' : 'qwen3-vl-plus';
+}
+
+function expandPath(path: string, cwd: string, home: string): string {
+	const expanded = path === '~' ? home : path.startsWith('~/') ? home + path.slice(1) : path;
+	return resolve(cwd, expanded);
+}
+
+function formatBytes(bytes: number): string {
+	return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,71 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../components/theme.js';
+import {layoutPrompt} from './prompt-layout.js';
+import type {EditorState} from './line-editor.js';
+
+export type PromptInputProps = {
+	readonly editor: EditorState;
+	readonly width: number;
+	readonly maxRows: number;
+	readonly placeholder: string;
+	/** Dimmed while an answer streams; typing ahead still works. */
+	readonly isBusy: boolean;
+};
+
+const prefixWidth = 2;
+
+/** The prompt: one row per line of text, the cursor drawn as an inverse cell. */
+export function PromptInput({editor, width, maxRows, placeholder, isBusy}: PromptInputProps) {
+	const theme = useTheme();
+	const layout = layoutPrompt(editor.text, editor.cursor, {width: width - prefixWidth - 1, maxRows});
+	const prefixColor = isBusy ? theme.muted : theme.accent;
+
+	if (editor.text === '') {
+		return (
+			<Box>
+				<Text bold color={prefixColor}>
+					{'› '}
+				</Text>
+				<Text inverse> </Text>
+				<Text color={theme.muted} wrap="truncate-end">
+					{placeholder}
+				</Text>
+			</Box>
+		);
+	}
+
+	return (
+		<Box flexDirection="column">
+			{layout.hiddenAbove > 0 ? <Text color={theme.muted}>  ↑ {layout.hiddenAbove} more lines</Text> : undefined}
+			{layout.rows.map((row, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- rows of the text being edited
+				<Box key={index}>
+					<Text bold color={prefixColor}>
+						{index === 0 && layout.hiddenAbove === 0 ? '› ' : '  '}
+					</Text>
+					{row.cursor === undefined ? (
+						<Text>{row.text}</Text>
+					) : (
+						<Text>
+							{slice(row.text, 0, row.cursor)}
+							<Text inverse>{slice(row.text, row.cursor, row.cursor + 1) || ' '}</Text>
+							{slice(row.text, row.cursor + 1)}
+						</Text>
+					)}
+				</Box>
+			))}
+			{layout.hiddenBelow > 0 ? <Text color={theme.muted}>  ↓ {layout.hiddenBelow} more lines</Text> : undefined}
+		</Box>
+	);
+}
+
+/** Rows the prompt takes for this text, so the pane can budget the live area. */
+export function promptRows(editor: EditorState, width: number, maxRows: number): number {
+	const layout = layoutPrompt(editor.text, editor.cursor, {width: width - prefixWidth - 1, maxRows});
+	return layout.rows.length + (layout.hiddenAbove > 0 ? 1 : 0) + (layout.hiddenBelow > 0 ? 1 : 0);
+}
+
+function slice(text: string, start: number, end?: number): string {
+	return Array.from(text).slice(start, end).join('');
+}

@@ -1,0 +1,109 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../components/theme.js';
+import {renderMarkdown} from './render-markdown.js';
+import {COMMAND_HELP} from './slash-commands.js';
+import type {Entry} from './transcript.js';
+import {ErrorNotice} from './error-notice.js';
+import {PANE_KEYS} from './keys.js';
+
+export type TranscriptEntryProps = {
+	readonly entry: Entry;
+	readonly width: number;
+	readonly color: boolean;
+};
+
+/** One finished piece of the transcript, as it is written to scrollback. */
+export function TranscriptEntry({entry, width, color}: TranscriptEntryProps) {
+	const theme = useTheme();
+	switch (entry.kind) {
+		case 'user':
+			return (
+				<Box flexDirection="column" marginTop={1}>
+					{entry.images.map(path => (
+						<Text key={path} color={theme.muted}>
+							[image] {path}
+						</Text>
+					))}
+					<Box>
+						<Text bold color={theme.accent}>
+							{'› '}
+						</Text>
+						<Text bold>{entry.text}</Text>
+					</Box>
+				</Box>
+			);
+
+		case 'reasoning':
+			return (
+				<Box marginTop={1} flexDirection="column">
+					{entry.collapsed ? (
+						<Text dimColor color={theme.muted}>
+							▸ Thought: {countWords(entry.text)} words (Ctrl+O shows them)
+						</Text>
+					) : (
+						<>
+							<Text dimColor color={theme.muted}>
+								▾ Thinking
+							</Text>
+							<Text dimColor italic color={theme.muted}>
+								{entry.text.trim()}
+							</Text>
+						</>
+					)}
+				</Box>
+			);
+
+		case 'answer':
+			return (
+				<Box marginTop={1}>
+					<Text>{renderMarkdown(entry.markdown, {width, color})}</Text>
+				</Box>
+			);
+
+		case 'interrupted':
+			return <Text color={theme.warning}>⏹ Interrupted: the answer above is partial.</Text>;
+
+		case 'error':
+			return <ErrorNotice error={entry.error} />;
+
+		case 'notice':
+			return (
+				<Box marginTop={1}>
+					<Text color={entry.tone === 'warning' ? theme.warning : entry.tone === 'success' ? theme.success : theme.muted}>
+						{entry.text}
+					</Text>
+				</Box>
+			);
+
+		case 'help':
+			return <HelpList />;
+	}
+}
+
+function HelpList() {
+	const theme = useTheme();
+	const usageWidth = Math.max(...COMMAND_HELP.map(command => command.usage.length), ...PANE_KEYS.map(key => key.keys.length)) + 2;
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text bold>Commands</Text>
+			{COMMAND_HELP.map(command => (
+				<Text key={command.usage}>
+					<Text color={theme.accent}>{command.usage.padEnd(usageWidth)}</Text>
+					{command.description}
+				</Text>
+			))}
+			<Text bold>Keys</Text>
+			{PANE_KEYS.map(key => (
+				<Text key={key.keys}>
+					<Text color={theme.accent}>{key.keys.padEnd(usageWidth)}</Text>
+					{key.action}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+function countWords(text: string): number {
+	return text.split(/\s+/).filter(Boolean).length;
+}

@@ -1,0 +1,98 @@
+/**
+ * Runs the conversation: sends a question with the history, streams the
+ * answer into the transcript reducer in batches, and stops it on request.
+ */
+import {useCallback, useEffect, useReducer, useRef} from 'react';
+import type {ChatMessage, DashScopeClient} from '../../core/dashscope-client.js';
+import type {ClassifiedError} from '../../core/errors.js';
+import {messagesForRequest, type Question} from './conversation.js';
+import {streamTurn} from './stream-turn.js';
+import {chatReducer, type ChatAction, type ChatState} from './transcript.js';
+
+/** At most ~30 transcript updates a second, whatever the stream's pace. */
+export const FLUSH_INTERVAL_MS = 33;
+
+export type ChatSessionOptions = {
+	readonly client: DashScopeClient;
+	readonly initialState: ChatState;
+	readonly classify: (error: unknown, model: string) => ClassifiedError;
+	/** A second look at an error, e.g. asking other regions about a rejected key. */
+	readonly explain?: (error: ClassifiedError) => Promise<ClassifiedError>;
+	/** Messages put before the conversation (the OAuth portal wants a system message). */
+	readonly preamble?: readonly ChatMessage[];
+	readonly now?: () => number;
+};
+
+const noPreamble: ChatMessage[] = [];
+
+export type SendOptions = {readonly model: string; readonly enableThinking?: boolean};
+
+export type ChatSession = {
+	readonly state: ChatState;
+	readonly dispatch: (action: ChatAction) => void;
+	readonly isStreaming: boolean;
+	send(question: Question, options: SendOptions): void;
+	/** Stops the answer being streamed; what arrived stays. Returns whether one was running. */
+	interrupt(): boolean;
+};
+
+export function useChatSession({client, initialState, classify, explain, preamble = noPreamble, now = Date.now}: ChatSessionOptions): ChatSession {
+	const [state, dispatch] = useReducer(chatReducer, initialState);
+	const controllerRef = useRef<AbortController | undefined>(undefined);
+	// The reducer's latest conversation, for building the next request outside a render.
+	const exchangesRef = useRef(state.exchanges);
+	exchangesRef.current = state.exchanges;
+
+	useEffect(() => () => controllerRef.current?.abort(), []);
+
+	const send = useCallback(
+		(question: Question, {model, enableThinking}: SendOptions) => {
+			if (controllerRef.current) return;
+			const controller = new AbortController();
+			controllerRef.current = controller;
+			const messages = [...preamble, ...messagesForRequest(exchangesRef.current, question)];
+			dispatch({type: 'send', text: question.text, images: question.images, model, at: now()});
+
+			void (async () => {
+				let outcome;
+				try {
+					const events = client.streamChat({
+						model,
+						messages,
+						signal: controller.signal,
+						...(enableThinking === undefined ? {} : {enableThinking}),
+					});
+					outcome = await streamTurn({
+						events,
+						signal: controller.signal,
+						flushIntervalMs: FLUSH_INTERVAL_MS,
+						onBatch: batch => dispatch({type: 'delta', ...batch, at: now()}),
+						onUsage: usage => dispatch({type: 'usage', usage}),
+						classify: error => classify(error, model),
+					});
+				} catch (error) {
+					outcome = {outcome: 'failed' as const, error: classify(error, model)};
+				}
+
+				if (outcome.outcome === 'failed') {
+					const error = explain ? await explain(outcome.error).catch(() => outcome.error) : outcome.error;
+					controllerRef.current = undefined;
+					dispatch({type: 'fail', at: now(), error});
+				} else {
+					controllerRef.current = undefined;
+					dispatch({type: 'end', at: now(), outcome: outcome.outcome});
+				}
+			})();
+		},
+		[client, classify, explain, preamble, now],
+	);
+
+	const interrupt = useCallback(() => {
+		const controller = controllerRef.current;
+		if (!controller || controller.signal.aborted) return false;
+		controller.abort();
+		return true;
+	}, []);
+
+	return {state, dispatch, isStreaming: state.live !== undefined, send, interrupt};
+}
