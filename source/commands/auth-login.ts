@@ -39,7 +39,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 			]);
 		}
 
-		return runInteractive(context, regionId);
+		return runInteractive(context, regionId, options.method);
 	}
 
 	if (options.method === 'oauth') {
@@ -129,19 +129,16 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 	}
 }
 
-async function runInteractive(context: CommandContext, regionId: RegionId | undefined): Promise<number> {
-	const {launchWizard} = await import('./ui-launch.js');
-	const outcome = await launchWizard(context, regionId);
+async function runInteractive(context: CommandContext, regionId: RegionId | undefined, method: string | undefined): Promise<number> {
+	const {continueAfterWizard, launchWizard} = await import('./ui-launch.js');
+	const outcome = await launchWizard(context, {
+		...(regionId ? {region: regionId} : {}),
+		...(method === 'api-key' || method === 'oauth' ? {method} : {}),
+	});
 	if (outcome.kind === 'cancelled') {
 		context.warn('Login cancelled; nothing was saved.');
 		return 1;
 	}
 
-	if (outcome.startChat) {
-		const {loadEffectiveSetup} = await import('../core/credentials.js');
-		const {launchChatPane} = await import('./ui-launch.js');
-		return launchChatPane(context, loadEffectiveSetup(context.env), outcome.modelId);
-	}
-
-	return 0;
+	return (await continueAfterWizard(context, outcome)) ?? 0;
 }

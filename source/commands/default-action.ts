@@ -6,7 +6,7 @@ import {loadEffectiveSetup} from '../core/credentials.js';
 import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
-import {launchChatPane, launchWizard} from './ui-launch.js';
+import {continueAfterWizard, launchChatPane, launchWizard} from './ui-launch.js';
 
 export async function runDefault(context: CommandContext, helpText: () => string): Promise<number> {
 	if (!isInteractive(context)) {
@@ -18,9 +18,7 @@ export async function runDefault(context: CommandContext, helpText: () => string
 
 	const setup = loadEffectiveSetup(context.env);
 	if (!setup.credential) {
-		const outcome = await launchWizard(context);
-		if (outcome.kind === 'cancelled' || !outcome.startChat) return 0;
-		return launchChatPane(context, loadEffectiveSetup(context.env), outcome.modelId);
+		return (await continueAfterWizard(context, await launchWizard(context))) ?? 0;
 	}
 
 	return launchChatPane(context, setup, defaultModelFor(setup));

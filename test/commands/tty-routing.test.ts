@@ -1,0 +1,85 @@
+/**
+ * On a terminal, plain `openclaw`, `openclaw chat` and `auth login` open the
+ * Ink screens (the screens themselves are tested in test/ui and test/e2e).
+ */
+import {spawn, type IPty} from '@lydell/node-pty';
+import {afterEach, describe, expect, test} from 'vitest';
+import {TEST_KEYS} from '../support/fake-dashscope.js';
+import {CLI_PATH, leakedSecrets} from '../support/run-cli.js';
+import {useCliWorld} from './fixture.js';
+
+const ANSI = /\u001B(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[()][0-9A-Z]|[=>78])/g;
+
+type Terminal = {pty: IPty; screen(): string; waitFor(text: string | RegExp): Promise<string>; exited: Promise<number>};
+
+function openTerminal(args: readonly string[], env: Record<string, string>): Terminal {
+	const pty = spawn(process.execPath, [CLI_PATH, ...args], {cols: 100, rows: 30, env: {...env, TERM: 'xterm-256color'}, cwd: env['HOME']});
+	let output = '';
+	const waiters: Array<() => void> = [];
+	pty.onData(data => {
+		output += data;
+		for (const waiter of [...waiters]) waiter();
+	});
+	const screen = () => output.replace(ANSI, '');
+	const exited = new Promise<number>(resolve => pty.onExit(({exitCode}) => resolve(exitCode)));
+	return {
+		pty,
+		screen,
+		exited,
+		waitFor: text =>
+			new Promise<string>(resolve => {
+				const check = () => {
+					const current = screen();
+					if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
+						waiters.splice(waiters.indexOf(check), 1);
+						resolve(current);
+					}
+				};
+				waiters.push(check);
+				check();
+			}),
+	};
+}
+
+describe('on a terminal', () => {
+	const world = useCliWorld();
+	const open: Terminal[] = [];
+	afterEach(() => {
+		for (const terminal of open.splice(0)) {
+			expect(leakedSecrets(terminal.screen())).toEqual([]);
+			terminal.pty.kill();
+		}
+	});
+	const start = (args: readonly string[], extra: Record<string, string> = {}) => {
+		const terminal = openTerminal(args, world.env(extra));
+		open.push(terminal);
+		return terminal;
+	};
+
+	test('plain openclaw without a key opens the setup wizard; Ctrl+C leaves it', async () => {
+		const terminal = start([]);
+		await terminal.waitFor(/sign in/i);
+		terminal.pty.write('\u0003');
+		expect(await terminal.exited).toBe(0);
+	});
+
+	test('plain openclaw with a key opens the chat pane on the default model', async () => {
+		world.saveLogin({model: 'qwen3-max'});
+		const terminal = start([]);
+		await terminal.waitFor('qwen3-max');
+		expect(terminal.screen()).toContain('/help');
+	});
+
+	test('openclaw chat --model qwen without a prompt opens the pane on qwen-plus', async () => {
+		const terminal = start(['chat', '--model', 'qwen'], {QWEN_API_KEY: TEST_KEYS.intl});
+		await terminal.waitFor('qwen-plus');
+	});
+
+	test('models auth login opens the wizard; cancelling saves nothing and exits 1', async () => {
+		const terminal = start(['models', 'auth', 'login', '--provider', 'qwen-portal']);
+		await terminal.waitFor(/sign in/i);
+		terminal.pty.write('\u0003');
+		expect(await terminal.exited).toBe(1);
+		expect(terminal.screen()).toContain('nothing was saved');
+	});
+});
