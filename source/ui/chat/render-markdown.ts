@@ -15,6 +15,16 @@ export type MarkdownStyle = {
 };
 
 const minimumWidth = 20;
+
+// marked-terminal prints a tight list item's text token as is, so **bold** in a
+// list stays literal; parse its inline tokens, and leave every other text to it.
+const inlineInListItems: MarkedExtension = {
+	renderer: {
+		text(token) {
+			return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+		},
+	},
+};
 const renderers = new Map<string, Marked>();
 
 export function renderMarkdown(markdown: string, style: MarkdownStyle): string {
@@ -31,7 +41,7 @@ function rendererFor(width: number, color: boolean): Marked {
 	if (!marked) {
 		// Without colour a heading keeps its "##" so it still reads as one.
 		const extension = markedTerminal({width, reflowText: true, emoji: false, tab: 2, showSectionPrefix: !color});
-		marked = new Marked({gfm: true}, extension as unknown as MarkedExtension);
+		marked = new Marked({gfm: true}, extension as unknown as MarkedExtension, inlineInListItems);
 		renderers.set(key, marked);
 	}
 

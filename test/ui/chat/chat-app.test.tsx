@@ -1,0 +1,269 @@
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {serviceError, TEST_KEYS} from '../../support/fake-dashscope.js';
+import {KEYS, sleep, startChat, type ChatHarness} from './chat-harness.js';
+
+let chat: ChatHarness | undefined;
+afterEach(async () => {
+	await chat?.close();
+	chat = undefined;
+});
+
+type Body = {model: string; messages: Array<{role: string; content: unknown}>; enable_thinking?: boolean};
+const bodies = (harness: ChatHarness) => harness.fake.chatRequests().map(request => request.body as Body);
+
+describe('streaming', () => {
+	it('shows the answer as it arrives, then usage and speed in the status line', async () => {
+		chat = await startChat();
+		const chunks = ['First ', 'part ', 'of ', 'the ', 'answer', '\n\n', 'Second ', 'paragraph ', 'ends ', 'here.'];
+		chat.fake.enqueue({kind: 'stream', chunks, delayMs: 60});
+		await chat.submit('Tell me something');
+
+		await chat.waitFor(frame => frame.includes('First part'));
+		expect(chat.frame()).not.toContain('ends here.');
+		expect(chat.frame()).toContain('streaming…');
+
+		await chat.waitFor(frame => frame.includes('Second paragraph ends here.') && frame.includes('tokens in'));
+		expect(chat.frame()).toMatch(/tokens in \d+ · out 10/);
+		expect(chat.frame()).toMatch(/first token \d+\.\d\d s/);
+		expect(chat.frame()).toMatch(/\d+ tok\/s/);
+		expect(chat.frame()).toContain('› Tell me something');
+	});
+
+	it('renders markdown: headings, lists, tables and code, without escape codes under NO_COLOR', async () => {
+		chat = await startChat();
+		const answer = '## Plan\n\n- **one** item\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```\n\nDone.';
+		chat.fake.enqueue({kind: 'stream', chunks: answer.match(/[\s\S]{1,7}/g) ?? []});
+		await chat.submit('plan');
+		await chat.waitFor(frame => frame.includes('Done.') && frame.includes('tokens in'));
+		const frame = chat.frame();
+		expect(frame).toContain('## Plan');
+		expect(frame).toContain('* one item');
+		expect(frame).toMatch(/│ a\s+│ b\s+│/);
+		expect(frame).toContain('const x = 1;');
+		expect(frame).not.toContain('**one**');
+		expect(chat.app.lastFrame()).not.toMatch(/\u001B\[3\dm/);
+	});
+
+	it('stops the answer on Esc, keeps what arrived marked as interrupted, and carries on', async () => {
+		chat = await startChat();
+		chat.fake.enqueue({kind: 'stream', chunks: Array.from({length: 200}, (_, index) => `w${index} `), delayMs: 20});
+		await chat.submit('long one');
+		await chat.waitFor(frame => frame.includes('w3 '));
+		await chat.press(KEYS.escape);
+
+		await chat.waitFor(frame => frame.includes('Interrupted'));
+		const frame = chat.frame();
+		expect(frame).toContain('w0 w1 w2');
+		expect(frame).not.toContain('w199');
+
+		await chat.submit('next');
+		await chat.waitFor(frame => frame.includes('Echo: next'));
+		// The partial answer went back as history, the question after it too.
+		const last = bodies(chat).at(-1)!;
+		expect(last.messages.map(message => message.role)).toEqual(['user', 'assistant', 'user']);
+		expect(String(last.messages[1]!.content)).toMatch(/^w0 w1 w2/);
+	});
+
+	it('Ctrl+C stops a stream too', async () => {
+		chat = await startChat();
+		chat.fake.enqueue({kind: 'stream', chunks: Array.from({length: 200}, (_, index) => `c${index} `), delayMs: 20});
+		await chat.submit('go');
+		await chat.waitFor(frame => frame.includes('c2 '));
+		await chat.press(KEYS.ctrlC);
+		await chat.waitFor(frame => frame.includes('Interrupted'));
+		expect(chat.frame()).toContain('Ctrl+C again to exit');
+	});
+});
+
+describe('errors', () => {
+	it('shows a classified error inline with the next step, and the next message still works', async () => {
+		chat = await startChat();
+		chat.fake.enqueue(serviceError('arrears'));
+		await chat.submit('first try');
+		await chat.waitFor(frame => frame.includes('✗'));
+		const frame = chat.frame();
+		expect(frame).toMatch(/good standing|arrears|overdue/i);
+		expect(frame).toContain('→ ');
+		expect(frame).not.toContain(TEST_KEYS.intl);
+
+		await chat.submit('second try');
+		await chat.waitFor(frame => frame.includes('Echo: second try'));
+		// The failed question is not sent again.
+		expect(bodies(chat).at(-1)!.messages).toHaveLength(1);
+	});
+
+	it('names a model the region does not have', async () => {
+		chat = await startChat({model: 'qwen-coder-plus'});
+		await chat.submit('hello');
+		await chat.waitFor(frame => frame.includes('✗'));
+		expect(chat.frame()).toContain('qwen-coder-plus');
+	});
+});
+
+describe('thinking models', () => {
+	it('shows reasoning apart from the answer, never sends it back, and expands it on Ctrl+O', async () => {
+		chat = await startChat({model: 'qwen-plus'});
+		await chat.submit('/think on');
+		await chat.waitFor(frame => frame.includes('thinking on'));
+		await chat.submit('why is the sky blue');
+		await chat.waitFor(frame => frame.includes('Echo: why is the sky blue') && frame.includes('tokens in'));
+		expect(bodies(chat)[0]!.enable_thinking).toBe(true);
+
+		const frame = chat.frame();
+		expect(frame).toMatch(/▸ Thought: \d+ words/);
+		expect(frame).not.toContain('Thinking about: why');
+		expect(frame.indexOf('Thought:')).toBeLessThan(frame.indexOf('Echo: why'));
+
+		await chat.press(KEYS.ctrlO);
+		await chat.waitFor(frame => frame.includes('Thinking about: why is the sky blue'));
+
+		await chat.submit('and at sunset');
+		await chat.waitFor(frame => frame.includes('Echo: and at sunset'));
+		const sent = JSON.stringify(bodies(chat).at(-1)!.messages);
+		expect(sent).not.toContain('Thinking about');
+		expect(sent).toContain('Echo: why is the sky blue');
+	});
+});
+
+describe('slash commands', () => {
+	it('/help lists the commands and keys', async () => {
+		chat = await startChat();
+		await chat.submit('/help');
+		await chat.waitFor(frame => frame.includes('/save <file>'));
+		for (const text of ['/model [id|alias]', '/image <file>', '/clear', '/exit', 'Ctrl+J', 'Esc']) {
+			expect(chat.frame()).toContain(text);
+		}
+	});
+
+	it('/model switches by id or alias, and refuses names that are not DashScope ids', async () => {
+		chat = await startChat();
+		await chat.submit('/model qwen');
+		await chat.waitFor(frame => frame.includes('Now chatting with Qwen Plus (qwen-plus)'));
+		await chat.submit('hi');
+		await chat.waitFor(frame => frame.includes('Echo: hi'));
+		expect(bodies(chat)[0]!.model).toBe('qwen-plus');
+
+		await chat.submit('/model qwen.qwen-plus');
+		await chat.waitFor(frame => frame.includes('Try /model qwen-plus.'));
+		expect(chat.frame()).toContain('no "qwen." prefix');
+		expect(chat.frame()).toContain('qwen-plus · International');
+	});
+
+	it('/model without a name opens the picker; Enter picks', async () => {
+		chat = await startChat();
+		await chat.submit('/model');
+		await chat.waitFor(frame => frame.includes('Filter:'));
+		await chat.type('max');
+		await chat.waitFor(frame => frame.includes('❯'));
+		await chat.press(KEYS.enter);
+		await chat.waitFor(frame => frame.includes('Now chatting with'));
+		expect(chat.frame()).toMatch(/Now chatting with Qwen3? Max/);
+		expect(chat.frame()).not.toContain('Filter:');
+	});
+
+	it('/clear starts a fresh conversation', async () => {
+		chat = await startChat();
+		await chat.submit('one');
+		await chat.waitFor(frame => frame.includes('Echo: one'));
+		await chat.submit('/clear');
+		await chat.waitFor(frame => frame.includes('Conversation cleared'));
+		await chat.submit('two');
+		await chat.waitFor(frame => frame.includes('Echo: two'));
+		expect(bodies(chat).at(-1)!.messages).toEqual([{role: 'user', content: 'two'}]);
+	});
+
+	it('/save writes the conversation as markdown, without the key', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'openclaw-chat-'));
+		try {
+			chat = await startChat({cwd: dir});
+			await chat.submit(`my key is ${TEST_KEYS.intl}`);
+			await chat.waitFor(frame => frame.includes('Echo: my key'));
+			await chat.submit('/save notes/../chat.md');
+			await chat.waitFor(frame => frame.includes('Saved 1 exchange'));
+			const saved = await readFile(join(dir, 'chat.md'), 'utf8');
+			expect(saved).toContain('## You');
+			expect(saved).toContain('## qwen3-coder-plus');
+			expect(saved).toContain('Echo: my key is');
+			expect(saved).not.toContain(TEST_KEYS.intl);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('/image on a text-only model offers qwen3-vl-plus, then sends the image with the next message', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'openclaw-chat-'));
+		try {
+			const png = Buffer.from(
+				'89504e470d0a1a0a0000000d4948445200000010000000100806000000' + '1ff3ff610000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+				'hex',
+			);
+			await writeFile(join(dir, 'dot.png'), png);
+			chat = await startChat({cwd: dir});
+			await chat.submit('/image missing.png');
+			await chat.waitFor(frame => frame.includes('missing.png'));
+
+			await chat.submit('/image dot.png');
+			await chat.waitFor(frame => frame.includes('Switch to qwen3-vl-plus'));
+			await chat.press('y');
+			await chat.waitFor(frame => frame.includes('Now chatting with Qwen3 Vision Plus'));
+			expect(chat.frame()).toContain('1 image attached');
+
+			await chat.submit('what is this');
+			await chat.waitFor(frame => frame.includes('Echo: what is this [1 image]'));
+			const body = bodies(chat).at(-1)!;
+			expect(body.model).toBe('qwen3-vl-plus');
+			expect(JSON.stringify(body.messages)).toContain('data:image/png;base64,');
+			expect(chat.frame()).not.toContain('image attached');
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('unknown commands get a hint instead of being sent', async () => {
+		chat = await startChat();
+		await chat.submit('/hepl');
+		await chat.waitFor(frame => frame.includes('Unknown command /hepl'));
+		expect(chat.frame()).toContain('Did you mean /help?');
+		expect(chat.fake.chatRequests()).toHaveLength(0);
+	});
+});
+
+describe('prompt', () => {
+	it('Ctrl+J inserts a newline, Enter sends both lines, ↑ brings the prompt back', async () => {
+		chat = await startChat();
+		await chat.type('line one');
+		await chat.press(KEYS.ctrlJ);
+		await chat.type('line two');
+		await chat.press(KEYS.enter);
+		await chat.waitFor(frame => frame.includes('Echo: line one'));
+		expect(bodies(chat)[0]!.messages[0]!.content).toBe('line one\nline two');
+
+		await chat.press(KEYS.up);
+		await chat.waitFor(frame => /› line one\n\s+line two/.test(frame.split('Echo:').at(-1) ?? ''));
+	});
+
+	it('takes a pasted block of lines whole', async () => {
+		chat = await startChat();
+		await chat.type('\u001B[200~alpha\nbeta\ngamma\u001B[201~');
+		await chat.waitFor(frame => frame.includes('gamma'));
+		expect(chat.fake.chatRequests()).toHaveLength(0);
+		await chat.press(KEYS.enter);
+		await chat.waitFor(() => chat!.fake.chatRequests().length === 1);
+		expect(bodies(chat)[0]!.messages[0]!.content).toBe('alpha\nbeta\ngamma');
+	});
+
+	it('Ctrl+C clears the prompt, and a second one within a second exits', async () => {
+		chat = await startChat();
+		await chat.type('draft');
+		await chat.press(KEYS.ctrlC);
+		await chat.waitFor(frame => !frame.includes('draft') && frame.includes('Ctrl+C again to exit'));
+		await chat.press(KEYS.ctrlC);
+		await sleep(50);
+		// The app has exited: its frame no longer takes input.
+		await chat.type('ignored');
+		expect(chat.frame()).not.toContain('ignored');
+	});
+});
