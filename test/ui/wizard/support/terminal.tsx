@@ -22,7 +22,7 @@ export function bracketedPaste(text: string): string {
 	return `\u001B[200~${text}\u001B[201~`;
 }
 
-class FakeStdout extends EventEmitter {
+export class FakeStdout extends EventEmitter {
 	frames: string[] = [];
 	isTTY = true;
 	columns: number;
@@ -39,7 +39,7 @@ class FakeStdout extends EventEmitter {
 	};
 }
 
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
 	isTTY = true;
 	private data: string | null = null;
 	write = (data: string) => {
