@@ -129,6 +129,18 @@ describe('seed Issue 2: wrong region', () => {
 	});
 });
 
+describe('a service that never answers', () => {
+	it('reports a timeout as unreachable instead of hanging', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		fake.enqueueModels({kind: 'hang'});
+		const report = await runDoctorChecks({env: home.env, timeoutMs: 300});
+		const region = check(report, 'region.key');
+		expect(region.status).toBe('problem');
+		expect(region.title).toContain('Cannot reach International (Singapore)');
+		expect(region.title).toMatch(/timed out/i);
+	});
+});
+
 describe('seed Issue 3: model not found', () => {
 	it('names a region-prefixed default model and the id to use', async () => {
 		await setUp('intl', TEST_KEYS.intl);
