@@ -8,6 +8,9 @@ import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {CLI_PATH, leakedSecrets} from '../support/run-cli.js';
 import {useCliWorld} from './fixture.js';
 
+// Ink turns on raw mode just after its first frame; a Ctrl+C sent before that is a plain SIGINT.
+const settle = async () => new Promise(resolve => setTimeout(resolve, 300));
+
 const ANSI = /\u001B(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[()][0-9A-Z]|[=>78])/g;
 
 type Terminal = {pty: IPty; screen(): string; waitFor(text: string | RegExp): Promise<string>; exited: Promise<number>};
@@ -59,6 +62,7 @@ describe('on a terminal', () => {
 	test('plain openclaw without a key opens the setup wizard; Ctrl+C leaves it', async () => {
 		const terminal = start([]);
 		await terminal.waitFor(/sign in/i);
+		await settle();
 		terminal.pty.write('\u0003');
 		expect(await terminal.exited).toBe(0);
 	});
@@ -78,6 +82,7 @@ describe('on a terminal', () => {
 	test('models auth login opens the wizard; cancelling saves nothing and exits 1', async () => {
 		const terminal = start(['models', 'auth', 'login', '--provider', 'qwen-portal']);
 		await terminal.waitFor(/sign in/i);
+		await settle();
 		terminal.pty.write('\u0003');
 		expect(await terminal.exited).toBe(1);
 		expect(terminal.screen()).toContain('nothing was saved');
