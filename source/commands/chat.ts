@@ -59,7 +59,12 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	const credential = setup.credential;
 	if (!credential) throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
 
-	for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning}`));
+	// Setup warnings (say, no baseUrl configured) matter when a request fails; on success they are noise unless asked for.
+	const printWarnings = () => {
+		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning}`));
+	};
+
+	if (options.verbose) printWarnings();
 	const apiKey = credential.profileType === 'oauth' ? await freshOAuthToken(context, setup) : credential.key;
 	const {createDashScopeClient} = await import('../core/dashscope-client.js');
 	const timeoutMs = timeoutFromEnv(context.env);
@@ -74,7 +79,10 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		stream: signal => client.streamChat({model: modelId, messages, signal, ...(options.think ? {enableThinking: true} : {})}),
 		modelId,
 		verbose: options.verbose === true,
-		explain: error => explainError(context, setup, apiKey, error),
+		explain(error) {
+			if (!options.verbose) printWarnings();
+			return explainError(context, setup, apiKey, error);
+		},
 	});
 	return code;
 }
