@@ -1,0 +1,105 @@
+/**
+ * The bad-key corpus, through both doors a key comes in: pasted into
+ * `models auth login` on stdin, and exported as QWEN_API_KEY. Each one gets its
+ * own message and a non-zero exit, and no file changes.
+ */
+import {describe, expect, it} from 'vitest';
+import {TEST_KEYS} from '../support/fake-dashscope.js';
+import {useCliWorld} from '../commands/fixture.js';
+import {expectNoCrash, snapshotTree} from './tree.js';
+
+const world = useCliWorld();
+
+type BadKey = {name: string; key: string; message: RegExp};
+
+const LOGIN = ['models', 'auth', 'login', '--provider', 'qwen-portal', '--region', 'intl'];
+
+// The message each paste must get; none may contain the key itself.
+const CORPUS: BadKey[] = [
+	{name: 'newline inside', key: 'sk-test0000\nintl00000000000000000000', message: /space or line break inside it/},
+	{name: 'space inside', key: 'sk-test0000 intl00000000000000000000', message: /space or line break inside it/},
+	{name: '10 KB paste', key: `sk-${'a'.repeat(10 * 1024)}`, message: /10243 characters; a DashScope key is far shorter/},
+	{name: 'Cyrillic look-alike', key: 'ѕk-test0000intl00000000000000000000', message: /Cyrillic letter that looks like a Latin one/},
+	{name: 'fullwidth dash', key: 'sk－test0000intl00000000000000000000', message: /fullwidth character/},
+	{name: 'zero-width space', key: 'sk-test0000\u200Bintl00000000000000000000', message: /invisible zero-width character/},
+	{name: 'a shortened key with an ellipsis', key: 'sk-…a1b2', message: /ellipsis/},
+	{name: 'Coding Plan key', key: 'sk-sp-test0000intl0000000000000000', message: /Coding Plan/},
+	{name: 'no sk- prefix', key: 'test0000intl00000000000000000000000', message: /start with "sk-"/},
+	{name: 'control character', key: 'sk-test0000\u0007intl00000000000000000', message: /invisible control character/},
+];
+
+describe('bad keys pasted into `models auth login` (stdin)', () => {
+	for (const {name, key, message} of [
+		{name: 'empty', key: '', message: /No API key on stdin/},
+		{name: 'only spaces', key: '   \n', message: /No API key on stdin/},
+		...CORPUS,
+		// Cleaned of its quotes it is well formed, but no region knows it.
+		{name: 'quoted unknown key', key: '"sk-test0000nope0000000000000000000"', message: /Invalid API key\. Nothing was saved/},
+	]) {
+		it(`refuses ${name} and changes no file`, async () => {
+			world.saveLogin();
+			const before = snapshotTree(world.home.home);
+			const result = await world.run(LOGIN, {input: key});
+			expect(result.code).not.toBe(0);
+			expect(result.stderr).toMatch(message);
+			expect(expectNoCrash(result.stdout + result.stderr)).toEqual([]);
+			if (key.trim().length >= 8) expect(result.stdout + result.stderr).not.toContain(key.trim());
+			expect(snapshotTree(world.home.home)).toEqual(before);
+		});
+	}
+
+	it('accepts a real key wrapped in quotes and a trailing newline, saying what it cleaned', async () => {
+		const result = await world.run(LOGIN, {input: `"${TEST_KEYS.intl}"\n`});
+		expect(result.code).toBe(0);
+		expect(result.stderr).toContain('Removed quotes around the key.');
+		expect(world.home.readAuthProfiles()).toMatchObject({profiles: {'qwen-portal:default': {key: TEST_KEYS.intl}}});
+	});
+});
+
+describe('bad keys exported as QWEN_API_KEY (`openclaw chat`)', () => {
+	// BUG (reported): with no other key, chat drops credentials.ts's "QWEN_API_KEY is set but empty"
+	// warning, so the seed's Issue 4 cause goes unnamed. Remove `.fails` once fixed.
+	it.fails('an empty QWEN_API_KEY with nothing saved is named, then how to set a key', async () => {
+		const result = await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: ''}});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('QWEN_API_KEY is set but empty');
+		expect(result.stderr).toContain('No DashScope API key found');
+	});
+
+	const sendable = CORPUS.filter(entry => /^[\x21-\x7E]*$/.test(entry.key));
+	const unsendable = CORPUS.filter(entry => !/^[\x21-\x7E]*$/.test(entry.key));
+
+	for (const {name, key, message} of sendable) {
+		it(`names ${name} and exits non-zero`, async () => {
+			world.saveLogin();
+			const before = snapshotTree(world.home.home);
+			const result = await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: key}});
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(message);
+			expect(result.stdout + result.stderr).not.toContain(key);
+			expect(expectNoCrash(result.stderr)).toEqual([]);
+			expect(snapshotTree(world.home.home)).toEqual(before);
+		});
+	}
+
+	// BUG (reported): credentials.ts hands chat a key that failed validateApiKey and chat sends it; a key
+	// with a line break, control or non-ASCII character then fails inside fetch as "Unexpected error" or
+	// "Network error" (for the line break the message even shows the part of the key after it).
+	// Remove `.fails` once fixed.
+	for (const {name, key, message} of unsendable) {
+		it.fails(`names ${name}, exits non-zero, and never sends or shows it`, async () => {
+			world.saveLogin();
+			const result = await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: key}});
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(message);
+			// The key is the problem, not the network or something unknown.
+			expect(result.stderr).not.toMatch(/Unexpected error|Network error/);
+			// No fragment of the key either (the part after a line break is a fragment).
+			for (const part of key.split(/[\s\u200B]/).filter(piece => piece.length >= 8)) {
+				expect(result.stdout + result.stderr).not.toContain(part);
+			}
+
+			expect(world.server.chatRequests()).toEqual([]);
+		});
+	}
+});
