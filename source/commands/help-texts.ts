@@ -14,6 +14,7 @@ export const ROOT_HELP = `${examples(
 	'git diff | openclaw chat "Review this change"',
 	'openclaw models list',
 	'openclaw models status --probe',
+	'openclaw doctor                                        # check config, key, region, permissions',
 )}
 With no arguments on a terminal, openclaw opens the setup wizard (no key yet) or the chat pane.
 
@@ -114,4 +115,15 @@ openclaw runs no background service, so there is nothing to restart: this comman
 openclaw.json, auth-profiles.json and the environment and prints the setup now in effect
 (the same report as openclaw models status). Run it after exporting QWEN_API_KEY or
 DASHSCOPE_API_KEY, or after editing the files, to see which key, region and model will be used.
+`;
+
+// Mirrors describeDoctorCommand in doctor.ts; kept here so --help does not load the doctor checks (and the HTTP client).
+export const DOCTOR_DESCRIPTION =
+	'check the config, key, region, default model and file permissions, with the next step for each problem';
+
+export const DOCTOR_HELP = `${examples('openclaw doctor', 'openclaw doctor --fix', 'openclaw doctor --json | jq \'.checks[] | select(.status != "ok")\'')}
+Checks the seed's troubleshooting issues: invalid key (401), wrong region, model not found
+(region-prefixed or Bedrock ids), environment variable not working; and that auth-profiles.json
+is private (chmod 600). Only GET /models is sent, so no tokens are spent.
+Exit status: 0 when there is no problem (warnings allowed), 1 when there is one.
 `;

@@ -9,6 +9,8 @@ import {
 	AUTH_HELP,
 	AUTH_LOGIN_HELP,
 	CHAT_HELP,
+	DOCTOR_DESCRIPTION,
+	DOCTOR_HELP,
 	MODELS_HELP,
 	MODELS_LIST_HELP,
 	MODELS_SET_HELP,
@@ -120,6 +122,23 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.action(async () => {
 			const {runRestart} = await import('./models-status.js');
 			state.exitCode = await runRestart(context);
+		});
+
+	program
+		.command('doctor')
+		.description(DOCTOR_DESCRIPTION)
+		.option('--fix', 'repair file permissions (auth-profiles.json 0600, its directory 0700); changes nothing else')
+		.option('--json', 'print machine-readable JSON')
+		.addHelpText('after', DOCTOR_HELP)
+		.action(async (options: {fix?: boolean; json?: boolean}) => {
+			const {runDoctor} = await import('./doctor.js');
+			state.exitCode = await runDoctor({
+				env: context.env,
+				fix: options.fix === true,
+				json: options.json === true,
+				stdout: context.stdout,
+				stderr: context.stderr,
+			});
 		});
 
 	return program;

@@ -33,6 +33,7 @@ describe('help, version and usage errors', () => {
 		[['models', 'auth', 'login']],
 		[['chat']],
 		[['restart']],
+		[['doctor']],
 	])('%j --help has examples', async args => {
 		const result = await world.run([...args, '--help']);
 		expect(result.code).toBe(0);
