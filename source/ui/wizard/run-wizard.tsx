@@ -75,6 +75,8 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 			// A TTY is what matters here, even where CI is set (the PTY end-to-end test).
 			interactive: Boolean(stdout.isTTY),
 			exitOnCtrlC: false,
+			// Stray console output is kept off the screen only on the real terminal.
+			patchConsole: !options.stdout,
 		},
 	);
 

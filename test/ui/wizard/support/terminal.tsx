@@ -33,8 +33,9 @@ export class FakeStdout extends EventEmitter {
 		this.rows = rows;
 	}
 
-	write = (frame: string) => {
+	write = (frame: string, callback?: () => void) => {
 		this.frames.push(frame);
+		callback?.();
 		return true;
 	};
 }

@@ -1,0 +1,100 @@
+/**
+ * runWizard as the CLI calls it, on fake TTY streams: the alternate screen
+ * while it runs, the summary in the normal scrollback after, colour only
+ * without NO_COLOR.
+ */
+import fs from 'node:fs';
+import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
+import {makeTempHome, type TempHome} from '../../support/temp-home.js';
+import {bracketedPaste, FakeStdin, FakeStdout, KEYS} from './support/terminal.js';
+
+// chalk decides its colour level on import; force colour so NO_COLOR has something to switch off.
+vi.hoisted(() => {
+	process.env['FORCE_COLOR'] = '1';
+});
+
+const {runWizard} = await import('../../../source/ui/wizard/run-wizard.js');
+
+const ENTER_ALT = '\u001B[?1049h';
+const LEAVE_ALT = '\u001B[?1049l';
+// eslint-disable-next-line no-control-regex
+const COLOR = /\u001B\[(?:3\d|9\d|4\d)(?:;\d+)*m/;
+
+let fake: FakeDashScope;
+let home: TempHome;
+
+beforeEach(async () => {
+	fake = await startFakeDashScope();
+	home = makeTempHome(fake.env);
+});
+
+afterEach(async () => {
+	await fake.close();
+	home.cleanup();
+});
+
+const tick = async (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
+
+async function start(env: Record<string, string> = {}) {
+	const stdin = new FakeStdin();
+	const stdout = new FakeStdout(80, 24);
+	const done = runWizard({
+		env: {...home.env, ...env},
+		paths: home.paths,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
+	});
+	await tick(50);
+	const press = async (...keys: string[]) => {
+		for (const key of keys) {
+			stdin.write(key);
+			await tick(key === KEYS.escape ? 60 : 40);
+		}
+	};
+
+	const output = () => stdout.frames.join('');
+	return {done, press, output};
+}
+
+test('runs on the alternate screen and leaves a one-paragraph summary in the scrollback', async () => {
+	const {done, press, output} = await start();
+	const waitFor = async (text: string) => {
+		for (let waited = 0; !output().includes(text); waited += 50) {
+			if (waited > 5000) throw new Error(`no ${text}`);
+			await tick(50);
+		}
+
+		// Input hooks subscribe just after the frame is written.
+		await tick(30);
+	};
+
+	expect(output().startsWith(ENTER_ALT)).toBe(true);
+	await press(KEYS.enter, KEYS.enter, bracketedPaste(TEST_KEYS.intl), KEYS.enter);
+	await waitFor('Filter');
+	await press(KEYS.enter);
+	await waitFor('Qwen is set up');
+	await press(KEYS.down, KEYS.enter);
+	const outcome = await done;
+	expect(outcome).toMatchObject({kind: 'saved', modelId: 'qwen3-coder-plus', startChat: false});
+
+	const afterScreen = output().slice(output().lastIndexOf(LEAVE_ALT) + LEAVE_ALT.length);
+	expect(afterScreen).toContain('openclaw: Qwen is set up. Saved the API key (sk-…0000) for International (Singapore)');
+	expect(afterScreen).toContain('~/.openclaw/agents/main/agent/auth-profiles.json');
+	expect(afterScreen).toContain('Start chatting with `openclaw chat`.');
+	expect(afterScreen.trim().split('\n')).toHaveLength(1);
+	expect(output()).not.toContain(TEST_KEYS.intl);
+	expect(COLOR.test(output())).toBe(true);
+});
+
+test('Ctrl+C restores the screen, writes nothing and says so; NO_COLOR leaves out colour', async () => {
+	const {done, press, output} = await start({NO_COLOR: '1'});
+	await press(KEYS.enter);
+	await press(KEYS.ctrlC);
+	expect(await done).toEqual({kind: 'cancelled'});
+	const afterScreen = output().slice(output().lastIndexOf(LEAVE_ALT));
+	expect(afterScreen).toContain('setup cancelled; nothing was written');
+	expect(COLOR.test(output())).toBe(false);
+	expect(fs.existsSync(home.paths.stateDir)).toBe(false);
+});
