@@ -14,6 +14,7 @@ import {isInteractive} from './context.js';
 import {CliError, UsageError} from './cli-error.js';
 import {defaultModelFor} from './default-action.js';
 import {noCredentialLines} from './hints.js';
+import {unusableKeyError} from './key-check.js';
 import {readStdin} from './read-stdin.js';
 import {timeoutFromEnv} from './timeout.js';
 import {printClassified} from './report-error.js';
@@ -57,7 +58,14 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	}
 
 	const credential = setup.credential;
-	if (!credential) throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
+	if (!credential) {
+		// The reason may be in the warnings (say, QWEN_API_KEY exported but empty: seed issue 4).
+		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning}`));
+		throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
+	}
+
+	const unusable = unusableKeyError(credential);
+	if (unusable) throw unusable;
 
 	// Setup warnings (say, no baseUrl configured) matter when a request fails; on success they are noise unless asked for.
 	const printWarnings = () => {

@@ -9,6 +9,7 @@ import type {KeyProbe} from '../core/region-probe.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {LOGIN_COMMAND, noCredentialLines} from './hints.js';
+import {unusableKeyError} from './key-check.js';
 import {formatTable} from './text-table.js';
 import {timeoutFromEnv} from './timeout.js';
 
@@ -123,6 +124,16 @@ async function probeSetup(context: CommandContext, setup: EffectiveSetup): Promi
 			ok: false,
 			lines: [out.red('Probe: no key to check.')],
 			json: {status: 'no_credential'},
+		};
+	}
+
+	const unusable = unusableKeyError(setup.credential);
+	if (unusable) {
+		return {
+			status: 'invalid_key',
+			ok: false,
+			lines: [out.red(`Probe: not sent. ${unusable.message}`), ...unusable.details.slice(1)],
+			json: {status: 'invalid_key', error: {kind: 'invalid_key', title: 'Malformed key', message: unusable.message}},
 		};
 	}
 

@@ -152,6 +152,25 @@ describe('openclaw chat', () => {
 		expect(world.server.requests).toHaveLength(0);
 	});
 
+	test('an exported but empty QWEN_API_KEY is named when no key is found', async () => {
+		const result = await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: ''}});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('QWEN_API_KEY is set but empty');
+		expect(result.stderr).toContain('No DashScope API key found');
+	});
+
+	test('a malformed QWEN_API_KEY is named and never sent', async () => {
+		const broken = 'sk-test0000\nintl00000000000000000000';
+		registerSecret(broken);
+		registerSecret('intl00000000000000000000');
+		world.saveLogin();
+		const result = await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: broken}});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('The key from env QWEN_API_KEY cannot be used');
+		expect(result.stderr).toContain('Nothing was sent');
+		expect(world.server.requests).toHaveLength(0);
+	});
+
 	test('QWEN_API_KEY from the environment is used', async () => {
 		world.saveLogin();
 		const result = await world.run(['chat', 'hi'], {extraEnv: {QWEN_API_KEY: TEST_KEYS.intl}});

@@ -1,0 +1,23 @@
+/**
+ * A key from the environment or a file is only sent when it passes the same
+ * check as a pasted one: a malformed key would otherwise fail deep inside
+ * fetch (or be echoed in part by an error), instead of being named.
+ */
+import {validateApiKey} from '../core/api-key.js';
+import type {Credential} from '../core/credentials.js';
+import {CliError} from './cli-error.js';
+import {LOGIN_COMMAND} from './hints.js';
+
+export function unusableKeyError(credential: Credential): CliError | undefined {
+	// OAuth access tokens and other token profiles are not DashScope keys.
+	if (credential.profileType === 'oauth' || credential.profileType === 'token') return undefined;
+	const validation = validateApiKey(credential.key);
+	if (validation.ok) return undefined;
+	const fix =
+		credential.source.kind === 'env'
+			? `Export the key again (export ${credential.source.name}="sk-..."), or unset ${credential.source.name} to use the saved key.`
+			: `Save the key again: ${LOGIN_COMMAND}`;
+	return new CliError(`The key from ${credential.sourceLabel} cannot be used: ${validation.message}`, {
+		details: ['Nothing was sent.', fix],
+	});
+}
