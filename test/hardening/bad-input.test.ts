@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {useCliWorld} from '../commands/fixture.js';
-import {doctorRegistered, expectNoCrash, snapshotTree} from './tree.js';
+import {expectNoCrash, snapshotTree} from './tree.js';
 
 const world = useCliWorld();
 const isRoot = process.getuid?.() === 0;
@@ -184,7 +184,7 @@ describe('bad argv', () => {
 		});
 	}
 
-	it.skipIf(!doctorRegistered())('openclaw doctor --bogus (skipped until doctor is registered)', async () => {
+	it('openclaw doctor --bogus', async () => {
 		world.saveLogin();
 		await expectRefused(['doctor', '--bogus'], /unknown option '--bogus'/, {code: 2});
 	});

@@ -6,7 +6,7 @@ import net from 'node:net';
 import {describe, expect, it} from 'vitest';
 import {serviceError} from '../support/fake-dashscope.js';
 import {useCliWorld} from '../commands/fixture.js';
-import {doctorRegistered, expectNoCrash} from './tree.js';
+import {expectNoCrash} from './tree.js';
 
 const world = useCliWorld();
 
@@ -108,7 +108,7 @@ describe('network faults during `openclaw chat`', () => {
 	});
 });
 
-describe.skipIf(!doctorRegistered())('network faults during `openclaw doctor` (skipped until the command is registered)', () => {
+describe('network faults during `openclaw doctor`', () => {
 	it('doctor reports a refused port as unreachable and exits 1 without a crash', async () => {
 		world.saveLogin();
 		const port = await closedPort();

@@ -2,7 +2,6 @@
  * Every file under a directory with its bytes and mode, so a test can say
  * "nothing changed" exactly, and find where a secret ended up.
  */
-import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -45,10 +44,3 @@ export function expectNoCrash(text: string): string[] {
 	return lines.filter(line => /^\s+at .+[(:]\d+|node:internal|Unhandled|UnhandledPromiseRejection|TypeError:|ReferenceError:/.test(line));
 }
 
-/** Whether the built CLI has `doctor` yet (the lead registers it in the program). */
-export function doctorRegistered(): boolean {
-	const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
-	if (!fs.existsSync(cli)) return false;
-	const help = spawnSync(process.execPath, [cli, 'doctor', '--help'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
-	return help.status === 0 && help.stdout.includes('--fix');
-}
