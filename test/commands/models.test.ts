@@ -224,4 +224,16 @@ describe('an unparsable openclaw.json', () => {
 		expect(fs.readFileSync(world.home.paths.configPath, 'utf8')).toBe(broken);
 		expect(world.server.requests).toHaveLength(0);
 	});
+
+	test('a broken auth-profiles.json is named the same way and login leaves it alone', async () => {
+		world.saveLogin();
+		const broken = '{"version": 1, "profiles": {\n  "qwen-portal:default": {type: }\n}}\n';
+		world.home.writeAuthProfiles(broken);
+		const status = await world.run(['models', 'status']);
+		expect(status.code).toBe(1);
+		expect(status.stderr).toContain(`${world.home.paths.authProfilesPath}:2:`);
+		const login = await world.run(['models', 'auth', 'login', '--provider', 'qwen-portal', '--region', 'intl'], {input: TEST_KEYS.intl});
+		expect(login.code).toBe(1);
+		expect(fs.readFileSync(world.home.paths.authProfilesPath, 'utf8')).toBe(broken);
+	});
 });
