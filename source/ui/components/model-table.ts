@@ -113,21 +113,20 @@ type ColumnSpec = {
 };
 
 const SPECS: readonly ColumnSpec[] = [
-	{key: 'id', header: 'ID', ideal: 17, min: 12},
-	{key: 'name', header: 'Name', ideal: 17, min: 12, dropOrder: 1},
-	{key: 'alias', header: 'Alias', ideal: 11, min: 5, dropOrder: 2},
+	// Ids are what people type: never cut.
+	{key: 'id', header: 'ID', ideal: 17, min: 17},
+	{key: 'name', header: 'Name', ideal: 17, min: 14, dropOrder: 1},
+	{key: 'alias', header: 'Alias', ideal: 11, min: 11, dropOrder: 2},
 	// "★★★★★ Latest coding tasks"
-	{key: 'bestFor', header: 'Best for', ideal: 25, min: 11},
+	{key: 'bestFor', header: 'Best for', ideal: 25, min: 16},
 	{key: 'context', header: 'Context', ideal: 7, min: 7, dropOrder: 3},
 ];
 
-/** Each step shrinks one column down to a floor; Best for gives a little first, Name next. */
+/** Each step shrinks one column down to a floor: Best for gives a little first, then Name. */
 const SHRINK_STEPS: ReadonlyArray<readonly [ColumnKey, number]> = [
 	['bestFor', 20],
-	['name', 12],
-	['bestFor', 11],
-	['alias', 5],
-	['id', 12],
+	['name', 14],
+	['bestFor', 16],
 ];
 
 /** The cursor and the availability mark in front of each row. */

