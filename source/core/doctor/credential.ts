@@ -47,7 +47,9 @@ export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credentia
 			continue;
 		}
 
-		if (cleaned.ok) checks.push(ok(id, `${name} is set (${maskKey(cleaned.key)})`));
+		// The winning variable is named by the source check; a losing one is worth a line.
+		const wins = setup.credential?.source.kind === 'env' && setup.credential.source.name === name;
+		if (cleaned.ok && !wins) checks.push(ok(id, `${name} is set (${maskKey(cleaned.key)})`));
 		// A malformed value is reported once, by the key format check of the key in effect.
 	}
 
@@ -93,7 +95,7 @@ export function checkCredentialSource(env: Env, setup: EffectiveSetup): DoctorCh
 	].join('\n');
 	if (credential.profileType === 'oauth' || credential.profileType === 'token') {
 		const advice = ADVICE.portalDiscontinued();
-		return warning(id, `Using a Qwen OAuth token (${credential.sourceLabel})`, `${detail}\n${advice.message}`, advice.nextStep);
+		return warning(id, `Using a Qwen OAuth token from ${credential.sourceLabel}`, `${detail}\n${advice.message}`, advice.nextStep);
 	}
 
 	return ok(id, `API key ${maskKey(credential.key)} from ${credential.sourceLabel}`, detail);

@@ -103,6 +103,7 @@ async function checkCustomEndpoint(input: RegionCheckInput): Promise<RegionCheck
 		return {
 			check: ok(id, `Key accepted by ${hostOf(input.requestBaseUrl)}`, `Custom endpoint ${input.baseUrl} (not a known DashScope region) listed ${modelIds.length} models.`),
 			modelIds,
+			regionLabel: hostOf(input.requestBaseUrl),
 		};
 	} catch (error) {
 		const classified = classifyApiError(error);

@@ -228,6 +228,39 @@ describe('seed Issue 4: environment variable not working', () => {
 	});
 });
 
+describe('other setups', () => {
+	it('asks a custom gateway directly and checks the default model against its list', async () => {
+		home.writeConfig({
+			models: {providers: {'qwen-portal': {baseUrl: fake.baseUrls.cn, apiKey: 'profile:qwen-portal:default', api: 'openai-completions', models: []}}},
+			agents: {defaults: {model: {primary: 'qwen-portal/qwen-max'}}},
+		});
+		home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: TEST_KEYS.cn}}});
+		// No region override: the configured URL itself is the custom endpoint.
+		const env = {PATH: process.env.PATH ?? '', HOME: home.home};
+		const report = await runDoctorChecks({env});
+		expect(check(report, 'config.provider').detail).toContain('Custom endpoint');
+		const host = new URL(fake.url).host;
+		expect(check(report, 'region.key').title).toBe(`Key accepted by ${host}`);
+		expect(check(report, 'model.available').title).toBe(`qwen-max is served by ${host}`);
+		expect(report.ok).toBe(true);
+	});
+
+	it('warns that the Qwen OAuth free tier is gone and does not probe DashScope with the token', async () => {
+		home.writeConfig({
+			models: {providers: {'qwen-portal': {baseUrl: 'https://portal.qwen.ai/v1', apiKey: 'profile:qwen-portal:oauth', api: 'openai-completions', models: [{id: 'coder-model'}]}}},
+			agents: {defaults: {model: {primary: 'qwen-portal/coder-model'}}},
+		});
+		home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:oauth': {type: 'oauth', provider: 'qwen-portal', access: 'oauth-access-test', refresh: 'oauth-refresh-test', expires: Date.now() + 3_600_000}}});
+		const report = await runDoctorChecks({env: home.env});
+		const source = check(report, 'credential.source');
+		expect(source.status).toBe('warning');
+		expect(source.detail).toContain('discontinued');
+		expect(source.nextStep).toContain('--method api-key');
+		expect(check(report, 'config.default-model').status).toBe('ok');
+		expect(fake.requests).toEqual([]);
+	});
+});
+
 describe('config files', () => {
 	it('points at file:line:column of a JSON5 mistake and checks nothing that depends on it', async () => {
 		home.writeConfig('{\n  models: {\n    providers: {,\n  }\n}\n');
