@@ -68,7 +68,7 @@ describe('wizard flow against the fake server', () => {
 		const {t, onExit} = await startWizard();
 		await enterKey(t, TEST_KEYS.intl);
 		await t.waitFor('Step 5 of 5 · Default model');
-		expect(t.frame()).toMatch(/International \(Singapore\) lists \d+ models/);
+		expect(t.frame()).toMatch(/Your key sees \d+ models in International \(Singapore\)/);
 		// Not yet: nothing is written before the last step.
 		nothingWritten();
 		await t.type('qwen-plus');
@@ -101,7 +101,7 @@ describe('wizard flow against the fake server', () => {
 		await enterKey(t, TEST_KEYS.cn);
 		await t.waitFor('This key belongs to China (Beijing)');
 		await t.press(KEYS.enter);
-		await t.waitFor('China (Beijing) lists');
+		await t.waitFor('models in China (Beijing)');
 		await t.press(KEYS.enter);
 		await t.waitFor('Qwen is set up');
 		await t.press(KEYS.down, KEYS.enter);
@@ -164,7 +164,7 @@ describe('wizard flow against the fake server', () => {
 	test('Esc walks back through the steps with the answers kept', async () => {
 		const {t} = await startWizard();
 		await enterKey(t, TEST_KEYS.hk, 3);
-		await t.waitFor('China (Hong Kong) lists');
+		await t.waitFor('models in China (Hong Kong)');
 		await t.press(KEYS.escape);
 		await t.waitFor('Step 3 of 5 · API key');
 		expect(t.frame()).toContain('✓ Looks like a key: sk-…0000');

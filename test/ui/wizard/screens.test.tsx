@@ -263,3 +263,18 @@ describe('DoneScreen', () => {
 		expect(onRetry).toHaveBeenCalledOnce();
 	});
 });
+
+describe('KeyEntryScreen editing after a paste', () => {
+	test('Backspace works on pasted text, and pasting a whole key replaces a wrong one', async () => {
+		const onSubmit = vi.fn();
+		const t = await show(<KeyEntryHarness onSubmit={onSubmit} />);
+		await t.press(bracketedPaste('ak-123'));
+		expect(t.frame()).toContain('API key: ••••••');
+		await t.press(KEYS.backspace, KEYS.backspace);
+		expect(t.frame()).toMatch(/API key: ••••(?!•)/);
+		await t.press(bracketedPaste(`${KEY}\n`));
+		expect(t.frame()).toContain('✓ Looks like a key: sk-…0abc');
+		await t.press(KEYS.enter);
+		expect(onSubmit).toHaveBeenCalledWith(KEY);
+	});
+});

@@ -61,9 +61,9 @@ function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
 			const advice = ADVICE.wrongRegion(probe.belongsTo.label, region.label);
 			return (
 				<Answer
-					title={`✗ This key belongs to ${probe.belongsTo.label}`}
+					title={`✗ ${advice.title}: ${region.label} refused ${maskedKey}`}
 					titleColor={theme.warning}
-					message={`${region.label} refused ${maskedKey} (401), and ${probe.belongsTo.label} accepted it. ${advice.message}`}
+					message={advice.message}
 					items={[
 						{value: 'switch-region', label: `Switch to ${probe.belongsTo.label}`, description: new URL(probe.belongsTo.baseUrl).host},
 						{value: 're-enter-key', label: 'Re-enter the key'},

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {useState} from 'react';
 import {Box, Text, useInput, usePaste} from 'ink';
 import TextInput from 'ink-text-input';
 import {maskKey, validateApiKey} from '../../../core/api-key.js';
@@ -37,14 +37,23 @@ export function KeyEntryScreen({region, draft, onDraftChange, onSubmit, onBack, 
 		if (validation.ok) onSubmit(validation.key);
 	};
 
+	// ink-text-input keeps its own cursor and does not follow a value set from
+	// outside; a fresh instance puts the cursor at the end of the new value.
+	const [generation, setGeneration] = useState(0);
+	const replaceDraft = (text: string) => {
+		onDraftChange(text);
+		setGeneration(previous => previous + 1);
+	};
+
 	useInput((_input, key) => {
 		if (key.escape) onBack();
-		else if (key.tab && envKey) onDraftChange(envKey.key);
+		else if (key.tab && envKey) replaceDraft(envKey.key);
 	});
 
-	// A bracketed paste arrives whole here, never as keystrokes in the field.
+	// A bracketed paste arrives whole here, never as keystrokes in the field. A
+	// whole key replaces what is there; anything else is added to it.
 	usePaste(text => {
-		onDraftChange(cleanDraft(draft + text));
+		replaceDraft(validateApiKey(text).ok ? cleanDraft(text) : cleanDraft(draft + text));
 	});
 
 	return (
@@ -65,6 +74,7 @@ export function KeyEntryScreen({region, draft, onDraftChange, onSubmit, onBack, 
 			<Box marginTop={1}>
 				<Text bold>API key: </Text>
 				<TextInput
+					key={generation}
 					value={draft}
 					mask="•"
 					onChange={text => onDraftChange(cleanDraft(text))}

@@ -38,7 +38,7 @@ export function ModelScreen({region, regionModelIds, initialId, onHighlight, onP
 				Pick the default model.{' '}
 				<Text color={theme.muted}>
 					{regionModelIds
-						? `${region.label} lists ${regionModelIds.length} models for this key.`
+						? `Your key sees ${regionModelIds.length} models in ${region.label}.`
 						: 'Not checked: availability unknown.'}
 				</Text>
 			</Text>
