@@ -1,0 +1,83 @@
+/**
+ * `openclaw doctor` as a user runs it (the built CLI, piped output) on each of
+ * the seed's four troubleshooting issues, plus --fix and --json.
+ */
+import fs from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {useCliWorld} from '../commands/fixture.js';
+import {snapshotTree} from './tree.js';
+
+const world = useCliWorld();
+
+describe('openclaw doctor names the seed\'s troubleshooting issues', () => {
+	it('healthy: exit 0, plain text', async () => {
+		world.saveLogin();
+		const result = await world.run(['doctor']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('✓ Key accepted by International (Singapore)');
+		expect(result.stdout).not.toContain('\u001B[');
+	});
+
+	it('Issue 1: a key no region accepts', async () => {
+		world.saveLogin();
+		world.home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: 'sk-test0000gone00000000000000000000'}}});
+		const result = await world.run(['doctor']);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain('✗ The key is rejected by every region (seed Issue 1: Invalid API key)');
+	});
+
+	it('Issue 2: a China key on the International endpoint', async () => {
+		world.saveLogin({keyRegion: 'cn', baseUrlRegion: 'intl'});
+		const result = await world.run(['doctor']);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain('✗ The key belongs to China (Beijing), not International (Singapore) (seed Issue 2: Wrong region)');
+		expect(result.stdout).toContain('Next step: Run `openclaw models auth login --provider qwen-portal --region cn`');
+	});
+
+	it('Issue 3: a Bedrock-style default model', async () => {
+		world.saveLogin({model: 'qwen.qwen3-coder-30b-a3b-v1:0'});
+		const result = await world.run(['doctor']);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toMatch(/✗ The default model "qwen-portal\/qwen\.qwen3-coder-30b-a3b-v1:0" will not be found \(seed Issue 3\)/);
+		expect(result.stdout).toContain('Bedrock');
+	});
+
+	it('Issue 4: QWEN_API_KEY exported empty', async () => {
+		const result = await world.run(['doctor'], {extraEnv: {QWEN_API_KEY: ''}});
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain('! QWEN_API_KEY is set but empty (seed Issue 4)');
+		expect(result.stdout).toContain('✗ No API key found');
+	});
+});
+
+describe('openclaw doctor --fix and --json', () => {
+	it('--fix repairs the key file mode and changes no byte of any file', async () => {
+		world.saveLogin();
+		fs.chmodSync(world.home.paths.authProfilesPath, 0o644);
+		const before = snapshotTree(world.home.home);
+
+		const check = await world.run(['doctor']);
+		expect(check.code).toBe(1);
+		expect(check.stdout).toContain('✗ auth-profiles.json is not private (0644)');
+		expect(snapshotTree(world.home.home)).toEqual(before);
+
+		const fixed = await world.run(['doctor', '--fix']);
+		expect(fixed.code).toBe(0);
+		expect(fixed.stdout).toContain(`Fixed: ${world.home.paths.authProfilesPath} mode 0644 → 0600`);
+		const after = snapshotTree(world.home.home);
+		const key = '.openclaw/agents/main/agent/auth-profiles.json';
+		expect(after[key]).toEqual({...before[key], mode: '600'});
+		expect({...after, [key]: undefined}).toEqual({...before, [key]: undefined});
+	});
+
+	it('--json is one parseable document with every check', async () => {
+		world.saveLogin({keyRegion: 'cn'});
+		const result = await world.run(['doctor', '--json']);
+		expect(result.code).toBe(1);
+		const report = JSON.parse(result.stdout) as {ok: boolean; checks: Array<{id: string; status: string; nextStep: string}>};
+		expect(report.ok).toBe(false);
+		const region = report.checks.find(entry => entry.id === 'region.key');
+		expect(region).toMatchObject({status: 'problem'});
+		expect(region?.nextStep).toContain('--region cn');
+	});
+});
