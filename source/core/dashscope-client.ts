@@ -68,7 +68,7 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 	});
 
 	function context(model?: string): ErrorContext {
-		const result: ErrorContext = {timeoutMs};
+		const result: ErrorContext = {timeoutMs, secret: options.apiKey};
 		if (options.regionLabel) result.regionLabel = options.regionLabel;
 		if (model) result.model = model;
 		return result;

@@ -44,6 +44,8 @@ export type ErrorContext = {
 	keyRegion?: RegionId;
 	/** The timeout in effect, for the message. */
 	timeoutMs?: number;
+	/** The key the request used: scrubbed from any text, even when a line break split it. */
+	secret?: string;
 };
 
 /** What the client throws: the classified error, with the original as `cause`. */
@@ -63,9 +65,22 @@ export class DashScopeError extends Error {
 
 const KEY_PATTERN = /sk-[A-Za-z0-9._-]{4,}/g;
 
-/** Removes anything that looks like a DashScope key from service text. */
-export function scrubKeys(text: string): string {
-	return text.replace(KEY_PATTERN, 'sk-…');
+/** Shortest piece of a known secret worth hiding: shorter runs match ordinary words. */
+const MIN_SECRET_PIECE = 6;
+
+/**
+ * Removes anything that looks like a DashScope key from service text, and every
+ * piece of the known secret: a key with a stray line break reaches error text
+ * split in two, and only its first half starts with `sk-`.
+ */
+export function scrubKeys(text: string, secret?: string): string {
+	let result = text;
+	if (secret) {
+		for (const piece of secret.split(/\s+/)) {
+			if (piece.length >= MIN_SECRET_PIECE) result = result.split(piece).join('…');
+		}
+	}
+	return result.replace(KEY_PATTERN, 'sk-…');
 }
 
 /** The facts an error carries, wherever it came from. */
@@ -96,9 +111,9 @@ export function classifyApiError(error: unknown, context: ErrorContext = {}): Cl
 	}
 	const facts = extractFacts(error);
 	const classified = classifyFacts(facts, context);
-	classified.title = scrubKeys(classified.title);
-	classified.message = scrubKeys(classified.message);
-	classified.nextStep = scrubKeys(classified.nextStep);
+	classified.title = scrubKeys(classified.title, context.secret);
+	classified.message = scrubKeys(classified.message, context.secret);
+	classified.nextStep = scrubKeys(classified.nextStep, context.secret);
 	if (facts.status !== undefined) classified.status = facts.status;
 	if (facts.requestId) classified.requestId = facts.requestId;
 	return classified;
@@ -198,6 +213,9 @@ function classifyNetwork(facts: Facts): ClassifiedError {
 		case 'UND_ERR_SOCKET':
 		case 'UND_ERR_CLOSED':
 			return make('network', ADVICE.connectionLost());
+		case 'UND_ERR_INVALID_ARG':
+			// Nothing left the machine: a header value (the key) held a character HTTP forbids.
+			return make('bad_request', ADVICE.unsendableKey());
 		default:
 			if (facts.terminated) return make('network', ADVICE.connectionLost());
 			return make('network', ADVICE.networkError(facts.netCode === 'unknown' ? undefined : facts.netCode));

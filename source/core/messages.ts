@@ -186,6 +186,14 @@ export const ADVICE = {
 		};
 	},
 
+	unsendableKey(): Advice {
+		return {
+			title: 'The key cannot be sent',
+			message: 'The API key holds a character that HTTP headers cannot carry (a line break, a control character or a non-ASCII look-alike), so no request was made.',
+			nextStep: 'Copy the key again from the API Keys page and save it with: openclaw models auth login --provider qwen-portal (check with: openclaw doctor)',
+		};
+	},
+
 	networkError(detail?: string): Advice {
 		return {
 			title: 'Network error',

@@ -158,4 +158,23 @@ describe('keys never leak', () => {
 		expect(JSON.stringify(classified)).not.toContain(key);
 		expect(classified.message).toContain('sk-…');
 	});
+
+	it('scrubs both halves of the known key when a line break split it', () => {
+		const split = 'sk-test0000leak\n0000000000000000tail';
+		const error = new TypeError(`Headers.append: "Bearer ${split}" is an invalid header value.`);
+		const classified = classifyApiError(error, {secret: split});
+		const text = JSON.stringify(classified);
+		expect(text).not.toContain('0000000000000000tail');
+		expect(text).not.toContain('sk-test0000leak');
+	});
+});
+
+describe('a key HTTP cannot carry', () => {
+	it('says the key is unsendable, not that the network is down', () => {
+		const cause = Object.assign(new TypeError('invalid header value'), {code: 'UND_ERR_INVALID_ARG'});
+		const classified = classifyApiError(new APIConnectionError({cause}));
+		expect(classified.kind).toBe('bad_request');
+		expect(classified.title).toBe('The key cannot be sent');
+		expect(classified.nextStep).toContain('openclaw models auth login');
+	});
 });
