@@ -135,10 +135,8 @@ async function runInteractive(context: CommandContext, regionId: RegionId | unde
 		...(regionId ? {region: regionId} : {}),
 		...(method === 'api-key' || method === 'oauth' ? {method} : {}),
 	});
-	if (outcome.kind === 'cancelled') {
-		context.warn('Login cancelled; nothing was saved.');
-		return 1;
-	}
+	// The wizard's own summary already said that nothing was written.
+	if (outcome.kind === 'cancelled') return 1;
 
 	return (await continueAfterWizard(context, outcome)) ?? 0;
 }

@@ -85,6 +85,10 @@ describe('on a terminal', () => {
 		await settle();
 		terminal.pty.write('\u0003');
 		expect(await terminal.exited).toBe(1);
-		expect(terminal.screen()).toContain('nothing was saved');
+		// The wizard's summary says it; the command does not say it again.
+		const screen = terminal.screen();
+		expect(screen).toContain('setup cancelled; nothing was written');
+		expect(screen.match(/nothing was (written|saved)/g)).toHaveLength(1);
+		expect(screen).not.toContain('Login cancelled');
 	});
 });
