@@ -14,6 +14,7 @@ import {isInteractive} from './context.js';
 import {CliError, UsageError} from './cli-error.js';
 import {defaultModelFor} from './default-action.js';
 import {noCredentialLines} from './hints.js';
+import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
 import {unusableKeyError} from './key-check.js';
 import {readStdin} from './read-stdin.js';
 import {timeoutFromEnv} from './timeout.js';
@@ -96,11 +97,14 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 }
 
 function pickModel(context: CommandContext, setup: EffectiveSetup, requested: string | undefined) {
-	const portal = setup.credential?.profileType === 'oauth';
+	const portal = isOAuthActive(setup);
 	const resolution = resolveModel(requested ?? defaultModelFor(setup), {provider: portal ? 'portal' : 'dashscope'});
 	if (!resolution.ok) {
 		throw new CliError(resolution.message, {
-			details: [resolution.suggestion ? `Try: --model ${resolution.suggestion}` : 'See the ids with: openclaw models list'],
+			details: [
+				resolution.suggestion ? `Try: --model ${resolution.suggestion}` : 'See the ids with: openclaw models list',
+				...(portal ? [switchToApiKeyLine()] : []),
+			],
 		});
 	}
 

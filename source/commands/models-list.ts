@@ -1,23 +1,22 @@
 /**
- * `openclaw models list`: the curated registry, grouped like the seed's tables.
+ * `openclaw models list`: the curated registry, grouped like the seed's tables;
+ * only the portal's two models when Qwen OAuth is the login in effect.
  */
+import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
+import {loadEffectiveSetup} from '../core/credentials.js';
 import {
 	CATEGORY_LABELS,
 	CATEGORY_ORDER,
 	MODELS,
+	modelsFor,
 	RECOMMENDED_MODEL_ID,
 	starRating,
 	type ModelInfo,
 } from '../core/models.js';
+import {availabilityOf, cellText, COLUMN_GAP, CURSOR_WIDTH, fitColumns, formatTokens} from '../ui/components/model-table.js';
 import type {CommandContext} from './context.js';
-import {formatTable} from './text-table.js';
-
-export function formatTokens(tokens: number): string {
-	if (tokens % 1_048_576 === 0) return `${tokens / 1_048_576}M`;
-	if (tokens % 1_000_000 === 0) return `${tokens / 1_000_000}M`;
-	if (tokens % 1024 === 0) return `${tokens / 1024}K`;
-	return `${Math.round(tokens / 1000)}K`;
-}
+import {isOAuthActive, portalDiscontinuedLine, portalModelIds, switchToApiKeyLine} from './oauth-active.js';
+import {displayWidth, formatTable, padEnd, truncate, wrapText} from './text-table.js';
 
 export function contextLabel(model: ModelInfo): string {
 	const byRegion = Object.entries(model.contextWindowByRegion ?? {})
@@ -61,30 +60,32 @@ function modelJson(model: ModelInfo) {
 }
 
 export function runModelsList(context: CommandContext, options: {json?: boolean}): number {
+	const oauth = oauthInEffect(context);
 	if (options.json) {
-		context.print(JSON.stringify({models: MODELS.map(model => modelJson(model))}, null, 2));
+		const listed = oauth ? modelsFor('portal') : MODELS;
+		context.print(
+			JSON.stringify(
+				{models: listed.map(model => modelJson(model)), ...(oauth ? {onlyPortalModels: true, note: portalOnlyNote()} : {})},
+				null,
+				2,
+			),
+		);
 		return 0;
 	}
 
 	const {out} = context;
 	// Emoji stars on a terminal; plain asterisks where output is piped or saved.
 	const plainStars = context.stdout.isTTY !== true;
-	const header = ['ID', 'NAME', 'ALIAS', 'BEST FOR', 'INPUT', 'CONTEXT', 'STATUS'];
+	const models = oauth ? modelsFor('portal') : modelsFor('dashscope');
 	const groups = CATEGORY_ORDER.map(category => ({
 		label: CATEGORY_LABELS[category],
-		models: MODELS.filter(model => model.provider === 'dashscope' && model.category === category),
+		models: models.filter(model => model.category === category),
 	})).filter(group => group.models.length > 0);
-	const rowFor = (model: ModelInfo) => [
-		model.id,
-		model.name,
-		model.alias ?? '-',
-		`${model.bestFor} ${starRating(model, plainStars)}`,
-		model.input.join('+'),
-		contextLabel(model),
-		statusLabel(model),
-	];
-	// One table for all groups so the columns line up across them.
-	const lines = formatTable([header, ...groups.flatMap(group => group.models.map(rowFor))], '  ');
+	const width = terminalWidth(context);
+	const wide = wideTable(groups, plainStars);
+	const table = width !== undefined && wide.some(line => displayWidth(line) > width) ? narrowTable(groups, width, plainStars) : undefined;
+	const lines = table?.lines ?? wide;
+
 	context.print(out.bold(lines[0] ?? ''));
 	let lineIndex = 1;
 	for (const [groupIndex, group] of groups.entries()) {
@@ -94,11 +95,95 @@ export function runModelsList(context: CommandContext, options: {json?: boolean}
 			context.print(model.status.state === 'active' ? line : out.dim(line));
 		}
 	}
+
+	const fit = (text: string) => (table && width !== undefined ? wrapText(text, width) : [text]);
+	const footer = (text: string, style: (text: string) => string = line => line) => {
+		for (const line of fit(text)) context.print(style(line));
+	};
+
 	context.print();
-	context.print(`Recommended: ${RECOMMENDED_MODEL_ID}. Aliases match case-insensitively: openclaw chat --model qwen "…"`);
-	context.print(
-		out.dim('Qwen OAuth portal models (free tier discontinued 2026-04-15): coder-model, vision-model.'),
-	);
-	context.print(out.dim('Your key can reach more models than these: openclaw models status --probe lists the count.'));
+	if (table && table.notes.length > 0) {
+		for (const note of table.notes) footer(note, out.dim);
+		context.print();
+	}
+
+	if (oauth) {
+		footer(portalOnlyNote());
+		footer(portalDiscontinuedLine(), out.yellow);
+		footer(switchToApiKeyLine());
+		return 0;
+	}
+
+	footer(`Recommended: ${RECOMMENDED_MODEL_ID}. Aliases match case-insensitively: openclaw chat --model qwen "…"`);
+	footer(`Qwen OAuth portal models (free tier discontinued 2026-04-15): ${portalModelIds().join(', ')}.`, out.dim);
+	footer('Your key can reach more models than these: openclaw models status --probe lists the count.', out.dim);
 	return 0;
+}
+
+type Group = {label: string; models: ModelInfo[]};
+
+/** One table for all groups so the columns line up across them; first line is the header. */
+function wideTable(groups: readonly Group[], plainStars: boolean): string[] {
+	const header = ['ID', 'NAME', 'ALIAS', 'BEST FOR', 'INPUT', 'CONTEXT', 'STATUS'];
+	const rowFor = (model: ModelInfo) => [
+		model.id,
+		model.name,
+		model.alias ?? '-',
+		`${model.bestFor} ${starRating(model, plainStars)}`,
+		model.input.join('+'),
+		contextLabel(model),
+		statusLabel(model),
+	];
+	return formatTable([header, ...groups.flatMap(group => group.models.map(rowFor))], '  ');
+}
+
+/**
+ * The wizard's picker layout (its fitColumns drops Name, Alias, Context in
+ * turn and shrinks Best for) with the availability mark in front of a row;
+ * what a mark means goes in notes under the table.
+ */
+function narrowTable(groups: readonly Group[], width: number, plainStars: boolean): {lines: string[]; notes: string[]} {
+	const columns = fitColumns(width);
+	const gap = ' '.repeat(COLUMN_GAP);
+	const join = (cells: string[]) =>
+		cells
+			.map((cell, index) => {
+				const cellWidth = columns[index]?.width ?? 0;
+				return padEnd(truncate(cell, cellWidth), cellWidth);
+			})
+			.join(gap)
+			.trimEnd();
+	const lines = [' '.repeat(CURSOR_WIDTH) + join(columns.map(column => column.header.toUpperCase()))];
+	const notes: string[] = [];
+	for (const model of groups.flatMap(group => group.models)) {
+		const availability = availabilityOf(model);
+		const mark = availability.kind === 'ok' ? ' ' : availability.mark;
+		if (availability.kind !== 'ok') notes.push(`${availability.mark} ${model.id}: ${availability.note}`);
+		const cells = columns.map(column =>
+			column.key === 'bestFor' && plainStars ? `${'*'.repeat(model.stars).padEnd(5)} ${model.bestFor}` : cellText(model, column.key),
+		);
+		lines.push(` ${mark} ${join(cells)}`.trimEnd());
+	}
+
+	return {lines, notes};
+}
+
+/** A terminal's width; for piped output only when COLUMNS asks for one. */
+function terminalWidth(context: CommandContext): number | undefined {
+	if (context.stdout.isTTY === true && context.stdout.columns > 0) return context.stdout.columns;
+	const columns = Number.parseInt(context.env['COLUMNS'] ?? '', 10);
+	return Number.isFinite(columns) && columns > 0 ? columns : undefined;
+}
+
+/** Whether Qwen OAuth is the credential in effect; a broken file only hides that (other commands name it). */
+function oauthInEffect(context: CommandContext): boolean {
+	try {
+		return isOAuthActive(loadEffectiveSetup(context.env));
+	} catch {
+		return false;
+	}
+}
+
+function portalOnlyNote(): string {
+	return `Signed in with Qwen OAuth (profile ${OAUTH_PROFILE_ID}): only the portal's models (${portalModelIds().join(', ')}) are listed, since the portal serves no others.`;
 }

@@ -6,15 +6,20 @@ import {resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './cli-error.js';
+import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
 
 export async function runModelsSet(context: CommandContext, input: string): Promise<number> {
 	// Loading the setup first also refuses an unparsable openclaw.json before anything is written.
 	const setup = loadEffectiveSetup(context.env);
-	const provider = setup.credential?.profileType === 'oauth' ? 'portal' : 'dashscope';
-	const resolution = resolveModel(input, {provider});
+	const portal = isOAuthActive(setup);
+	const resolution = resolveModel(input, {provider: portal ? 'portal' : 'dashscope'});
 	if (!resolution.ok) {
 		throw new CliError(resolution.message, {
-			details: resolution.suggestion ? [`Try: openclaw models set ${resolution.suggestion}`] : ['See the ids with: openclaw models list'],
+			details: [
+				resolution.suggestion ? `Try: openclaw models set ${resolution.suggestion}` : 'See the ids with: openclaw models list',
+				// Signed in with Qwen OAuth: the other models need the API key back.
+				...(portal ? [switchToApiKeyLine()] : []),
+			],
 		});
 	}
 

@@ -3,13 +3,16 @@
  * and model are in effect right now, and optionally whether the key works.
  */
 import {maskKey} from '../core/api-key.js';
+import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
-import {RECOMMENDED_MODEL_ID} from '../core/models.js';
+import {ADVICE} from '../core/messages.js';
+import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import type {KeyProbe} from '../core/region-probe.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {LOGIN_COMMAND, noCredentialLines} from './hints.js';
 import {unusableKeyError} from './key-check.js';
+import {isOAuthActive, portalDiscontinuedLine, switchToApiKeyLine} from './oauth-active.js';
 import {formatTable} from './text-table.js';
 import {timeoutFromEnv} from './timeout.js';
 
@@ -20,13 +23,23 @@ type ProbeReport = {
 	json: Record<string, unknown>;
 };
 
+/** What status shows about a Qwen OAuth login in effect. */
+type OAuthDetails = {
+	profileId: string;
+	/** ms epoch; undefined when the profile has no readable expiry. */
+	expires?: number;
+	expiry: string;
+	portalBaseUrl: string;
+};
+
 export async function runModelsStatus(context: CommandContext, options: {json?: boolean; probe?: boolean}): Promise<number> {
 	const setup = loadEffectiveSetup(context.env);
+	const oauth = await oauthDetails(setup);
 	const probe = options.probe ? await probeSetup(context, setup) : undefined;
 	if (options.json) {
-		context.print(JSON.stringify({...statusJson(setup), ...(probe ? {probe: probe.json} : {})}, null, 2));
+		context.print(JSON.stringify({...statusJson(setup, oauth), ...(probe ? {probe: probe.json} : {})}, null, 2));
 	} else {
-		printStatus(context, setup);
+		printStatus(context, setup, oauth);
 		if (probe) {
 			context.print();
 			for (const line of probe.lines) context.print(line);
@@ -43,16 +56,31 @@ export async function runRestart(context: CommandContext): Promise<number> {
 		),
 	);
 	context.print();
-	printStatus(context, loadEffectiveSetup(context.env));
+	const setup = loadEffectiveSetup(context.env);
+	printStatus(context, setup, await oauthDetails(setup));
 	return 0;
 }
 
+async function oauthDetails(setup: EffectiveSetup): Promise<OAuthDetails | undefined> {
+	if (!isOAuthActive(setup)) return undefined;
+	const {formatOAuthExpiry, readOAuthProfile} = await import('../core/oauth/index.js');
+	const profile = readOAuthProfile(setup.paths);
+	const source = setup.credential?.source;
+	return {
+		profileId: source?.kind === 'profile' ? source.id : OAUTH_PROFILE_ID,
+		...(profile ? {expires: profile.expires} : {}),
+		expiry: profile ? formatOAuthExpiry(profile.expires) : 'unknown (no expiry in the profile)',
+		portalBaseUrl: setup.baseUrl,
+	};
+}
+
 function defaultModelInfo(setup: EffectiveSetup): {id: string; configured: boolean; notes: string[]} {
+	const portal = isOAuthActive(setup);
 	if (!setup.defaultModel) {
-		return {id: RECOMMENDED_MODEL_ID, configured: false, notes: []};
+		return {id: portal ? PORTAL_DEFAULT_MODEL_ID : RECOMMENDED_MODEL_ID, configured: false, notes: []};
 	}
 
-	const resolution = resolveModel(setup.defaultModel);
+	const resolution = resolveModel(setup.defaultModel, {provider: portal ? 'portal' : 'dashscope'});
 	return {
 		id: setup.defaultModel,
 		configured: true,
@@ -60,11 +88,27 @@ function defaultModelInfo(setup: EffectiveSetup): {id: string; configured: boole
 	};
 }
 
-function statusJson(setup: EffectiveSetup) {
+function statusJson(setup: EffectiveSetup, oauth: OAuthDetails | undefined) {
 	const model = defaultModelInfo(setup);
 	return {
 		credential: setup.credential
-			? {source: setup.credential.source, sourceLabel: setup.credential.sourceLabel, maskedKey: maskKey(setup.credential.key)}
+			? {
+					source: setup.credential.source,
+					sourceLabel: setup.credential.sourceLabel,
+					type: setup.credential.profileType ?? 'api_key',
+					// An OAuth access token is no DashScope key; not even its tail is shown.
+					maskedKey: oauth ? null : maskKey(setup.credential.key),
+				}
+			: null,
+		oauth: oauth
+			? {
+					provider: 'Qwen OAuth',
+					profileId: oauth.profileId,
+					expires: oauth.expires === undefined ? null : new Date(oauth.expires).toISOString(),
+					expiry: oauth.expiry,
+					portalBaseUrl: oauth.portalBaseUrl,
+					freeTierDiscontinued: ADVICE.portalDiscontinued(),
+				}
 			: null,
 		region: setup.region ? {id: setup.region.id, label: setup.region.label} : null,
 		baseUrl: setup.baseUrl,
@@ -80,21 +124,28 @@ function statusJson(setup: EffectiveSetup) {
 	};
 }
 
-function printStatus(context: CommandContext, setup: EffectiveSetup): void {
+function printStatus(context: CommandContext, setup: EffectiveSetup, oauth: OAuthDetails | undefined): void {
 	const {out} = context;
 	const model = defaultModelInfo(setup);
 	const rows: string[][] = [];
-	if (setup.credential) {
-		rows.push(['Key', `${maskKey(setup.credential.key)}  from ${setup.credential.sourceLabel}`]);
+	if (oauth) {
+		rows.push(['Sign-in', `Qwen OAuth  from ${setup.credential?.sourceLabel ?? `profile ${oauth.profileId}`}`]);
+		rows.push(['Token', oauth.expiry]);
+		rows.push(['Portal URL', oauth.portalBaseUrl]);
 	} else {
-		rows.push(['Key', out.yellow('none found')]);
+		if (setup.credential) {
+			rows.push(['Key', `${maskKey(setup.credential.key)}  from ${setup.credential.sourceLabel}`]);
+		} else {
+			rows.push(['Key', out.yellow('none found')]);
+		}
+
+		rows.push(['Region', setup.region ? `${setup.region.label} (${setup.region.id})` : 'custom endpoint (not a known DashScope region)']);
+		rows.push([
+			'Base URL',
+			setup.baseUrl + (setup.baseUrlConfigured ? '' : out.dim('  (default; no baseUrl in openclaw.json)')),
+		]);
 	}
 
-	rows.push(['Region', setup.region ? `${setup.region.label} (${setup.region.id})` : 'custom endpoint (not a known DashScope region)']);
-	rows.push([
-		'Base URL',
-		setup.baseUrl + (setup.baseUrlConfigured ? '' : out.dim('  (default; no baseUrl in openclaw.json)')),
-	]);
 	if (setup.requestBaseUrl !== setup.baseUrl) {
 		const variable = setup.region?.baseUrlEnv;
 		rows.push(['Requests to', setup.requestBaseUrl + (variable ? out.dim(`  (overridden by ${variable})`) : '')]);
@@ -110,6 +161,12 @@ function printStatus(context: CommandContext, setup: EffectiveSetup): void {
 
 	for (const note of model.notes) context.print(out.yellow(`note: ${note}`));
 	for (const warning of setup.warnings) context.print(out.yellow(`warning: ${warning}`));
+	if (oauth) {
+		context.print();
+		context.print(out.yellow(portalDiscontinuedLine()));
+		context.print(switchToApiKeyLine());
+	}
+
 	if (!setup.credential) {
 		context.print();
 		for (const line of noCredentialLines()) context.print(line);

@@ -20,6 +20,36 @@ export function padEnd(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** Cuts `text` to `width` cells, ending in "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+	if (displayWidth(text) <= width) return text;
+	let kept = '';
+	for (const char of text) {
+		if (displayWidth(kept + char) > width - 1) break;
+		kept += char;
+	}
+
+	return `${kept}…`;
+}
+
+/** Word-wraps plain text to `width` cells; a word longer than a line gets a line of its own. */
+export function wrapText(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const candidate = line === '' ? word : `${line} ${word}`;
+		if (line !== '' && displayWidth(candidate) > width) {
+			lines.push(line);
+			line = word;
+		} else {
+			line = candidate;
+		}
+	}
+
+	lines.push(line);
+	return lines;
+}
+
 /** Rows of cells to lines, columns separated by two spaces, no trailing blanks. */
 export function formatTable(rows: readonly (readonly string[])[], indent = ''): string[] {
 	const widths: number[] = [];

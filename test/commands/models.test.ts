@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import {spawn} from '@lydell/node-pty';
 import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
-import {registerSecret} from '../support/run-cli.js';
+import {CLI_PATH, registerSecret} from '../support/run-cli.js';
 import {canonicalBaseUrl, ESC, useCliWorld} from './fixture.js';
 
 describe('openclaw models list', () => {
@@ -46,6 +47,47 @@ describe('openclaw models list', () => {
 		expect(ids).toEqual(expect.arrayContaining(['qwen3-coder-plus', 'qwen-coder-plus', 'qwen3-coder-flash', 'qwen3-max', 'qwen-max', 'qwen-plus', 'qwen-turbo', 'qwen3-vl-plus', 'qwen-vl-plus']));
 		expect(data.models.find(model => model.id === 'qwen-plus')?.alias).toBe('qwen');
 		expect(data.models.find(model => model.id === 'qwen-turbo')?.status).toMatchObject({state: 'retired', replacement: 'qwen-flash'});
+	});
+});
+
+describe('openclaw models list on a narrow terminal', () => {
+	const world = useCliWorld();
+	const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
+	const ids = ['qwen3-coder-plus', 'qwen-coder-plus', 'qwen3-coder-flash', 'qwen3-max', 'qwen-max', 'qwen-plus', 'qwen-turbo', 'qwen3-vl-plus', 'qwen-vl-plus'];
+	// Terminal cells: the emoji stars take two.
+	const cells = (line: string) => [...line].reduce((width, char) => width + (/\p{Extended_Pictographic}/u.test(char) && char !== '★' ? 2 : char === '\uFE0F' ? 0 : 1), 0);
+
+	test('an 80-column terminal gets a table that fits, every id whole, retired rows marked and explained', async () => {
+		const pty = spawn(process.execPath, [CLI_PATH, 'models', 'list'], {cols: 80, rows: 40, env: {...world.env(), TERM: 'xterm-256color'}, cwd: world.home.home});
+		let output = '';
+		pty.onData(data => {
+			output += data;
+		});
+		const code = await new Promise<number>(resolve => pty.onExit(({exitCode}) => resolve(exitCode)));
+		expect(code).toBe(0);
+		const lines = output.replace(ANSI, '').split(/\r?\n/);
+		for (const line of lines) expect(cells(line), line).toBeLessThanOrEqual(80);
+		for (const id of ids) expect(lines.some(line => line.split(/\s+/).includes(id)), id).toBe(true);
+		expect(lines.find(line => line.includes('qwen-turbo '))).toMatch(/✗ qwen-turbo/);
+		expect(output).toContain('qwen-turbo: Retired 2026-10-10; use qwen-flash instead.');
+	});
+
+	test('piped output fits COLUMNS when it is set; narrower still drops the Name column', async () => {
+		const at80 = await world.run(['models', 'list'], {extraEnv: {COLUMNS: '80'}});
+		const lines80 = at80.stdout.split('\n');
+		for (const line of lines80) expect(line.length, line).toBeLessThanOrEqual(80);
+		expect(lines80[0]).toMatch(/ID\s+NAME\s+ALIAS\s+BEST FOR\s+CONTEXT/);
+		expect(at80.stdout).toMatch(/^ {3}qwen-plus\s+Qwen Plus\s+qwen\s+\*\*\*\*\s+General purpose\s+1M$/m);
+		const at60 = await world.run(['models', 'list'], {extraEnv: {COLUMNS: '60'}});
+		for (const line of at60.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
+		expect(at60.stdout.split('\n')[0]).not.toContain('NAME');
+		for (const id of ids) expect(at60.stdout).toMatch(new RegExp(`^ . ${id.replaceAll('.', '\\.')}\\s`, 'm'));
+	});
+
+	test('piped output without COLUMNS keeps the full table', async () => {
+		const result = await world.run(['models', 'list']);
+		expect(result.stdout.split('\n')[0]).toMatch(/ID\s+NAME\s+ALIAS\s+BEST FOR\s+INPUT\s+CONTEXT\s+STATUS/);
+		expect(Math.max(...result.stdout.split('\n').map(line => line.length))).toBeGreaterThan(80);
 	});
 });
 

@@ -1,0 +1,25 @@
+/**
+ * Signed in with Qwen OAuth: the portal serves only its own two models, and
+ * the free tier behind it ended on 2026-04-15. What commands say about that.
+ */
+import type {EffectiveSetup} from '../core/credentials.js';
+import {ADVICE} from '../core/messages.js';
+import {modelsFor} from '../core/models.js';
+
+export function isOAuthActive(setup: EffectiveSetup | undefined): boolean {
+	return setup?.credential?.profileType === 'oauth';
+}
+
+export function portalModelIds(): string[] {
+	return modelsFor('portal').map(model => model.id);
+}
+
+/** The discontinued notice, in messages.ts's words. */
+export function portalDiscontinuedLine(): string {
+	return ADVICE.portalDiscontinued().message;
+}
+
+/** How to go back to a DashScope key (`… --method api-key`), in messages.ts's words. */
+export function switchToApiKeyLine(): string {
+	return ADVICE.portalDiscontinued().nextStep;
+}
