@@ -125,7 +125,8 @@ function keyFromProfile(paths: OpenClawPaths, id: string, warnings: string[], re
 		warnings.push(`Profile "${id}" in ${paths.authProfilesPath} has no usable key (unknown type or empty value). Run \`${login}\` again.`);
 		return undefined;
 	}
-	if (found.type !== 'api_key' && found.expires !== undefined && found.expires <= Date.now()) {
+	// An expired OAuth access token is renewed on use with its refresh token; a bare token is not.
+	if (found.type === 'token' && found.expires !== undefined && found.expires <= Date.now()) {
 		warnings.push(`The ${found.type} token in profile "${id}" has expired; log in again with \`${login}\`.`);
 	}
 	return {

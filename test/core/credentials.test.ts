@@ -151,9 +151,15 @@ describe('loadEffectiveSetup', () => {
 		]);
 	});
 
-	it('warns about an expired OAuth token', () => {
+	it('does not ask for a new login when an OAuth access token expired (it is refreshed on use)', () => {
 		profiles({[OAUTH_PROFILE_ID]: {type: 'oauth', provider: 'qwen-portal', access: 'at-old', refresh: 'rt', expires: 1}});
 		configure({baseUrl: 'https://portal.qwen.ai/v1', apiKey: `profile:${OAUTH_PROFILE_ID}`});
+		expect(loadEffectiveSetup(temp.env).warnings).toEqual([]);
+	});
+
+	it('warns about an expired bare token, which cannot be refreshed', () => {
+		profiles({'qwen-portal:token': {type: 'token', provider: 'qwen-portal', token: 'tok-old', expires: 1}});
+		configure({baseUrl: 'https://portal.qwen.ai/v1', apiKey: 'profile:qwen-portal:token'});
 		expect(loadEffectiveSetup(temp.env).warnings).toEqual([expect.stringContaining('has expired')]);
 	});
 
