@@ -69,9 +69,13 @@ masked to its last 4 characters, the region and base URL, and the default model.
 ok, invalid key, wrong region (naming the right one) or unreachable; it exits 1 unless ok.
 `;
 
-export const MODELS_SET_HELP = `${examples('openclaw models set qwen3-coder-plus', 'openclaw models set qwen          # alias of qwen-plus', 'openclaw models set qwen3-max')}
+export const MODELS_SET_HELP = `${examples('openclaw models set qwen3-coder-plus', 'openclaw models set qwen          # alias of qwen-plus', 'openclaw models set qwen3-max', 'openclaw models set qwen3.5-plus  # not in the registry: checked with the region')}
 Writes agents.defaults.model.primary in openclaw.json (keeping every other key; a backup
 openclaw.json.bak is kept before the first change).
+Registry ids and aliases are saved at once. Any other id is first looked up in your region's
+model list (GET /models, no tokens spent): if the region does not serve it, nothing is saved
+and the closest ids it does serve are named; --force saves it without checking. Without a key,
+or when the region cannot be reached, the id is saved with a note that it was not checked.
 `;
 
 export const AUTH_HELP = examples('openclaw models auth login --provider qwen-portal');

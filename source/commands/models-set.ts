@@ -1,14 +1,29 @@
 /**
  * `openclaw models set <id|alias>`: the default model in openclaw.json.
+ *
+ * An id outside the registry may still be real (DashScope serves more models),
+ * so before saving one we ask the region's own model list: a typo is caught
+ * instead of becoming the default. Registry ids never cost a request.
  */
-import {loadEffectiveSetup} from '../core/credentials.js';
+import {distance} from 'fastest-levenshtein';
+import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
 import {resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './cli-error.js';
+import {LOGIN_COMMAND} from './hints.js';
+import {unusableKeyError} from './key-check.js';
 import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
+import {timeoutFromEnv} from './timeout.js';
 
-export async function runModelsSet(context: CommandContext, input: string): Promise<number> {
+const MAX_SUGGESTIONS = 3;
+
+type CatalogueCheck =
+	| {status: 'listed'; where: string}
+	| {status: 'not_listed'; where: string; closest: string[]}
+	| {status: 'unchecked'; reason: string};
+
+export async function runModelsSet(context: CommandContext, input: string, options: {force?: boolean} = {}): Promise<number> {
 	// Loading the setup first also refuses an unparsable openclaw.json before anything is written.
 	const setup = loadEffectiveSetup(context.env);
 	const portal = isOAuthActive(setup);
@@ -23,6 +38,30 @@ export async function runModelsSet(context: CommandContext, input: string): Prom
 		});
 	}
 
+	let notes = resolution.notes;
+	if (resolution.via === 'passthrough') {
+		const id = resolution.id;
+		if (options.force) {
+			notes = [...notes, `${id} was not checked against the region's model list (--force).`];
+		} else {
+			const check = await checkCatalogue(context, setup, id);
+			if (check.status === 'not_listed') {
+				throw new CliError(`${id} is not a model ${check.where} serves.`, {
+					details: [
+						check.closest.length > 0 ? `Closest ids there: ${check.closest.join(', ')}` : 'See the registry with: openclaw models list',
+						`To save it anyway: openclaw models set ${id} --force`,
+						'Nothing was written.',
+					],
+				});
+			}
+
+			notes =
+				check.status === 'listed'
+					? [`${id} is not in openclaw's registry, but ${check.where} lists it.`]
+					: [...notes, `${id} could not be checked against the region's model list: ${check.reason}.`];
+		}
+	}
+
 	const previous = setup.defaultModel;
 	const result = await setDefaultModel(setup.paths, resolution.id);
 	const {out} = context;
@@ -35,6 +74,53 @@ export async function runModelsSet(context: CommandContext, input: string): Prom
 
 	context.print(`Wrote ${result.configPath}`);
 	if (result.backupPath) context.print(`Backup of the previous file: ${result.backupPath}`);
-	for (const note of resolution.notes) context.warn(context.err.yellow(`note: ${note}`));
+	for (const note of notes) context.warn(context.err.yellow(`note: ${note}`));
 	return 0;
+}
+
+/** One GET /models to the endpoint in effect (no retries, spends no tokens). */
+async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id: string): Promise<CatalogueCheck> {
+	const {credential} = setup;
+	if (!credential) return {status: 'unchecked', reason: `no API key is set up (run ${LOGIN_COMMAND}, or export QWEN_API_KEY)`};
+	const unusable = unusableKeyError(credential);
+	if (unusable) return {status: 'unchecked', reason: `the key from ${credential.sourceLabel} cannot be used`};
+
+	const where = setup.region?.label ?? setup.baseUrl;
+	const [{createDashScopeClient}, {DEFAULT_PROBE_TIMEOUT_MS}] = await Promise.all([
+		import('../core/dashscope-client.js'),
+		import('../core/region-probe.js'),
+	]);
+	const client = createDashScopeClient({
+		apiKey: credential.key,
+		baseUrl: setup.requestBaseUrl,
+		timeoutMs: timeoutFromEnv(context.env) ?? DEFAULT_PROBE_TIMEOUT_MS,
+		maxRetries: 0,
+		...(setup.region ? {regionLabel: setup.region.label} : {}),
+	});
+	let ids: string[];
+	try {
+		ids = await client.listModels();
+	} catch (error) {
+		const classified = (error as {classified?: {kind: string; title: string}}).classified;
+		if (classified?.kind === 'invalid_key') {
+			return {status: 'unchecked', reason: `${where} refused the key from ${credential.sourceLabel} (see: openclaw models status --probe)`};
+		}
+
+		return {status: 'unchecked', reason: `${where} did not answer (${classified?.title ?? 'unexpected error'})`};
+	}
+
+	if (ids.includes(id)) return {status: 'listed', where};
+	return {status: 'not_listed', where, closest: closestIds(id, ids)};
+}
+
+/** The region's ids nearest to `id`, leaving out any too far away to be a plausible typo. */
+function closestIds(id: string, candidates: string[]): string[] {
+	const wanted = id.toLowerCase();
+	const threshold = Math.max(3, Math.ceil(wanted.length / 2));
+	return candidates
+		.map(candidate => ({candidate, distance: distance(wanted, candidate.toLowerCase())}))
+		.filter(entry => entry.distance <= threshold)
+		.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+		.slice(0, MAX_SUGGESTIONS)
+		.map(entry => entry.candidate);
 }
