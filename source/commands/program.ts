@@ -76,10 +76,11 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.command('set')
 		.description('set the default model (id or alias)')
 		.argument('<model>', 'model id or alias, e.g. qwen3-coder-plus or qwen')
+		.option('--force', "save an id outside the registry without checking the region's model list")
 		.addHelpText('after', MODELS_SET_HELP)
-		.action(async (model: string) => {
+		.action(async (model: string, options: {force?: boolean}) => {
 			const {runModelsSet} = await import('./models-set.js');
-			state.exitCode = await runModelsSet(context, model);
+			state.exitCode = await runModelsSet(context, model, options);
 		});
 
 	const auth = models
