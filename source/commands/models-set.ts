@@ -5,9 +5,8 @@
  * so before saving one we ask the region's own model list: a typo is caught
  * instead of becoming the default. Registry ids never cost a request.
  */
-import {distance} from 'fastest-levenshtein';
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
-import {resolveModel} from '../core/resolve-model.js';
+import {closestIds, resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './cli-error.js';
@@ -110,17 +109,5 @@ async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id
 	}
 
 	if (ids.includes(id)) return {status: 'listed', where};
-	return {status: 'not_listed', where, closest: closestIds(id, ids)};
-}
-
-/** The region's ids nearest to `id`, leaving out any too far away to be a plausible typo. */
-function closestIds(id: string, candidates: string[]): string[] {
-	const wanted = id.toLowerCase();
-	const threshold = Math.max(3, Math.ceil(wanted.length / 2));
-	return candidates
-		.map(candidate => ({candidate, distance: distance(wanted, candidate.toLowerCase())}))
-		.filter(entry => entry.distance <= threshold)
-		.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
-		.slice(0, MAX_SUGGESTIONS)
-		.map(entry => entry.candidate);
+	return {status: 'not_listed', where, closest: closestIds(id, [...ids].sort(), MAX_SUGGESTIONS, true)};
 }

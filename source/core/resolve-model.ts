@@ -189,10 +189,11 @@ function closestForBedrock(text: string): string {
 }
 
 /**
- * Registry ids nearest to `text` by edit distance, ties in registry order.
- * With `nearOnly`, ids too far away to be a plausible typo are left out.
+ * Ids nearest to `text` by edit distance, ties in the candidates' order. With
+ * `nearOnly`, ids too far away to be a plausible typo are left out. Also used
+ * against a region's own catalogue, which is larger than the registry.
  */
-function closestIds(text: string, candidates: string[], limit: number, nearOnly = false): string[] {
+export function closestIds(text: string, candidates: string[], limit: number, nearOnly = false): string[] {
 	const wanted = text.toLowerCase();
 	const threshold = Math.max(3, Math.ceil(wanted.length / 2));
 	return candidates
