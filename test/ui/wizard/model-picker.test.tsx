@@ -1,7 +1,8 @@
 import React from 'react';
 import {afterEach, describe, expect, test, vi} from 'vitest';
-import {modelsFor} from '../../../source/core/models.js';
+import {modelsFor, type ModelInfo} from '../../../source/core/models.js';
 import {ModelPicker} from '../../../source/ui/components/model-picker.js';
+import {pickerModelsFor} from '../../../source/ui/components/picker-models.js';
 import {KEYS, renderTerminal, type Terminal} from './support/terminal.js';
 
 const INTL_IDS = ['qwen3-coder-plus', 'qwen3-coder-flash', 'qwen3-max', 'qwen-max', 'qwen-plus', 'qwen3-vl-plus'];
@@ -12,15 +13,17 @@ afterEach(() => {
 	terminal = undefined;
 });
 
-async function picker(options: {width?: number; height?: number; regionModelIds?: string[]} = {}) {
+async function picker(
+	options: {width?: number; height?: number; regionModelIds?: string[]; models?: readonly ModelInfo[]; initialId?: string} = {},
+) {
 	const onPick = vi.fn();
 	const onCancel = vi.fn();
 	const width = options.width ?? 78;
 	terminal = await renderTerminal(
 		<ModelPicker
-			models={modelsFor('dashscope')}
+			models={options.models ?? modelsFor('dashscope')}
 			regionModelIds={options.regionModelIds}
-			initialId="qwen3-coder-plus"
+			initialId={options.initialId ?? 'qwen3-coder-plus'}
 			width={width}
 			height={options.height ?? 18}
 			onPick={onPick}
@@ -111,5 +114,31 @@ describe('ModelPicker', () => {
 		for (let index = 0; index < 8; index++) await t.press('j');
 		expect(highlightedRow(t.frame())).toContain('qwen-vl-plus');
 		expect(t.frame()).not.toContain('qwen3-coder-plus');
+	});
+
+	test('under Qwen OAuth (pickerModelsFor) the picker offers only the two portal models', async () => {
+		const {t, onPick} = await picker({models: pickerModelsFor('oauth'), initialId: 'coder-model'});
+		const frame = t.frame();
+		expect(highlightedRow(frame)).toContain('coder-model');
+		expect(frame).toContain('vision-model');
+		expect(frame).not.toContain('qwen3-coder-plus');
+		expect(frame).not.toContain('qwen-plus');
+		await t.type('qwen3');
+		expect(t.frame()).not.toContain('qwen3-');
+		await t.press(KEYS.escape, 'j', KEYS.enter);
+		expect(onPick).toHaveBeenCalledWith('vision-model');
+	});
+});
+
+describe('pickerModelsFor', () => {
+	const ids = (models: readonly ModelInfo[]) => models.map(model => model.id);
+
+	test('an OAuth profile gets the portal models; an API key or no profile the DashScope registry', () => {
+		expect(ids(pickerModelsFor('oauth'))).toEqual(['coder-model', 'vision-model']);
+		for (const type of ['api_key', 'token', undefined] as const) {
+			const models = ids(pickerModelsFor(type));
+			expect(models).toContain('qwen3-coder-plus');
+			expect(models).not.toContain('coder-model');
+		}
 	});
 });
