@@ -12,6 +12,7 @@ import type {WizardOutcome} from './outcome.js';
 import type {WizardServices} from './services.js';
 import {wizardSummary} from './summary.js';
 import {CHAT_COMMAND, WizardApp} from './wizard-app.js';
+import {wrapParagraph} from './wrap-paragraph.js';
 
 export type {WizardOutcome} from './outcome.js';
 
@@ -97,6 +98,7 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 		stdout.off('resize', wipe);
 	}
 
-	stdout.write(`${wizardSummary(outcome, {maskedKey, home: paths.home, chatCommand: CHAT_COMMAND})}\n`);
+	const summary = wizardSummary(outcome, {maskedKey, home: paths.home, chatCommand: CHAT_COMMAND});
+	stdout.write(`${wrapParagraph(summary, stdout.isTTY ? stdout.columns : undefined)}\n`);
 	return outcome;
 }

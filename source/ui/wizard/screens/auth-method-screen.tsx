@@ -19,7 +19,8 @@ const METHODS: ReadonlyArray<SelectItem<AuthMethod>> = [
 	{
 		value: 'oauth',
 		label: 'Qwen OAuth — portal.qwen.ai, free tier',
-		description: `Browser sign-in. ${OAUTH_DISCONTINUED}`,
+		// The discontinued free tier is said once, in the note under the table.
+		description: 'Browser sign-in with a Qwen account. See the note below.',
 	},
 ];
 
@@ -54,7 +55,7 @@ export function AuthMethodScreen({initialMethod, onChoose, ...header}: AuthMetho
 			) : undefined}
 			<Box marginTop={1}>
 				<Text color={theme.warning} wrap="wrap">
-					Note: {OAUTH_DISCONTINUED} API keys are the way to use Qwen from now on.
+					Note: {OAUTH_DISCONTINUED} OAuth sign-ins may be refused; an API key is the supported way.
 				</Text>
 			</Box>
 		</Screen>
