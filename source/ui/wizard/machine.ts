@@ -5,10 +5,11 @@
 import {DEFAULT_REGION_ID, type RegionId} from '../../core/regions.js';
 import type {KeyProbe} from '../../core/region-probe.js';
 import {RECOMMENDED_MODEL_ID} from '../../core/models.js';
+import type {OAuthSaveResult} from '../../core/oauth/save-oauth-setup.js';
 
 export type AuthMethod = 'api-key' | 'oauth';
 
-export type WizardStep = 'method' | 'oauth' | 'region' | 'key' | 'check' | 'model' | 'done';
+export type WizardStep = 'method' | 'oauth' | 'oauth-done' | 'region' | 'key' | 'check' | 'model' | 'done';
 
 /** What the check step knows: still asking, or an answer that needs the user. */
 export type CheckState =
@@ -29,10 +30,13 @@ export type WizardState = {
 	/** Model ids the region listed; undefined when the user saved without checking. */
 	regionModelIds?: readonly string[];
 	modelId: string;
+	/** What the OAuth sign-in saved; set when it was approved. */
+	oauthSave?: OAuthSaveResult;
 };
 
 export type WizardEvent =
 	| {type: 'choose-method'; method: AuthMethod}
+	| {type: 'oauth-saved'; result: OAuthSaveResult}
 	| {type: 'choose-region'; regionId: RegionId}
 	| {type: 'edit-key'; draft: string}
 	| {type: 'submit-key'; key: string}
@@ -73,6 +77,11 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 			if (state.step !== 'method') return state;
 			if (event.method === 'oauth') return {...state, method: 'oauth', step: 'oauth'};
 			return {...state, method: 'api-key', step: state.regionPreset ? 'key' : 'region'};
+		}
+
+		case 'oauth-saved': {
+			if (state.step !== 'oauth') return state;
+			return {...state, oauthSave: event.result, modelId: event.result.modelId, step: 'oauth-done'};
 		}
 
 		case 'choose-region': {
@@ -146,6 +155,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 function previousStep(state: WizardState): WizardStep | undefined {
 	switch (state.step) {
 		case 'method':
+		case 'oauth-done':
 		case 'done': {
 			// The first step has nothing behind it; after saving there is nothing to undo.
 			return undefined;
@@ -188,6 +198,10 @@ export function stepLabel(step: WizardStep): StepLabel {
 
 		case 'oauth': {
 			return {number: 1, title: 'Qwen OAuth'};
+		}
+
+		case 'oauth-done': {
+			return {title: 'Signed in'};
 		}
 
 		case 'region': {

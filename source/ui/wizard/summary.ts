@@ -12,18 +12,17 @@ export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: stri
 		return `openclaw: setup cancelled; nothing was written. Run \`${LOGIN_COMMAND}\` to start again.`;
 	}
 
+	const next = outcome.startChat ? 'Opening the chat now.' : `Start chatting with \`${details.chatCommand}\`.`;
 	if (outcome.kind === 'oauth-saved') {
 		return (
 			`openclaw: signed in with Qwen OAuth. Saved the login to ${tildify(outcome.save.authProfilesPath, details.home)} ` +
-			`and made ${outcome.modelId} the default model in ${tildify(outcome.save.configPath, details.home)}. ` +
-			`Start chatting with \`${details.chatCommand}\`.`
+			`and made ${outcome.modelId} the default model in ${tildify(outcome.save.configPath, details.home)}. ${next}`
 		);
 	}
 
 	const {save, modelId} = outcome;
 	const key = details.maskedKey ? ` (${details.maskedKey})` : '';
 	const backup = save.backupPath ? ` The previous config was kept as ${tildify(save.backupPath, details.home)}.` : '';
-	const next = outcome.startChat ? 'Opening the chat now.' : `Start chatting with \`${details.chatCommand}\`.`;
 	return (
 		`openclaw: Qwen is set up. Saved the API key${key} for ${save.region.label} to ` +
 		`${tildify(save.authProfilesPath, details.home)} and made ${modelId} the default model in ` +

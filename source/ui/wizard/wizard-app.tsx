@@ -11,6 +11,7 @@ import {CheckScreen, type CheckChoice} from './screens/check-screen.js';
 import {DoneScreen, type DoneChoice} from './screens/done-screen.js';
 import {KeyEntryScreen} from './screens/key-entry-screen.js';
 import {ModelScreen} from './screens/model-screen.js';
+import {OAuthDoneScreen} from './screens/oauth-done-screen.js';
 import {OAuthUnavailableScreen} from './screens/oauth-unavailable-screen.js';
 import {RegionScreen} from './screens/region-screen.js';
 import type {StepHeader} from './screens/step-header.js';
@@ -68,9 +69,27 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 			if (!oauth) return <OAuthUnavailableScreen {...header} onBack={back} />;
 			return oauth({
 				header,
-				onDone: result => onExit({kind: 'oauth-saved', save: result, modelId: result.modelId, startChat: false}, {}),
+				onDone: result => dispatch({type: 'oauth-saved', result}),
 				onCancel: back,
 			});
+		}
+
+		case 'oauth-done': {
+			const {oauthSave} = state;
+			// Never undefined here: the reducer sets it together with the step.
+			if (!oauthSave) return null;
+			return (
+				<OAuthDoneScreen
+					{...header}
+					save={oauthSave}
+					now={Date.now()}
+					home={home}
+					chatCommand={CHAT_COMMAND}
+					onChoose={choice =>
+						onExit({kind: 'oauth-saved', save: oauthSave, modelId: oauthSave.modelId, startChat: choice === 'chat'}, {})
+					}
+				/>
+			);
 		}
 
 		case 'region': {

@@ -73,6 +73,24 @@ describe('wizard machine', () => {
 		expect(run(state, {type: 'back'}).step).toBe('method');
 	});
 
+	test('an approved OAuth sign-in leads to its own Done step, which Esc does not undo', () => {
+		const result = {
+			configPath: '/h/.openclaw/openclaw.json',
+			authProfilesPath: '/h/.openclaw/agents/main/agent/auth-profiles.json',
+			modelRef: 'qwen-portal/coder-model',
+			modelId: 'coder-model',
+			baseUrl: 'https://portal.qwen.ai/v1',
+			profileId: 'qwen-portal:oauth',
+			expires: 1_800_000_000_000,
+		};
+		// Only the OAuth step can report a sign-in.
+		expect(run(initialWizardState(), {type: 'oauth-saved', result}).step).toBe('method');
+		const state = run(initialWizardState({presetMethod: 'oauth'}), {type: 'oauth-saved', result});
+		expect(state).toMatchObject({step: 'oauth-done', modelId: 'coder-model', oauthSave: result});
+		expect(stepLabel('oauth-done').title).toBe('Signed in');
+		expect(run(state, {type: 'back'}).step).toBe('oauth-done');
+	});
+
 	test('a wrong-region answer can switch to the region that accepted the key', () => {
 		const probe: KeyProbe = {status: 'wrong_region', region: intl, belongsTo: cn, modelIds: ['qwen-max'], error};
 		let state = run(toCheck(), {type: 'probe-finished', attempt: 1, probe});

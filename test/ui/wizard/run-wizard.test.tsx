@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
+import {startFakeQwenOAuth} from '../../support/fake-qwen-oauth.js';
 import {makeTempHome, type TempHome} from '../../support/temp-home.js';
 import {bracketedPaste, FakeStdin, FakeStdout, KEYS} from './support/terminal.js';
 
@@ -36,9 +37,9 @@ afterEach(async () => {
 
 const tick = async (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
 
-async function start(env: Record<string, string> = {}) {
+async function start(env: Record<string, string> = {}, columns = 80) {
 	const stdin = new FakeStdin();
-	const stdout = new FakeStdout(80, 24);
+	const stdout = new FakeStdout(columns, 24);
 	const done = runWizard({
 		env: {...home.env, ...env},
 		paths: home.paths,
@@ -55,11 +56,6 @@ async function start(env: Record<string, string> = {}) {
 	};
 
 	const output = () => stdout.frames.join('');
-	return {done, press, output};
-}
-
-test('runs on the alternate screen and leaves a one-paragraph summary in the scrollback', async () => {
-	const {done, press, output} = await start();
 	const waitFor = async (text: string) => {
 		for (let waited = 0; !output().includes(text); waited += 50) {
 			if (waited > 5000) throw new Error(`no ${text}`);
@@ -70,6 +66,17 @@ test('runs on the alternate screen and leaves a one-paragraph summary in the scr
 		await tick(30);
 	};
 
+	return {done, press, output, waitFor};
+}
+
+const SHOW_CURSOR = '\u001B[?25h';
+/** What is left in the normal scrollback, after Ink's closing cursor restore. */
+const summaryAfter = (output: string) =>
+	output.slice(output.lastIndexOf(LEAVE_ALT) + LEAVE_ALT.length).replaceAll(SHOW_CURSOR, '');
+
+test('runs on the alternate screen and leaves a one-paragraph summary in the scrollback', async () => {
+	const {done, press, output, waitFor} = await start();
+
 	expect(output().startsWith(ENTER_ALT)).toBe(true);
 	await press(KEYS.enter, KEYS.enter, bracketedPaste(TEST_KEYS.intl), KEYS.enter);
 	await waitFor('Filter');
@@ -79,11 +86,15 @@ test('runs on the alternate screen and leaves a one-paragraph summary in the scr
 	const outcome = await done;
 	expect(outcome).toMatchObject({kind: 'saved', modelId: 'qwen3-coder-plus', startChat: false});
 
-	const afterScreen = output().slice(output().lastIndexOf(LEAVE_ALT) + LEAVE_ALT.length);
-	expect(afterScreen).toContain('openclaw: Qwen is set up. Saved the API key (sk-…0000) for International (Singapore)');
-	expect(afterScreen).toContain('~/.openclaw/agents/main/agent/auth-profiles.json');
-	expect(afterScreen).toContain('Start chatting with `openclaw chat`.');
-	expect(afterScreen.trim().split('\n')).toHaveLength(1);
+	const afterScreen = summaryAfter(output());
+	// Broken between words to the terminal's width, never by the terminal mid-word.
+	const lines = afterScreen.trim().split('\n');
+	for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+	const paragraph = lines.join(' ');
+	expect(paragraph).toContain('openclaw: Qwen is set up. Saved the API key (sk-…0000) for International (Singapore)');
+	expect(paragraph).toContain('~/.openclaw/agents/main/agent/auth-profiles.json');
+	expect(paragraph).toContain('Start chatting with `openclaw chat`.');
+	expect(afterScreen.endsWith('\n')).toBe(true);
 	expect(output()).not.toContain(TEST_KEYS.intl);
 	expect(COLOR.test(output())).toBe(true);
 });
@@ -97,4 +108,44 @@ test('Ctrl+C restores the screen, writes nothing and says so; NO_COLOR leaves ou
 	expect(afterScreen).toContain('setup cancelled; nothing was written');
 	expect(COLOR.test(output())).toBe(false);
 	expect(fs.existsSync(home.paths.stateDir)).toBe(false);
+});
+
+test('a narrow terminal gets the summary broken between words, still plain text under NO_COLOR', async () => {
+	const {done, press, output} = await start({NO_COLOR: '1'}, 40);
+	await press(KEYS.ctrlC);
+	await done;
+	const lines = summaryAfter(output()).trim().split('\n');
+	expect(lines.length).toBeGreaterThan(2);
+	for (const line of lines) expect([...line].length).toBeLessThanOrEqual(40);
+	// Every line ends at a whole word: joining with spaces gives back the sentence.
+	expect(lines.join(' ')).toBe(
+		'openclaw: setup cancelled; nothing was written. Run `openclaw models auth login --provider qwen-portal` to start again.',
+	);
+	expect(summaryAfter(output())).not.toContain('\u001B');
+	expect(lines.every(line => line === line.trim())).toBe(true);
+});
+
+test('Qwen OAuth: the sign-in ends on a Done screen; "Start chatting now" reaches the outcome and the summary', async () => {
+	const oauth = await startFakeQwenOAuth({interval: 0.02});
+	try {
+		const {done, press, output, waitFor} = await start({...oauth.env, OPENCLAW_NO_BROWSER: '1'});
+		await press(KEYS.down, KEYS.enter);
+		await waitFor('Signed in with Qwen OAuth');
+		const screen = output().slice(output().lastIndexOf('Signed in with Qwen OAuth'));
+		expect(screen).toContain('qwen-portal:oauth');
+		expect(screen).toContain(`${oauth.url}/v1`);
+		expect(screen).toContain('coder-model (qwen-portal/coder-model)');
+		expect(screen).toContain('Token expires');
+		expect(screen).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 1 h 0 min\)/);
+		expect(screen).toContain('Start chatting now');
+		await press(KEYS.enter);
+		const outcome = await done;
+		expect(outcome).toMatchObject({kind: 'oauth-saved', modelId: 'coder-model', startChat: true});
+		const paragraph = summaryAfter(output()).trim().split('\n').join(' ');
+		expect(paragraph).toContain('signed in with Qwen OAuth');
+		expect(paragraph).toContain('Opening the chat now.');
+		expect(output()).not.toContain(oauth.issued.access!);
+	} finally {
+		await oauth.close();
+	}
 });

@@ -5,6 +5,7 @@ import {AuthMethodScreen} from '../../../source/ui/wizard/screens/auth-method-sc
 import {CheckScreen} from '../../../source/ui/wizard/screens/check-screen.js';
 import {DoneScreen} from '../../../source/ui/wizard/screens/done-screen.js';
 import {KeyEntryScreen} from '../../../source/ui/wizard/screens/key-entry-screen.js';
+import {OAuthDoneScreen} from '../../../source/ui/wizard/screens/oauth-done-screen.js';
 import {RegionScreen} from '../../../source/ui/wizard/screens/region-screen.js';
 import type {EnvKeyOffer} from '../../../source/ui/wizard/env-key.js';
 import type {CheckState} from '../../../source/ui/wizard/machine.js';
@@ -39,7 +40,10 @@ describe('AuthMethodScreen', () => {
 		expect(frame).toContain('Qwen OAuth — portal.qwen.ai, free tier');
 		expect(frame).toMatch(/Endpoint\s+portal\.qwen\.ai\s+dashscope-intl\/cn\.aliyuncs\.com/);
 		expect(frame).toMatch(/Best for\s+Personal\/testing\s+Production\/commercial/);
-		expect(frame).toContain('discontinued the OAuth free tier on 2026-04-15');
+		expect(flat(frame)).toContain('Note: Qwen discontinued the OAuth free tier on 2026-04-15.');
+		// Said once: not again in the OAuth option's description.
+		expect(flat(frame).split('discontinued')).toHaveLength(2);
+		expect(flat(frame).split('2026-04-15')).toHaveLength(2);
 		await t.press(KEYS.enter);
 		expect(onChoose).toHaveBeenLastCalledWith('api-key');
 		await t.press(KEYS.down, KEYS.enter);
@@ -276,5 +280,41 @@ describe('KeyEntryScreen editing after a paste', () => {
 		expect(t.frame()).toContain('✓ Looks like a key: sk-…0abc');
 		await t.press(KEYS.enter);
 		expect(onSubmit).toHaveBeenCalledWith(KEY);
+	});
+});
+
+describe('OAuthDoneScreen', () => {
+	const save = {
+		configPath: '/home/ana/.openclaw/openclaw.json',
+		authProfilesPath: '/home/ana/.openclaw/agents/main/agent/auth-profiles.json',
+		backupPath: '/home/ana/.openclaw/openclaw.json.bak',
+		modelRef: 'qwen-portal/coder-model',
+		modelId: 'coder-model',
+		baseUrl: 'https://portal.qwen.ai/v1',
+		profileId: 'qwen-portal:oauth',
+		expires: Date.UTC(2026, 4, 1, 12, 0),
+	};
+	const now = Date.UTC(2026, 4, 1, 11, 0);
+
+	test('shows the files, the OAuth profile, the portal, coder-model and the token expiry; offers chat or exit', async () => {
+		const onChoose = vi.fn();
+		const t = await show(
+			<OAuthDoneScreen {...header} save={save} now={now} home="/home/ana" chatCommand="openclaw chat" onChoose={onChoose} />,
+		);
+		const frame = t.frame();
+		expect(frame).toContain('Signed in with Qwen OAuth');
+		expect(frame).toMatch(/Config\s+~\/\.openclaw\/openclaw\.json/);
+		expect(frame).toMatch(/Auth profile\s+~\/\.openclaw\/agents\/main\/agent\/auth-profiles\.json/);
+		expect(frame).toMatch(/Sign-in\s+Qwen OAuth \(profile qwen-portal:oauth\)/);
+		expect(frame).toMatch(/Portal\s+https:\/\/portal\.qwen\.ai\/v1/);
+		expect(frame).toMatch(/Default model\s+coder-model \(qwen-portal\/coder-model\)/);
+		expect(frame).toMatch(/Token expires\s+2026-05-01 12:00 UTC \(in 1 h 0 min\), auto-renewed/);
+		expect(frame).toMatch(/Backup\s+~\/\.openclaw\/openclaw\.json\.bak/);
+		expect(frame).toMatch(/❯ Start chatting now/);
+		for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+		await t.press(KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('chat');
+		await t.press(KEYS.escape);
+		expect(onChoose).toHaveBeenLastCalledWith('exit');
 	});
 });

@@ -6,6 +6,7 @@ import {Screen} from '../../components/screen.js';
 import {SelectList} from '../../components/select-list.js';
 import {useTheme} from '../../components/theme.js';
 import {tildify} from '../tildify.js';
+import {SavedRows, type SavedRow} from './saved-rows.js';
 import type {StepHeader} from './step-header.js';
 import {CHOOSE, MOVE, QUIT} from './hints.js';
 
@@ -59,13 +60,13 @@ export function DoneScreen({save, maskedKey, modelId, home, chatCommand, onChoos
 	}
 
 	const {result} = save;
-	const rows: Array<[string, string]> = [
+	const rows: SavedRow[] = [
 		['Config', tildify(result.configPath, home)],
 		['Auth profile', tildify(result.authProfilesPath, home)],
 		['API key', `${maskedKey} (profile qwen-portal:default)`],
 		['Region', `${result.region.label} · ${new URL(result.region.baseUrl).host}`],
 		['Default model', `${modelId} (${result.modelRef})`],
-		...(result.backupPath ? [['Backup', tildify(result.backupPath, home)] as [string, string]] : []),
+		...(result.backupPath ? [['Backup', tildify(result.backupPath, home)] as const] : []),
 	];
 
 	return (
@@ -73,15 +74,8 @@ export function DoneScreen({save, maskedKey, modelId, home, chatCommand, onChoos
 			<Text bold color={theme.success}>
 				✓ Qwen is set up. Both files were written.
 			</Text>
-			<Box flexDirection="column" marginTop={1}>
-				{rows.map(([label, value]) => (
-					<Box key={label}>
-						<Box width={15} flexShrink={0}>
-							<Text color={theme.muted}>{label}</Text>
-						</Box>
-						<Text wrap="truncate-middle">{value}</Text>
-					</Box>
-				))}
+			<Box marginTop={1}>
+				<SavedRows rows={rows} />
 			</Box>
 			<Box marginTop={1}>
 				<Text>
