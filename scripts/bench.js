@@ -1,0 +1,193 @@
+// `npm run bench`: how much the one-shot chat and the chat pane cost per streamed
+// chunk, next to the bare openai SDK, against the fake DashScope server streaming
+// as fast as it can. Prints a table; judges nothing.
+import {spawn} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {spawn as spawnPty} from '@lydell/node-pty';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist/cli.js');
+const usagePreload = join(root, 'scripts/bench-usage.js');
+const baselineScript = join(root, 'scripts/bench-baseline.js');
+const work = mkdtempSync(join(tmpdir(), 'openclaw-bench-'));
+const chunkCounts = [10_000, 40_000];
+const startupRuns = 5;
+const ansi = /\u001B(?:\[[\d;?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[()][0-9A-Z]|[=>78])/g;
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+async function startServer(chunks) {
+	const child = spawn(process.execPath, [join(root, 'test/support/fake-dashscope-main.ts'), '--chunks', String(chunks)], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const line = await new Promise((resolve, reject) => {
+		let text = '';
+		child.stdout.on('data', data => {
+			text += data;
+			if (text.includes('\n')) resolve(text.split('\n')[0]);
+		});
+		child.once('exit', code => reject(new Error(`fake server exited (${code})`)));
+	});
+	const info = JSON.parse(line);
+	return {...info, stop: () => child.kill('SIGTERM')};
+}
+
+let usageCounter = 0;
+function measuredEnv(server, extra = {}) {
+	const usageFile = join(work, `usage-${usageCounter++}.json`);
+	const env = {
+		PATH: process.env.PATH,
+		HOME: work,
+		TERM: 'xterm-256color',
+		NODE_OPTIONS: `--import=${usagePreload}`,
+		BENCH_USAGE_FILE: usageFile,
+		...(server ? {...server.env, QWEN_API_KEY: server.keys.intl} : {}),
+		...extra,
+	};
+	return {env, usageFile};
+}
+
+function readUsage(file) {
+	const usage = JSON.parse(readFileSync(file, 'utf8'));
+	return {cpuSeconds: (usage.userMicros + usage.systemMicros) / 1e6, maxRssMb: usage.maxRssKb / 1024};
+}
+
+/** Runs a process with stdout to a pipe that is drained; wall time is spawn to exit. */
+async function runPiped(args, env) {
+	const started = performance.now();
+	const child = spawn(process.execPath, args, {env: env.env, stdio: ['ignore', 'pipe', 'pipe']});
+	let bytes = 0;
+	child.stdout.on('data', data => {
+		bytes += data.length;
+	});
+	let stderr = '';
+	child.stderr.on('data', data => {
+		stderr += data;
+	});
+	const code = await new Promise(resolve => child.once('exit', resolve));
+	if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}: ${stderr}`);
+	return {wallSeconds: (performance.now() - started) / 1000, bytes, ...readUsage(env.usageFile)};
+}
+
+/** The pane in an 80x24 pseudo-terminal: ask once, wait for the status line's usage, leave with Ctrl+C twice. */
+async function runPane(server, expectedChunks) {
+	const env = measuredEnv(server);
+	const started = performance.now();
+	const pty = spawnPty(process.execPath, [cli, 'chat'], {cols: 80, rows: 24, cwd: work, env: env.env});
+	let tail = '';
+	let firstFrameAt;
+	const waiters = new Set();
+	pty.onData(data => {
+		tail = (tail + data).slice(-8192);
+		for (const waiter of waiters) waiter();
+	});
+	const exited = new Promise(resolve => pty.onExit(({exitCode}) => resolve(exitCode)));
+	const waitFor = (pattern, what, timeoutMs = 300_000) =>
+		new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`pane: timed out waiting for ${what}`)), timeoutMs);
+			const check = () => {
+				if (pattern.test(tail.replace(ansi, ''))) {
+					waiters.delete(check);
+					clearTimeout(timer);
+					resolve();
+				}
+			};
+			waiters.add(check);
+			check();
+		});
+
+	await waitFor(/Ask anything/, 'the first frame');
+	firstFrameAt = performance.now();
+	await sleep(300);
+	pty.write('bench');
+	await sleep(50);
+	tail = '';
+	const sentAt = performance.now();
+	pty.write('\r');
+	await waitFor(new RegExp(`out ${expectedChunks}\\b`), 'the end of the answer');
+	const answerSeconds = (performance.now() - sentAt) / 1000;
+	pty.write('\u0003');
+	await sleep(100);
+	pty.write('\u0003');
+	const code = await exited;
+	if (code !== 0) throw new Error(`pane exited ${code}`);
+	return {
+		wallSeconds: answerSeconds,
+		firstFrameSeconds: (firstFrameAt - started) / 1000,
+		...readUsage(env.usageFile),
+	};
+}
+
+async function median(runs, measure) {
+	const values = [];
+	for (let run = 0; run < runs; run++) values.push(await measure());
+	values.sort((a, b) => a - b);
+	return values[Math.floor(values.length / 2)];
+}
+
+async function startupFigures() {
+	const nodeE0 = await median(startupRuns, async () => (await runPiped(['-e', '0'], measuredEnv())).wallSeconds);
+	const version = await median(startupRuns, async () => (await runPiped([cli, '--version'], measuredEnv())).wallSeconds);
+	const server = await startServer(1);
+	try {
+		const pane = await median(startupRuns, async () => (await runPane(server, 1)).firstFrameSeconds);
+		return {nodeE0, version, pane, paneIdle: await runPane(server, 1)};
+	} finally {
+		server.stop();
+	}
+}
+
+const rows = [];
+const seconds = value => value.toFixed(3);
+const micros = value => (value * 1e6).toFixed(2);
+
+console.log(`openclaw benchmark · node ${process.version} · ${new Date().toISOString()}`);
+const startup = await startupFigures();
+const results = {};
+for (const chunks of chunkCounts) {
+	const server = await startServer(chunks);
+	try {
+		const baseline = await runPiped([baselineScript], measuredEnv(null, {BENCH_KEY: server.keys.intl, BENCH_BASE_URL: server.env.QWEN_INTL_BASE_URL}));
+		const oneShot = await runPiped([cli, 'chat', 'bench'], measuredEnv(server));
+		const pane = await runPane(server, chunks);
+		results[chunks] = {baseline, oneShot, pane};
+		for (const [name, run] of Object.entries({'SDK baseline (pipe)': baseline, 'one-shot chat (pipe)': oneShot, 'pane (PTY 80x24)': pane})) {
+			rows.push([name, chunks, seconds(run.cpuSeconds), seconds(run.wallSeconds), micros(run.cpuSeconds / chunks), run.maxRssMb.toFixed(0)]);
+		}
+	} finally {
+		server.stop();
+	}
+}
+
+const header = ['run', 'chunks', 'CPU s', 'wall s', 'CPU µs/chunk', 'peak RSS MB'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => String(row[column]).length)));
+const format = row => row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ');
+console.log('\n' + format(header));
+console.log(widths.map(width => '-'.repeat(width)).join('  '));
+for (const row of rows) console.log(format(row));
+
+const idle = startup.paneIdle.cpuSeconds;
+const marginal = chunks => (results[chunks].pane.cpuSeconds - idle) / chunks;
+console.log('\nRatios (CPU):');
+for (const chunks of chunkCounts) {
+	const {baseline, oneShot, pane} = results[chunks];
+	console.log(
+		`  ${chunks} chunks: one-shot / baseline ${(oneShot.cpuSeconds / baseline.cpuSeconds).toFixed(2)}x (target ≤ 1.3x) · pane / baseline ${(pane.cpuSeconds / baseline.cpuSeconds).toFixed(2)}x (target ≤ 3x)`,
+	);
+}
+
+console.log(
+	`  pane per-chunk cost beyond an idle session (${seconds(idle)} s CPU): ${micros(marginal(10_000))} µs at 10,000, ${micros(marginal(40_000))} µs at 40,000 → ${(marginal(40_000) / marginal(10_000)).toFixed(2)}x (target ≤ 1.2x)`,
+);
+console.log(
+	`  peak RSS of the pane at 40,000 chunks: ${results[40_000].pane.maxRssMb.toFixed(0)} MB (target < 150 MB; an idle session with a one-chunk answer: ${startup.paneIdle.maxRssMb.toFixed(0)} MB)`,
+);
+console.log('\nStartup (median of 5, wall):');
+console.log(`  node -e 0          ${seconds(startup.nodeE0)} s`);
+console.log(`  openclaw --version ${seconds(startup.version)} s`);
+console.log(`  chat pane, launch to first frame ${seconds(startup.pane)} s`);
+
+rmSync(work, {recursive: true, force: true});
