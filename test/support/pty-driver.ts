@@ -5,6 +5,7 @@
  */
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {bracketedPaste, KEYS} from './keys.ts';
 
 const {Terminal} = xterm;
 
@@ -17,15 +18,8 @@ export type PtyOptions = {
 	rows?: number;
 };
 
-export const PTY_KEYS = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	enter: '\r',
-	escape: '\u001B',
-	tab: '\t',
-	backspace: '\u007F',
-	ctrlC: '\u0003',
-} as const;
+/** Key sequences for `press` (the same bytes the Ink driver sends). */
+export const PTY_KEYS = KEYS;
 
 export type PtySession = {
 	/** The visible screen, one string per row, trailing spaces trimmed. */
@@ -103,7 +97,7 @@ export function spawnPty(options: PtyOptions): PtySession {
 			}
 		},
 		async paste(text) {
-			child.write(`\u001B[200~${text}\u001B[201~`);
+			child.write(bracketedPaste(text));
 			await sleep(60);
 		},
 		async waitFor(text, timeoutMs = 10_000) {

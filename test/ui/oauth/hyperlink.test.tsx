@@ -1,7 +1,7 @@
 import React from 'react';
 import {afterEach, expect, it, vi} from 'vitest';
 import {OAuthLoginScreen} from '../../../source/ui/oauth/oauth-login-screen.js';
-import {renderSized, waitFor} from './render-sized.js';
+import {mountInk, waitFor} from '../../support/ink-terminal.js';
 
 // terminal-link decides at import time; pretend the terminal supports OSC 8 links.
 vi.hoisted(() => {
@@ -23,7 +23,7 @@ it('makes the verification URL a clickable terminal hyperlink', async () => {
 		slowedDown: false,
 	} as const;
 	const noop = () => {};
-	const app = renderSized(
+	const app = mountInk(
 		<OAuthLoginScreen app="openclaw" title="Qwen OAuth" view={view} now={0} onCancel={noop} onBack={noop} onRetry={noop} onOpenBrowser={noop} />,
 		120,
 		30,

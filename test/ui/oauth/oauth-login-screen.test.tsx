@@ -2,7 +2,7 @@ import React from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {OAuthLoginScreen, type OAuthLoginView} from '../../../source/ui/oauth/oauth-login-screen.js';
 import {renderQrCode} from '../../../source/ui/oauth/qr-code.js';
-import {ENTER, ESC, renderSized, stripAnsi, waitFor} from './render-sized.js';
+import {KEYS, mountInk, stripAnsi, waitFor} from '../../support/ink-terminal.js';
 
 const NOW = Date.UTC(2026, 3, 1, 12);
 const URL = 'https://chat.qwen.ai/authorize?user_code=ABCD-1001&client=qwen-code';
@@ -25,7 +25,7 @@ async function waiting(overrides: Partial<Extract<OAuthLoginView, {phase: 'waiti
 
 function show(view: OAuthLoginView, size: [number, number] = [80, 24]) {
 	const callbacks = {onCancel: vi.fn(), onBack: vi.fn(), onRetry: vi.fn(), onOpenBrowser: vi.fn()};
-	const app = renderSized(<OAuthLoginScreen app="openclaw" title="Qwen OAuth" view={view} now={NOW} {...callbacks} />, ...size);
+	const app = mountInk(<OAuthLoginScreen app="openclaw" title="Qwen OAuth" view={view} now={NOW} {...callbacks} />, ...size);
 	unmount = app.unmount;
 	return {...app, ...callbacks, text: () => stripAnsi(app.lastFrame())};
 }
@@ -68,7 +68,7 @@ describe('OAuthLoginScreen', () => {
 		await waitFor(() => expect(screen.text()).toContain('Could not open a browser'));
 		screen.stdin.write('o');
 		await waitFor(() => expect(screen.onOpenBrowser).toHaveBeenCalledTimes(1));
-		screen.stdin.write(ESC);
+		screen.stdin.write(KEYS.escape);
 		await waitFor(() => expect(screen.onCancel).toHaveBeenCalledTimes(1));
 	});
 
@@ -78,7 +78,7 @@ describe('OAuthLoginScreen', () => {
 		expect(screen.text()).toContain('Enter/Esc back to sign-in methods');
 		screen.stdin.write('r');
 		await waitFor(() => expect(screen.onRetry).toHaveBeenCalledTimes(1));
-		screen.stdin.write(ENTER);
+		screen.stdin.write(KEYS.enter);
 		await waitFor(() => expect(screen.onBack).toHaveBeenCalledTimes(1));
 		expect(screen.onCancel).not.toHaveBeenCalled();
 	});

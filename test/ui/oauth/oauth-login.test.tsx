@@ -6,7 +6,7 @@ import {OAuthLogin} from '../../../source/ui/oauth/oauth-login.js';
 import type {BrowserOpener} from '../../../source/ui/oauth/open-browser.js';
 import {startFakeQwenOAuth, type FakeQwenOAuth, type FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
 import {readJson, tempHome} from '../../core/oauth/helpers.js';
-import {ENTER, ESC, renderSized, stripAnsi, waitFor} from './render-sized.js';
+import {KEYS, mountInk, stripAnsi, waitFor} from '../../support/ink-terminal.js';
 
 let fake: FakeQwenOAuth | undefined;
 let home: ReturnType<typeof tempHome> | undefined;
@@ -29,7 +29,7 @@ async function mount(options: FakeQwenOAuthOptions, opener?: BrowserOpener) {
 	});
 	const onDone = vi.fn<(result: OAuthSaveResult) => void>();
 	const onCancel = vi.fn();
-	const app = renderSized(
+	const app = mountInk(
 		<OAuthLogin
 			app="openclaw"
 			title="Qwen OAuth"
@@ -66,7 +66,7 @@ describe('OAuthLogin against the fake Qwen OAuth server', () => {
 	it('Esc while waiting goes back, stops polling and saves nothing', async () => {
 		const app = await mount({poll: ['pending']});
 		await waitFor(() => expect(app.text()).toContain('Waiting for approval'));
-		app.stdin.write(ESC);
+		app.stdin.write(KEYS.escape);
 		await waitFor(() => expect(app.onCancel).toHaveBeenCalledTimes(1));
 		const polls = fake!.count('poll');
 		await new Promise(resolve => setTimeout(resolve, 100));
@@ -85,7 +85,7 @@ describe('OAuthLogin against the fake Qwen OAuth server', () => {
 		expect(fake!.count('device')).toBe(2);
 		fake!.setPoll(['expired']);
 		await waitFor(() => expect(app.text()).toContain('Sign-in code expired'));
-		app.stdin.write(ENTER);
+		app.stdin.write(KEYS.enter);
 		await waitFor(() => expect(app.onCancel).toHaveBeenCalledTimes(1));
 	});
 

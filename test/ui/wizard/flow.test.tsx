@@ -10,7 +10,7 @@ import {makeTempHome, type TempHome} from '../../support/temp-home.js';
 import {coreServices} from '../../../source/ui/wizard/run-wizard.js';
 import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
 import type {WizardOutcome} from '../../../source/ui/wizard/outcome.js';
-import {bracketedPaste, KEYS, renderTerminal, type Terminal} from './support/terminal.js';
+import {bracketedPaste, KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
 
 const BAD_KEY = 'sk-test0000bad00000000000000000000';
 

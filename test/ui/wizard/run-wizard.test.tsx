@@ -8,7 +8,7 @@ import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
 import {startFakeQwenOAuth} from '../../support/fake-qwen-oauth.js';
 import {makeTempHome, type TempHome} from '../../support/temp-home.js';
-import {bracketedPaste, FakeStdin, FakeStdout, KEYS} from './support/terminal.js';
+import {bracketedPaste, FakeStdin, FakeStdout, KEYS} from '../../support/ink-terminal.js';
 
 // chalk decides its colour level on import; force colour so NO_COLOR has something to switch off.
 vi.hoisted(() => {

@@ -9,7 +9,7 @@ import {OAuthDoneScreen} from '../../../source/ui/wizard/screens/oauth-done-scre
 import {RegionScreen} from '../../../source/ui/wizard/screens/region-screen.js';
 import type {EnvKeyOffer} from '../../../source/ui/wizard/env-key.js';
 import type {CheckState} from '../../../source/ui/wizard/machine.js';
-import {bracketedPaste, KEYS, renderTerminal, type Terminal} from './support/terminal.js';
+import {bracketedPaste, KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
 
 const KEY = 'sk-test0000intl00000000000000000abc';
 const header = {app: 'openclaw · Qwen setup', title: 'Test', step: {number: 2, total: 5}};

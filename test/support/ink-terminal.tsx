@@ -5,22 +5,9 @@
 import {EventEmitter} from 'node:events';
 import type {ReactElement} from 'react';
 import {render} from 'ink';
+import {KEYS} from './keys.ts';
 
-export const KEYS = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	left: '\u001B[D',
-	right: '\u001B[C',
-	enter: '\r',
-	escape: '\u001B',
-	tab: '\t',
-	backspace: '\u007F',
-	ctrlC: '\u0003',
-} as const;
-
-export function bracketedPaste(text: string): string {
-	return `\u001B[200~${text}\u001B[201~`;
-}
+export {bracketedPaste, KEYS} from './keys.ts';
 
 export class FakeStdout extends EventEmitter {
 	frames: string[] = [];
@@ -71,6 +58,49 @@ const tick = async (ms: number) =>
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[\d;?]*[A-Za-z]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
+/** The text without colours, cursor moves or hyperlinks. */
+export const stripAnsi = (text: string) => text.replace(ANSI, '');
+
+/** Mounts `tree` on fake TTY streams of the given size (debug mode: every frame written whole). */
+export function mountInk(tree: ReactElement, columns = 80, rows = 24) {
+	const stdout = new FakeStdout(columns, rows);
+	const stdin = new FakeStdin();
+	const instance = render(tree, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	return {
+		stdout,
+		stdin,
+		frames: stdout.frames,
+		/** The last frame as written, escape codes included. */
+		lastFrame: () => stdout.frames.at(-1) ?? '',
+		unmount() {
+			instance.unmount();
+			instance.cleanup();
+		},
+	};
+}
+
+/** Waits until `check` passes (Ink renders asynchronously); fails with the check's last error. */
+export async function waitFor(check: () => void, timeoutMs = 5000): Promise<void> {
+	const start = Date.now();
+	for (;;) {
+		try {
+			check();
+			return;
+		} catch (error) {
+			if (Date.now() - start > timeoutMs) throw error;
+			// eslint-disable-next-line no-await-in-loop
+			await tick(10);
+		}
+	}
+}
+
 export type Terminal = {
 	/** The last frame without escape codes. */
 	frame(): string;
@@ -87,33 +117,27 @@ export type Terminal = {
 };
 
 export async function renderTerminal(tree: ReactElement, size: {columns?: number; rows?: number} = {}): Promise<Terminal> {
-	const stdout = new FakeStdout(size.columns ?? 80, size.rows ?? 24);
-	const stdin = new FakeStdin();
-	const instance = render(tree, {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
+	const ink = mountInk(tree, size.columns ?? 80, size.rows ?? 24);
+	const {stdout, stdin} = ink;
 	await tick(10);
 
-	const rawFrame = () => stdout.frames.at(-1) ?? '';
-	const frame = () => rawFrame().replace(ANSI, '');
+	const rawFrame = ink.lastFrame;
+	const frame = () => stripAnsi(rawFrame());
 
 	const terminal: Terminal = {
 		frame,
 		rawFrame,
-		history: () => stdout.frames.join('\n').replace(ANSI, ''),
+		history: () => stripAnsi(stdout.frames.join('\n')),
 		async press(...keys) {
 			for (const key of keys) {
 				stdin.write(key);
 				// A lone ESC is held ~20 ms in case it starts a sequence.
+				// eslint-disable-next-line no-await-in-loop
 				await tick(key === KEYS.escape ? 60 : 15);
 			}
 		},
 		async type(text) {
+			// eslint-disable-next-line no-await-in-loop
 			for (const char of text) await terminal.press(char);
 		},
 		async waitFor(text, timeoutMs = 5000) {
@@ -138,10 +162,7 @@ export async function renderTerminal(tree: ReactElement, size: {columns?: number
 			stdout.emit('resize');
 			await tick(30);
 		},
-		unmount() {
-			instance.unmount();
-			instance.cleanup();
-		},
+		unmount: ink.unmount,
 	};
 	return terminal;
 }
