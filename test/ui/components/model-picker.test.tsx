@@ -3,7 +3,7 @@ import {afterEach, describe, expect, test, vi} from 'vitest';
 import {modelsFor, type ModelInfo} from '../../../source/core/models.js';
 import {ModelPicker} from '../../../source/ui/components/model-picker.js';
 import {pickerModelsFor} from '../../../source/ui/components/picker-models.js';
-import {KEYS, renderTerminal, type Terminal} from './support/terminal.js';
+import {KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
 
 const INTL_IDS = ['qwen3-coder-plus', 'qwen3-coder-flash', 'qwen3-max', 'qwen-max', 'qwen-plus', 'qwen3-vl-plus'];
 
