@@ -1,8 +1,5 @@
-import {execFile} from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import {promisify} from 'node:util';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {
 	API_KEY_PROFILE_ID,
 	OAUTH_PROFILE_ID,
@@ -11,30 +8,23 @@ import {
 	writeAuthProfile,
 } from '../../source/core/auth-profiles.js';
 import {ConfigParseError} from '../../source/core/config-file.js';
-import {makeTempHome, type TempHome} from '../support/temp-home.js';
+import {runFilesWriter} from '../support/run-files-writer.js';
+import {fileMode} from '../support/temp-home.js';
+import {useTempHome} from '../support/use-temp-home.js';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 const KEY = 'sk-test0000intl00000000000000000a';
 const OTHER_KEY = 'sk-test0000cn000000000000000000000a';
 
-let temp: TempHome;
-beforeEach(() => {
-	temp = makeTempHome();
-});
-afterEach(() => {
-	temp.cleanup();
-});
+const temp = useTempHome();
 
-const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const apiKeyProfile = (key: string) => ({type: 'api_key' as const, provider: 'qwen-portal', key});
 
 describe('auth-profiles.json', () => {
 	it('creates {version: 1, profiles} with mode 0600 in a 0700 directory', async () => {
 		await writeAuthProfile(temp.paths, API_KEY_PROFILE_ID, apiKeyProfile(KEY));
 		expect(temp.readAuthProfiles()).toEqual({version: 1, profiles: {[API_KEY_PROFILE_ID]: apiKeyProfile(KEY)}});
-		expect(mode(temp.paths.authProfilesPath)).toBe(0o600);
-		expect(mode(temp.paths.agentDir)).toBe(0o700);
+		expect(fileMode(temp.paths.authProfilesPath)).toBe(0o600);
+		expect(fileMode(temp.paths.agentDir)).toBe(0o700);
 		expect(fs.readdirSync(temp.paths.agentDir)).toEqual(['auth-profiles.json']);
 	});
 
@@ -82,8 +72,8 @@ describe('auth-profiles.json', () => {
 		fs.chmodSync(temp.paths.authProfilesPath, 0o644);
 		fs.chmodSync(temp.paths.agentDir, 0o755);
 		await writeAuthProfile(temp.paths, API_KEY_PROFILE_ID, apiKeyProfile(KEY));
-		expect(mode(temp.paths.authProfilesPath)).toBe(0o600);
-		expect(mode(temp.paths.agentDir)).toBe(0o700);
+		expect(fileMode(temp.paths.authProfilesPath)).toBe(0o600);
+		expect(fileMode(temp.paths.agentDir)).toBe(0o700);
 	});
 
 	it('refuses to write over a file it cannot parse, naming line and column', async () => {
@@ -106,15 +96,11 @@ describe('auth-profiles.json', () => {
 
 	it('lands every profile from two processes writing at the same time', async () => {
 		const writer = (id: string) =>
-			run(
-				process.execPath,
-				['--import', './test/support/ts-resolve-hooks.ts', 'test/support/files-writer.ts', 'profile', id, '10'],
-				{cwd: root, env: {...temp.env, WRITER_KEY: KEY}},
-			);
+			runFilesWriter(['profile', id, '10'], {env: {...temp.env, WRITER_KEY: KEY}});
 		await Promise.all([writer('a'), writer('b')]);
 		const ids = Object.keys(readAuthProfiles(temp.paths).profiles).sort();
 		expect(ids).toEqual([...Array.from({length: 10}, (_, i) => `a-${i}`), ...Array.from({length: 10}, (_, i) => `b-${i}`)].sort());
-		expect(mode(temp.paths.authProfilesPath)).toBe(0o600);
+		expect(fileMode(temp.paths.authProfilesPath)).toBe(0o600);
 	});
 });
 

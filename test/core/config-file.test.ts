@@ -1,8 +1,6 @@
-import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {promisify} from 'node:util';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {
 	ConfigParseError,
 	getDefaultModelRef,
@@ -11,20 +9,13 @@ import {
 	updateOpenClawConfig,
 } from '../../source/core/config-file.js';
 import {FileAccessError} from '../../source/core/file-lock.js';
-import {makeTempHome, type TempHome} from '../support/temp-home.js';
+import {runFilesWriter} from '../support/run-files-writer.js';
+import {fileMode} from '../support/temp-home.js';
+import {useTempHome} from '../support/use-temp-home.js';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 
-let temp: TempHome;
-beforeEach(() => {
-	temp = makeTempHome();
-});
-afterEach(() => {
-	temp.cleanup();
-});
+const temp = useTempHome();
 
-const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 function chownTree(target: string, id: number): void {
 	fs.chownSync(target, id, id);
@@ -34,8 +25,7 @@ function chownTree(target: string, id: number): void {
 }
 
 async function writerAsNobody(): Promise<string> {
-	const args = ['--import', './test/support/ts-resolve-hooks.ts', 'test/support/files-writer.ts', 'mark', 'x', '1'];
-	const result = await run(process.execPath, args, {cwd: root, env: temp.env, uid: 65_534, gid: 65_534}).then(
+	const result = await runFilesWriter(['mark', 'x', '1'], {env: temp.env, uid: 65_534, gid: 65_534}).then(
 		() => ({stderr: 'no error'}),
 		(error: {stderr: string}) => error,
 	);
@@ -123,8 +113,8 @@ describe('updateOpenClawConfig', () => {
 		});
 		expect(result).toEqual({configPath: temp.paths.configPath});
 		expect(fs.readFileSync(temp.paths.configPath, 'utf8')).toBe('{\n  "gateway": {\n    "port": 18789\n  }\n}\n');
-		expect(mode(temp.paths.configPath)).toBe(0o600);
-		expect(mode(temp.paths.stateDir)).toBe(0o700);
+		expect(fileMode(temp.paths.configPath)).toBe(0o600);
+		expect(fileMode(temp.paths.stateDir)).toBe(0o700);
 	});
 
 	it('keeps the original bytes in openclaw.json.bak (0600) before changing an existing file', async () => {
@@ -136,8 +126,8 @@ describe('updateOpenClawConfig', () => {
 		});
 		expect(backupPath).toBe(`${temp.paths.configPath}.bak`);
 		expect(fs.readFileSync(backupPath!, 'utf8')).toBe(original);
-		expect(mode(backupPath!)).toBe(0o600);
-		expect(mode(temp.paths.configPath)).toBe(0o600);
+		expect(fileMode(backupPath!)).toBe(0o600);
+		expect(fileMode(temp.paths.configPath)).toBe(0o600);
 		expect(temp.readConfig()).toEqual({gateway: {port: 1}, extra: true});
 	});
 
@@ -243,11 +233,7 @@ describe('updateOpenClawConfig', () => {
 	it('lands every update from two processes writing at the same time', async () => {
 		temp.writeConfig({keep: 'me'});
 		const writer = (name: string) =>
-			run(
-				process.execPath,
-				['--import', './test/support/ts-resolve-hooks.ts', 'test/support/files-writer.ts', 'mark', name, '15'],
-				{cwd: root, env: temp.env},
-			);
+			runFilesWriter(['mark', name, '15'], {env: temp.env});
 		await Promise.all([writer('a'), writer('b')]);
 		const data = temp.readConfig();
 		const all = Object.fromEntries(Array.from({length: 15}, (_, index) => [String(index), true]));

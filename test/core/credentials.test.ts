@@ -1,10 +1,10 @@
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID} from '../../source/core/auth-profiles.js';
 import {ConfigParseError} from '../../source/core/config-file.js';
 import {loadEffectiveSetup} from '../../source/core/credentials.js';
 import {resolvePaths} from '../../source/core/paths.js';
 import {saveApiKeySetup} from '../../source/core/setup.js';
-import {makeTempHome, type TempHome} from '../support/temp-home.js';
+import {useTempHome} from '../support/use-temp-home.js';
 
 const ENV_KEY = 'sk-test0000env000000000000000000a';
 const DASH_KEY = 'sk-test0000dash00000000000000000a';
@@ -13,13 +13,7 @@ const LITERAL_KEY = 'sk-test0000literal0000000000000a';
 const INTL = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
 const CN = 'https://dashscope.aliyuncs.com/compatible-mode/v1';
 
-let temp: TempHome;
-beforeEach(() => {
-	temp = makeTempHome();
-});
-afterEach(() => {
-	temp.cleanup();
-});
+const temp = useTempHome();
 
 function configure(provider: Record<string, unknown>, primary?: string): void {
 	temp.writeConfig({

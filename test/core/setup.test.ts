@@ -1,16 +1,14 @@
-import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import JSON5 from 'json5';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID} from '../../source/core/auth-profiles.js';
 import {ConfigParseError} from '../../source/core/config-file.js';
 import {saveApiKeySetup, setDefaultModel} from '../../source/core/setup.js';
-import {makeTempHome, type TempHome} from '../support/temp-home.js';
+import {runFilesWriter} from '../support/run-files-writer.js';
+import {fileMode} from '../support/temp-home.js';
+import {useTempHome} from '../support/use-temp-home.js';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 const KEY = 'sk-test0000intl00000000000000000a';
 const INTL = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
 const CN = 'https://dashscope.aliyuncs.com/compatible-mode/v1';
@@ -55,15 +53,8 @@ const HAND_EDITED = `// OpenClaw config, hand-edited
 }
 `;
 
-let temp: TempHome;
-beforeEach(() => {
-	temp = makeTempHome();
-});
-afterEach(() => {
-	temp.cleanup();
-});
+const temp = useTempHome();
 
-const mode = (file: string) => fs.statSync(file).mode & 0o777;
 type Json = Record<string, any>;
 
 describe('saveApiKeySetup', () => {
@@ -87,10 +78,10 @@ describe('saveApiKeySetup', () => {
 			version: 1,
 			profiles: {[API_KEY_PROFILE_ID]: {type: 'api_key', provider: 'qwen-portal', key: KEY}},
 		});
-		expect(mode(temp.paths.configPath)).toBe(0o600);
-		expect(mode(temp.paths.authProfilesPath)).toBe(0o600);
+		expect(fileMode(temp.paths.configPath)).toBe(0o600);
+		expect(fileMode(temp.paths.authProfilesPath)).toBe(0o600);
 		for (const dir of [temp.paths.stateDir, path.join(temp.paths.stateDir, 'agents'), temp.paths.agentDir]) {
-			expect(mode(dir)).toBe(0o700);
+			expect(fileMode(dir)).toBe(0o700);
 		}
 		// The key lives only in auth-profiles.json.
 		expect(fs.readFileSync(temp.paths.configPath, 'utf8')).not.toContain(KEY);
@@ -142,7 +133,7 @@ describe('saveApiKeySetup', () => {
 		const result = await saveApiKeySetup(temp.paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'});
 		expect(result.backupPath).toBe(`${temp.paths.configPath}.bak`);
 		expect(fs.readFileSync(result.backupPath!, 'utf8')).toBe(HAND_EDITED);
-		expect(mode(result.backupPath!)).toBe(0o600);
+		expect(fileMode(result.backupPath!)).toBe(0o600);
 
 		const after = temp.readConfig() as Json;
 		const expected = JSON5.parse(HAND_EDITED) as Json;
@@ -241,10 +232,7 @@ describe('two processes at once', () => {
 	it('a login and a burst of other updates both land', async () => {
 		temp.writeConfig(HAND_EDITED);
 		const writer = (...args: string[]) =>
-			run(process.execPath, ['--import', './test/support/ts-resolve-hooks.ts', 'test/support/files-writer.ts', ...args], {
-				cwd: root,
-				env: {...temp.env, WRITER_KEY: KEY},
-			});
+			runFilesWriter(args, {env: {...temp.env, WRITER_KEY: KEY}});
 		await Promise.all([writer('login', 'cn', 'qwen3-coder-plus'), writer('mark', 'other', '10'), writer('model', 'qwen3-max')]);
 		const after = temp.readConfig() as Json;
 		expect(after.models.providers['qwen-portal'].baseUrl).toBe(CN);

@@ -54,3 +54,8 @@ export function makeTempHome(extraEnv: Record<string, string> = {}): TempHome {
 		},
 	};
 }
+
+/** A file's permission bits, e.g. 0o600. */
+export function fileMode(file: string): number {
+	return fs.statSync(file).mode & 0o777;
+}
