@@ -34,8 +34,9 @@ export function printClassified(context: CommandContext, classified: ClassifiedL
 export function reportError(context: CommandContext, error: unknown): number {
 	const {err} = context;
 	if (error instanceof CommanderError) {
-		// Help and version end in a CommanderError too; commander already printed.
-		if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+		// Help and version end in a CommanderError too (`help [command]` as
+		// 'commander.help'); commander already printed, and its exit code says success.
+		if (error.exitCode === 0) return 0;
 		return 2;
 	}
 
