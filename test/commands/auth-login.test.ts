@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {registerSecret} from '../support/run-cli.js';
-import {canonicalBaseUrl, useCliWorld} from './fixture.js';
+import {canonicalBaseUrl, useCliWorld} from '../support/cli-world.js';
 
 const LOGIN = ['models', 'auth', 'login', '--provider', 'qwen-portal'];
 

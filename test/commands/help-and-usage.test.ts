@@ -3,7 +3,7 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {allOutputs, leakedSecrets} from '../support/run-cli.js';
-import {ESC, useCliWorld} from './fixture.js';
+import {ESC, useCliWorld} from '../support/cli-world.js';
 
 const packageJson = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {version: string};
 

@@ -3,18 +3,9 @@
  * list decides whether it is a typo (refused) or a real model (saved).
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import {describe, expect, test} from 'vitest';
-import {useCliWorld} from './fixture.js';
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise<void>(resolve => server.close(() => resolve()));
-	return port;
-}
+import {useCliWorld} from '../support/cli-world.js';
+import {closedPort} from '../support/closed-port.js';
 
 const primary = (config: Record<string, unknown>) => (config as any).agents?.defaults?.model?.primary as string | undefined;
 

@@ -3,7 +3,7 @@ import {spawn} from '@lydell/node-pty';
 import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {CLI_PATH, registerSecret} from '../support/run-cli.js';
-import {canonicalBaseUrl, ESC, useCliWorld} from './fixture.js';
+import {canonicalBaseUrl, ESC, useCliWorld} from '../support/cli-world.js';
 
 describe('openclaw models list', () => {
 	const world = useCliWorld();

@@ -9,7 +9,7 @@ import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {ADVICE} from '../../source/core/messages.js';
 import {startFakeQwenOAuth, type FakeQwenOAuth} from '../support/fake-qwen-oauth.js';
 import {registerSecret} from '../support/run-cli.js';
-import {PORTAL_BASE_URL, useCliWorld} from './fixture.js';
+import {PORTAL_BASE_URL, useCliWorld} from '../support/cli-world.js';
 
 const ACCESS = 'fake-access-token-0000000000000000000000';
 const API_KEY_COMMAND = 'openclaw models auth login --provider qwen-portal --method api-key';

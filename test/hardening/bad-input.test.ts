@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {useCliWorld} from '../commands/fixture.js';
-import {expectNoCrash, snapshotTree} from './tree.js';
+import {useCliWorld} from '../support/cli-world.js';
+import {expectNoCrash, snapshotTree} from '../support/file-tree.js';
 
 const world = useCliWorld();
 const isRoot = process.getuid?.() === 0;

@@ -5,8 +5,8 @@
  */
 import {describe, expect, it} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
-import {useCliWorld} from '../commands/fixture.js';
-import {expectNoCrash, snapshotTree} from './tree.js';
+import {useCliWorld} from '../support/cli-world.js';
+import {expectNoCrash, snapshotTree} from '../support/file-tree.js';
 
 const world = useCliWorld();
 

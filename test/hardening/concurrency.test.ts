@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import JSON5 from 'json5';
-import {useCliWorld} from '../commands/fixture.js';
+import {useCliWorld} from '../support/cli-world.js';
 
 const world = useCliWorld();
 

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {useCliWorld} from '../commands/fixture.js';
-import {snapshotTree} from './tree.js';
+import {useCliWorld} from '../support/cli-world.js';
+import {snapshotTree} from '../support/file-tree.js';
 
 const world = useCliWorld();
 

@@ -2,24 +2,16 @@
  * What a user sees when the network or the service misbehaves mid-chat: the
  * built CLI against the fake server's fault behaviours.
  */
-import net from 'node:net';
 import {describe, expect, it} from 'vitest';
 import {serviceError} from '../support/fake-dashscope.js';
-import {useCliWorld} from '../commands/fixture.js';
-import {expectNoCrash} from './tree.js';
+import {useCliWorld} from '../support/cli-world.js';
+import {closedPort} from '../support/closed-port.js';
+import {expectNoCrash} from '../support/file-tree.js';
 
 const world = useCliWorld();
 
 function echoOf(prompt: string): string {
 	return `Echo: ${prompt}`;
-}
-
-async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise<void>(resolve => server.close(() => resolve()));
-	return port;
 }
 
 describe('network faults during `openclaw chat`', () => {

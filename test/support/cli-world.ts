@@ -2,10 +2,10 @@
  * Per-test world for the CLI tests: a fake DashScope on 127.0.0.1, a temp
  * HOME, and helpers to run the built CLI against them.
  */
-import {afterEach, beforeEach} from 'vitest';
-import {startFakeDashScope, TEST_KEYS, type FakeDashScope, type FakeDashScopeOptions} from '../support/fake-dashscope.js';
-import {makeTempHome, type TempHome} from '../support/temp-home.js';
-import {runCli, startCli, type CliOptions, type CliResult, type CliRun} from '../support/run-cli.js';
+import {TEST_KEYS, type FakeDashScope, type FakeDashScopeOptions} from './fake-dashscope.ts';
+import {runCli, startCli, type CliOptions, type CliResult, type CliRun} from './run-cli.ts';
+import type {TempHome} from './temp-home.ts';
+import {useFakeDashScopeHome} from './use-fake-dashscope-home.ts';
 
 export type CliWorld = {
 	server: FakeDashScope;
@@ -38,26 +38,10 @@ export function canonicalBaseUrl(region: keyof typeof CANONICAL): string {
 
 /** Registers beforeEach/afterEach hooks and returns a handle whose fields are live during each test. */
 export function useCliWorld(serverOptions: FakeDashScopeOptions = {}): CliWorld {
-	let server: FakeDashScope | undefined;
-	let home: TempHome | undefined;
-	beforeEach(async () => {
-		server = await startFakeDashScope(serverOptions);
-		home = makeTempHome(server.env);
-	});
-	afterEach(async () => {
-		await server?.close();
-		home?.cleanup();
-	});
-
+	const {fake, home} = useFakeDashScopeHome(serverOptions);
 	const world: CliWorld = {
-		get server() {
-			if (!server) throw new Error('no server outside a test');
-			return server;
-		},
-		get home() {
-			if (!home) throw new Error('no home outside a test');
-			return home;
-		},
+		server: fake,
+		home,
 		env(extra = {}) {
 			// The developer's terminal width must not reach the plain-text layout.
 			const {COLUMNS: _columns, ...inherited} = world.home.env;
