@@ -27,22 +27,62 @@ export function readAuthProfiles(paths: OpenClawPaths): {exists: boolean; profil
 	return {exists, profiles: isPlainObject(data.profiles) ? data.profiles : {}};
 }
 
+/** What a profile write replaced, so a save that fails later can put it back. */
+export type ProfileWrite = {
+	id: string;
+	/** The profile that was there before; undefined when there was none. */
+	previous: unknown;
+	fileExisted: boolean;
+	/** False when the file already held exactly this profile. */
+	changed: boolean;
+};
+
 /** Locked read-modify-write that sets one profile and keeps every other one. */
-export async function writeAuthProfile(paths: OpenClawPaths, id: string, profile: AuthProfile): Promise<void> {
+export async function writeAuthProfile(paths: OpenClawPaths, id: string, profile: AuthProfile): Promise<ProfileWrite> {
+	return setProfile(paths, id, () => profile);
+}
+
+/**
+ * Undoes a writeAuthProfile: the earlier profile goes back (or the new one
+ * goes), other profiles, including any written meanwhile, stay; a file this
+ * write created and that holds nothing else is removed again.
+ */
+export async function restoreAuthProfile(paths: OpenClawPaths, write: ProfileWrite): Promise<void> {
+	if (!write.changed) return;
+	await setProfile(paths, write.id, () => write.previous, !write.fileExisted);
+}
+
+async function setProfile(
+	paths: OpenClawPaths,
+	id: string,
+	value: () => unknown,
+	removeWhenEmpty = false,
+): Promise<ProfileWrite> {
 	const file = resolveWriteTarget(paths.authProfilesPath);
 	for (const dir of new Set([path.dirname(paths.authProfilesPath), path.dirname(file)])) {
 		ensurePrivateDir(dir);
 		tightenMode(dir, 0o700);
 	}
-	await withFileLock(file, () => {
+	return withFileLock(file, () => {
 		const current = readAuthFile(file);
-		const next: Record<string, unknown> = {version: 1, ...current.data};
-		next.profiles = {...(isPlainObject(current.data.profiles) ? current.data.profiles : {}), [id]: profile};
-		if (current.exists && isDeepStrictEqual(current.data, next)) {
+		const profiles = isPlainObject(current.data.profiles) ? current.data.profiles : {};
+		const previous = Object.hasOwn(profiles, id) ? profiles[id] : undefined;
+		const nextProfiles: Record<string, unknown> = {...profiles};
+		const next = value();
+		if (next === undefined) delete nextProfiles[id];
+		else nextProfiles[id] = next;
+		const data: Record<string, unknown> = {version: 1, ...current.data, profiles: nextProfiles};
+		const result = {id, previous, fileExisted: current.exists};
+		if (current.exists && isDeepStrictEqual(current.data, data)) {
 			tightenMode(file, 0o600);
-			return;
+			return {...result, changed: false};
 		}
-		writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`, 0o600);
+		if (removeWhenEmpty && Object.keys(nextProfiles).length === 0 && Object.keys(data).length === 2) {
+			fs.rmSync(file, {force: true});
+		} else {
+			writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 0o600);
+		}
+		return {...result, changed: true};
 	});
 }
 

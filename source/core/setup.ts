@@ -4,7 +4,8 @@
  * `models` list (OpenClaw's validator requires one), the default model and the
  * seed's aliases. Every key this tool does not own is kept.
  */
-import {API_KEY_PROFILE_ID, writeAuthProfile} from './auth-profiles.js';
+import {API_KEY_PROFILE_ID, readAuthProfiles, restoreAuthProfile, writeAuthProfile} from './auth-profiles.js';
+import type {AuthProfile} from './auth-profiles.js';
 import {isPlainObject, readOpenClawConfig, updateOpenClawConfig} from './config-file.js';
 import type {ConfigData} from './config-file.js';
 import {contextWindowFor, isRetired, modelsFor, PROVIDER_ID} from './models.js';
@@ -32,13 +33,62 @@ export async function saveApiKeySetup(
 	if (!key || /\s/.test(key)) throw new Error('Refusing to save an empty API key or one with spaces inside it.');
 	const modelRef = toModelRef(input.modelId);
 	const region = getRegion(input.regionId);
-	// Refuse before writing the key when openclaw.json cannot be parsed (throws ConfigParseError).
-	readOpenClawConfig(paths);
-	await writeAuthProfile(paths, API_KEY_PROFILE_ID, {type: 'api_key', provider: PROVIDER_ID, key});
-	const {configPath, backupPath} = await updateOpenClawConfig(paths, data => {
-		applyApiKeySetup(data, region, modelRef);
-	});
+	const {configPath, backupPath} = await saveProfileAndConfig(
+		paths,
+		API_KEY_PROFILE_ID,
+		{type: 'api_key', provider: PROVIDER_ID, key},
+		data => {
+			applyApiKeySetup(data, region, modelRef);
+		},
+	);
 	return {configPath, authProfilesPath: paths.authProfilesPath, ...(backupPath ? {backupPath} : {}), modelRef, region};
+}
+
+/**
+ * A save that failed part-way and could not take back what it had written:
+ * `written` names those files.
+ */
+export class SetupWriteError extends Error {
+	readonly written: string[];
+
+	constructor(message: string, written: string[], cause: unknown) {
+		super(message, {cause});
+		this.name = 'SetupWriteError';
+		this.written = written;
+	}
+}
+
+/**
+ * Writes a login as one change: both files are read (and refused when
+ * unparsable) before anything is written, then the profile, then
+ * openclaw.json. When the config write fails the profile is put back as it
+ * was, so a failed save leaves nothing behind; should that fail too, the
+ * SetupWriteError says which file kept the new profile.
+ */
+export async function saveProfileAndConfig(
+	paths: OpenClawPaths,
+	profileId: string,
+	profile: AuthProfile,
+	mutate: (data: ConfigData) => void,
+): Promise<{configPath: string; backupPath?: string}> {
+	readOpenClawConfig(paths);
+	readAuthProfiles(paths);
+	const write = await writeAuthProfile(paths, profileId, profile);
+	try {
+		return await updateOpenClawConfig(paths, mutate);
+	} catch (error) {
+		try {
+			await restoreAuthProfile(paths, write);
+		} catch {
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new SetupWriteError(
+				`${reason} The login was already saved to ${paths.authProfilesPath} (profile ${profileId}) and could not be taken back; openclaw.json was not changed.`,
+				[paths.authProfilesPath],
+				error,
+			);
+		}
+		throw error;
+	}
 }
 
 export async function setDefaultModel(

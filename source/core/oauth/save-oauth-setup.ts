@@ -4,11 +4,11 @@
  * switched to the portal with its two models and `coder-model` as default.
  * Everything else in openclaw.json is kept; the API-key login switches back.
  */
-import {OAUTH_PROFILE_ID, writeAuthProfile} from '../auth-profiles.js';
-import {isPlainObject, updateOpenClawConfig} from '../config-file.js';
+import {OAUTH_PROFILE_ID} from '../auth-profiles.js';
+import {isPlainObject} from '../config-file.js';
 import {modelsFor, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID} from '../models.js';
 import type {OpenClawPaths} from '../paths.js';
-import {applyDefaultModel} from '../setup.js';
+import {applyDefaultModel, saveProfileAndConfig} from '../setup.js';
 import type {OAuthTokens} from './tokens.js';
 
 export type OAuthSaveResult = {
@@ -31,17 +31,15 @@ export async function saveOAuthSetup(
 	paths: OpenClawPaths,
 	tokens: OAuthTokens & {refresh: string},
 ): Promise<OAuthSaveResult> {
-	await writeAuthProfile(paths, OAUTH_PROFILE_ID, {
-		type: 'oauth',
-		provider: PROVIDER_ID,
-		access: tokens.access,
-		refresh: tokens.refresh,
-		expires: tokens.expires,
-	});
-
-	const {configPath, backupPath} = await updateOpenClawConfig(paths, data => {
-		pointProviderAtPortal(data, tokens.baseUrl);
-	});
+	// Refuses an unparsable openclaw.json before the tokens are written, and takes them back if the config write fails.
+	const {configPath, backupPath} = await saveProfileAndConfig(
+		paths,
+		OAUTH_PROFILE_ID,
+		{type: 'oauth', provider: PROVIDER_ID, access: tokens.access, refresh: tokens.refresh, expires: tokens.expires},
+		data => {
+			pointProviderAtPortal(data, tokens.baseUrl);
+		},
+	);
 
 	return {
 		configPath,
