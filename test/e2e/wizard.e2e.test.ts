@@ -4,32 +4,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeAll, beforeEach, describe, expect, test} from 'vitest';
-import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../support/fake-dashscope.js';
-import {makeTempHome, type TempHome} from '../support/temp-home.js';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {PTY_KEYS, spawnPty, type PtySession} from '../support/pty-driver.js';
+import {useFakeDashScopeHome} from '../support/use-fake-dashscope-home.js';
 
 const CLI = path.resolve('dist/cli.js');
 const LOGIN = [CLI, 'models', 'auth', 'login', '--provider', 'qwen-portal'];
 
-let fake: FakeDashScope;
-let home: TempHome;
+const {fake, home} = useFakeDashScopeHome();
 let session: PtySession | undefined;
 
 beforeAll(() => {
 	if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first.');
 });
 
-beforeEach(async () => {
-	fake = await startFakeDashScope();
-	home = makeTempHome(fake.env);
-});
-
-afterEach(async () => {
+// Runs before the server and home go (after-hooks run last-registered first).
+afterEach(() => {
 	session?.kill();
 	session = undefined;
-	await fake.close();
-	home.cleanup();
 });
 
 function login(extraArgs: string[] = []): PtySession {

@@ -4,30 +4,23 @@
  */
 import fs from 'node:fs';
 import React from 'react';
-import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
-import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
-import {makeTempHome, type TempHome} from '../../support/temp-home.js';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {TEST_KEYS} from '../../support/fake-dashscope.js';
 import {coreServices} from '../../../source/ui/wizard/run-wizard.js';
 import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
 import type {WizardOutcome} from '../../../source/ui/wizard/outcome.js';
 import {bracketedPaste, KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
+import {useFakeDashScopeHome} from '../../support/use-fake-dashscope-home.js';
 
 const BAD_KEY = 'sk-test0000bad00000000000000000000';
 
-let fake: FakeDashScope;
-let home: TempHome;
+const {fake, home} = useFakeDashScopeHome();
 let terminal: Terminal | undefined;
 
-beforeEach(async () => {
-	fake = await startFakeDashScope();
-	home = makeTempHome(fake.env);
-});
-
-afterEach(async () => {
+// Runs before the server and home go (after-hooks run last-registered first).
+afterEach(() => {
 	terminal?.unmount();
 	terminal = undefined;
-	await fake.close();
-	home.cleanup();
 });
 
 async function startWizard(options: {env?: Record<string, string>; probeTimeoutMs?: number} = {}) {

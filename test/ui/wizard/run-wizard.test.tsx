@@ -4,11 +4,11 @@
  * without NO_COLOR.
  */
 import fs from 'node:fs';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
-import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
+import {expect, test, vi} from 'vitest';
+import {TEST_KEYS} from '../../support/fake-dashscope.js';
 import {startFakeQwenOAuth} from '../../support/fake-qwen-oauth.js';
-import {makeTempHome, type TempHome} from '../../support/temp-home.js';
 import {bracketedPaste, FakeStdin, FakeStdout, KEYS} from '../../support/ink-terminal.js';
+import {useFakeDashScopeHome} from '../../support/use-fake-dashscope-home.js';
 
 // chalk decides its colour level on import; force colour so NO_COLOR has something to switch off.
 vi.hoisted(() => {
@@ -22,18 +22,7 @@ const LEAVE_ALT = '\u001B[?1049l';
 // eslint-disable-next-line no-control-regex
 const COLOR = /\u001B\[(?:3\d|9\d|4\d)(?:;\d+)*m/;
 
-let fake: FakeDashScope;
-let home: TempHome;
-
-beforeEach(async () => {
-	fake = await startFakeDashScope();
-	home = makeTempHome(fake.env);
-});
-
-afterEach(async () => {
-	await fake.close();
-	home.cleanup();
-});
+const {home} = useFakeDashScopeHome();
 
 const tick = async (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
 
