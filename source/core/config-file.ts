@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {isDeepStrictEqual} from 'node:util';
-import Conf from 'conf';
+import type Conf from 'conf';
 import JSON5 from 'json5';
-import {ensurePrivateDir, resolveWriteTarget, toAccessError, withFileLock, writeFileAtomic} from './file-lock.js';
+import {ensurePrivateDir, errorCode, resolveWriteTarget, toAccessError, withFileLock, writeFileAtomic} from './file-lock.js';
 import type {OpenClawPaths} from './paths.js';
 import {PROVIDER_ID} from './models.js';
 
@@ -42,12 +42,20 @@ export type QwenProviderEntry = {
 export type ConfigData = Record<string, unknown>;
 
 const BACKUP_COUNT = 5;
+/** The top-level key `conf` keeps to itself and never hands back. */
+const CONF_INTERNAL_KEY = '__internal__';
 
 export function readOpenClawConfig(paths: OpenClawPaths): {exists: boolean; data: ConfigData} {
 	const file = resolveWriteTarget(paths.configPath);
-	// Checked first because constructing `conf` for a missing file creates its directory.
-	if (!fs.existsSync(file)) return {exists: false, data: {}};
-	return {exists: true, data: readStore(openStore(file))};
+	let text: string;
+	try {
+		text = fs.readFileSync(file, 'utf8');
+	} catch (error) {
+		// Whatever existsSync calls missing (ENOENT, a file in the path, a parent we may not search) reads as no file.
+		if (errorCode(error) === 'ENOENT' || !fs.existsSync(file)) return {exists: false, data: {}};
+		throw toAccessError(error, file);
+	}
+	return {exists: true, data: storeData(parseOpenClawConfig(text, file))};
 }
 
 /**
@@ -62,9 +70,10 @@ export async function updateOpenClawConfig(
 	// A dotfiles symlink stays a symlink: we lock, back up and rewrite its target.
 	const file = resolveWriteTarget(paths.configPath);
 	ensurePrivateDir(path.dirname(file));
+	const {default: ConfStore} = await import('conf');
 	return withFileLock(file, () => {
 		const exists = fs.existsSync(file);
-		const store = openStore(file);
+		const store = openStore(ConfStore, file);
 		const before = readStore(store);
 		const data = structuredClone(before);
 		mutate(data);
@@ -106,10 +115,10 @@ export function isPlainObject(value: unknown): value is Record<string, any> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function openStore(file: string): Conf<ConfigData> {
+function openStore(ConfStore: typeof Conf, file: string): Conf<ConfigData> {
 	const extension = path.extname(file);
 	try {
-		return new Conf<ConfigData>({
+		return new ConfStore<ConfigData>({
 			cwd: path.dirname(file),
 			configName: path.basename(file, extension),
 			fileExtension: extension.replace(/^\./, ''),
@@ -127,8 +136,17 @@ function openStore(file: string): Conf<ConfigData> {
 }
 
 function readStore(store: Conf<ConfigData>): ConfigData {
-	// conf hands back a prototype-less top level; callers get an ordinary object.
-	return structuredClone({...store.store});
+	return storeData(store.store);
+}
+
+/**
+ * What `conf` makes of parsed data, for reads that skip it: an ordinary object
+ * (conf's top level has no prototype) without conf's own bookkeeping key.
+ */
+function storeData(parsed: ConfigData): ConfigData {
+	const data = structuredClone({...parsed});
+	delete data[CONF_INTERNAL_KEY];
+	return data;
 }
 
 /** JSON5 text to config data, refusing anything OpenClaw could not load either. */

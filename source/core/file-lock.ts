@@ -3,10 +3,8 @@
  * read-modify-write, private directories, and write-to-temp-then-rename so a
  * crash never leaves half a file.
  */
-import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 
 /** A file or directory the OS will not let us read or write, with a message saying what to do. */
 export class FileAccessError extends Error {
@@ -40,6 +38,8 @@ const LOCK_WAIT_MS = 30_000;
 // proper-lockfile's own retries would also retry EACCES for half a minute, so
 // only a lock held by someone else (ELOCKED) is waited for here.
 async function acquire(file: string): Promise<() => Promise<void>> {
+	// Loaded here so commands that only read files never pay for it.
+	const {default: lockfile} = await import('proper-lockfile');
 	const deadline = Date.now() + LOCK_WAIT_MS;
 	for (let delay = 20; ; delay = Math.min(delay * 1.5, 500)) {
 		try {
@@ -84,12 +84,14 @@ export function tightenMode(target: string, mode: number): void {
 	}
 }
 
+let temporaryCounter = 0;
+
 /** Writes through a temporary file in the same directory and a rename, with `mode`. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
-	const temporary = path.join(
-		path.dirname(file),
-		`.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-	);
+	// pid + counter keep our own names apart; the random part keeps clear of stale files. `wx` refuses any clash.
+	// (No node:crypto here: loading it costs more start-up time than the rest of the read path.)
+	const unique = `${process.pid}.${++temporaryCounter}.${Math.floor(Math.random() * 0x1_0000_0000).toString(16)}`;
+	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
 	try {
 		const fd = fs.openSync(temporary, 'wx', mode);
 		try {
