@@ -59,3 +59,8 @@ export function makeTempHome(extraEnv: Record<string, string> = {}): TempHome {
 export function fileMode(file: string): number {
 	return fs.statSync(file).mode & 0o777;
 }
+
+/** A JSON file's contents, untyped so a test can reach into it. */
+export function readJson(file: string): any {
+	return JSON.parse(fs.readFileSync(file, 'utf8'));
+}

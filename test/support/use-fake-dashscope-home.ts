@@ -5,18 +5,8 @@
  */
 import {afterEach, beforeEach} from 'vitest';
 import {startFakeDashScope, type FakeDashScope, type FakeDashScopeOptions} from './fake-dashscope.ts';
+import {liveHandle} from './live-handle.ts';
 import {makeTempHome, type TempHome} from './temp-home.ts';
-
-/** An object that forwards every property to what `current()` returns at the time. */
-function live<T extends object>(name: string, current: () => T | undefined): T {
-	return new Proxy({} as T, {
-		get(_target, key) {
-			const value = current();
-			if (!value) throw new Error(`no ${name} outside a test`);
-			return Reflect.get(value, key);
-		},
-	});
-}
 
 export function useFakeDashScopeHome(serverOptions: FakeDashScopeOptions = {}): {fake: FakeDashScope; home: TempHome} {
 	let fake: FakeDashScope | undefined;
@@ -31,5 +21,5 @@ export function useFakeDashScopeHome(serverOptions: FakeDashScopeOptions = {}): 
 		fake = undefined;
 		home = undefined;
 	});
-	return {fake: live('fake server', () => fake), home: live('temp home', () => home)};
+	return {fake: liveHandle('fake server', () => fake), home: liveHandle('temp home', () => home)};
 }

@@ -1,18 +1,14 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {startDeviceLogin} from '../../../source/core/oauth/device-login.js';
 import {OAuthError} from '../../../source/core/oauth/oauth-error.js';
-import {startFakeQwenOAuth, type FakeQwenOAuth, type FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
-import {virtualClock} from './helpers.js';
+import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
+import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {virtualClock} from '../../support/virtual-clock.js';
 
-let fake: FakeQwenOAuth | undefined;
-
-afterEach(async () => {
-	await fake?.close();
-	fake = undefined;
-});
+const {fake, startFake} = useFakeQwenOAuthHome();
 
 async function begin(options: FakeQwenOAuthOptions) {
-	fake = await startFakeQwenOAuth(options);
+	await startFake(options);
 	const time = virtualClock();
 	const login = await startDeviceLogin({env: fake.env, clock: time.clock});
 	return {login, time, fake};
@@ -109,7 +105,7 @@ describe('device login against the fake Qwen OAuth server', () => {
 	});
 
 	it('reports a refused device request and mentions the discontinued free tier', async () => {
-		fake = await startFakeQwenOAuth({deviceRequest: 'refused'});
+		await startFake({deviceRequest: 'refused'});
 		const error = await failure(startDeviceLogin({env: fake.env, clock: virtualClock().clock}));
 		expect(error.kind).toBe('device_request_refused');
 		expect(error.message).toContain('HTTP 400: device authorization is not available');
@@ -134,7 +130,7 @@ describe('device login against the fake Qwen OAuth server', () => {
 	});
 
 	it('stops polling when aborted', async () => {
-		fake = await startFakeQwenOAuth({poll: ['pending'], interval: 60});
+		await startFake({poll: ['pending'], interval: 60});
 		const controller = new AbortController();
 		const login = await startDeviceLogin({env: fake.env, signal: controller.signal});
 		const waiting = login.waitForApproval();

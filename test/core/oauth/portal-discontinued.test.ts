@@ -1,25 +1,19 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {createDashScopeClient} from '../../../source/core/dashscope-client.js';
 import {DashScopeError} from '../../../source/core/errors.js';
 import {startDeviceLogin} from '../../../source/core/oauth/device-login.js';
 import {ensureFreshOAuthToken} from '../../../source/core/oauth/refresh.js';
 import {saveOAuthSetup} from '../../../source/core/oauth/save-oauth-setup.js';
-import {startFakeQwenOAuth, type FakeQwenOAuth, type PortalChatMode} from '../../support/fake-qwen-oauth.js';
-import {tempHome, virtualClock} from './helpers.js';
+import type {PortalChatMode} from '../../support/fake-qwen-oauth.js';
+import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {virtualClock} from '../../support/virtual-clock.js';
 
-let fake: FakeQwenOAuth | undefined;
-let home: ReturnType<typeof tempHome> | undefined;
-
-afterEach(async () => {
-	await fake?.close();
-	fake = undefined;
-	home?.cleanup();
-});
+const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
 
 /** Logs in against the fake, saves, and streams one chat turn from the portal with the fresh token. */
 async function chatAfterLogin(chat: PortalChatMode): Promise<{text: string; error?: unknown}> {
-	fake = await startFakeQwenOAuth({chat});
-	home = tempHome();
+	await startFake({chat});
+	makeHome();
 	const env = {...home.env, ...fake.env};
 	const login = await startDeviceLogin({env, clock: virtualClock().clock});
 	const saved = await saveOAuthSetup(home.paths, await login.waitForApproval());

@@ -1,29 +1,23 @@
 import {execFile} from 'node:child_process';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {afterEach, expect, it} from 'vitest';
+import {expect, it} from 'vitest';
 import {OAUTH_PROFILE_ID, writeAuthProfile} from '../../../source/core/auth-profiles.js';
-import {startFakeQwenOAuth, type FakeQwenOAuth} from '../../support/fake-qwen-oauth.js';
-import {readJson, tempHome} from './helpers.js';
+import {readJson} from '../../support/temp-home.js';
+import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
 
 const run = promisify(execFile);
-const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(import.meta.dirname, '../../..');
 
-let fake: FakeQwenOAuth | undefined;
-let home: ReturnType<typeof tempHome> | undefined;
-
-afterEach(async () => {
-	await fake?.close();
-	home?.cleanup();
-});
+const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
 
 it('two openclaw processes renewing an expiring token at once make one refresh request', async () => {
-	fake = await startFakeQwenOAuth({refresh: ['success'], refreshDelayMs: 300});
-	home = tempHome();
+	await startFake({refresh: ['success'], refreshDelayMs: 300});
+	makeHome();
 	await writeAuthProfile(home.paths, OAUTH_PROFILE_ID, {type: 'oauth', provider: 'qwen-portal', access: 'old-access', refresh: 'old-refresh', expires: Date.now() + 5000});
 	const env = {...process.env, ...home.env, ...fake.env};
 	const child = () =>
-		run(process.execPath, ['--import', path.join(here, 'ts-resolve-hook.mjs'), path.join(here, 'refresh-child.ts')], {env, cwd: here});
+		run(process.execPath, ['--import', './test/support/ts-resolve-hooks.ts', 'test/support/oauth-refresh-child.ts'], {env, cwd: root});
 
 	const answers = await Promise.all([child(), child()]);
 	const tokens = answers.map(answer => JSON.parse(answer.stdout) as {access: string; refreshed: boolean});

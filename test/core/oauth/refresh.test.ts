@@ -1,23 +1,18 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, writeAuthProfile} from '../../../source/core/auth-profiles.js';
 import {OAuthError} from '../../../source/core/oauth/oauth-error.js';
 import {ensureFreshOAuthToken} from '../../../source/core/oauth/refresh.js';
-import {startFakeQwenOAuth, type FakeQwenOAuth, type FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
-import {readJson, tempHome, virtualClock} from './helpers.js';
+import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
+import {readJson} from '../../support/temp-home.js';
+import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {virtualClock} from '../../support/virtual-clock.js';
 
-let fake: FakeQwenOAuth | undefined;
-let home: ReturnType<typeof tempHome> | undefined;
-
-afterEach(async () => {
-	await fake?.close();
-	fake = undefined;
-	home?.cleanup();
-});
+const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
 
 /** A saved login whose access token has `leftMs` to live, against a fake server. */
 async function savedLogin(leftMs: number, options: FakeQwenOAuthOptions = {}) {
-	fake = await startFakeQwenOAuth(options);
-	home = tempHome();
+	await startFake(options);
+	makeHome();
 	const time = virtualClock();
 	await writeAuthProfile(home.paths, OAUTH_PROFILE_ID, {
 		type: 'oauth',
@@ -93,7 +88,7 @@ describe('ensureFreshOAuthToken', () => {
 	});
 
 	it('says how to log in when there is no OAuth profile', async () => {
-		home = tempHome();
+		makeHome();
 		const error = await ensureFreshOAuthToken(home.paths, home.env).catch((error: unknown) => error);
 		expect((error as OAuthError).kind).toBe('no_profile');
 		expect((error as OAuthError).nextStep).toContain('openclaw models auth login --provider qwen-portal');

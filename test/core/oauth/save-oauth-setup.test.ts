@@ -1,19 +1,18 @@
 import fs from 'node:fs';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, writeAuthProfile} from '../../../source/core/auth-profiles.js';
 import {saveOAuthSetup} from '../../../source/core/oauth/save-oauth-setup.js';
 import {saveApiKeySetup} from '../../../source/core/setup.js';
-import {readJson, tempHome} from './helpers.js';
+import {readJson} from '../../support/temp-home.js';
+import {useTempHome} from '../../support/use-temp-home.js';
 
 const KEY = 'sk-test0000intl00000000000000000a';
 const TOKENS = {access: 'fake-access-1', refresh: 'fake-refresh-1', expires: Date.UTC(2026, 3, 1, 13), baseUrl: 'https://portal.qwen.ai/v1'};
 
-let home: ReturnType<typeof tempHome> | undefined;
-afterEach(() => home?.cleanup());
+const home = useTempHome();
 
 describe('saveOAuthSetup', () => {
 	it('stores the tokens as qwen-portal:oauth and points the provider at the portal with its two models', async () => {
-		home = tempHome();
 		const result = await saveOAuthSetup(home.paths, TOKENS);
 		expect(result.modelRef).toBe('qwen-portal/coder-model');
 
@@ -37,7 +36,6 @@ describe('saveOAuthSetup', () => {
 	});
 
 	it('leaves an existing API-key profile and unrelated config keys alone', async () => {
-		home = tempHome();
 		await writeAuthProfile(home.paths, API_KEY_PROFILE_ID, {type: 'api_key', provider: 'qwen-portal', key: KEY});
 		await writeAuthProfile(home.paths, 'anthropic:default', {type: 'api_key', provider: 'anthropic', key: 'sk-test0000other'});
 		fs.writeFileSync(home.paths.configPath, '// mine\n{gateway: {port: 18789}, models: {providers: {other: {baseUrl: "https://x.test"}}},}\n');
@@ -53,7 +51,6 @@ describe('saveOAuthSetup', () => {
 	});
 
 	it('switching back to the API key restores the DashScope entry and keeps both profiles; OAuth again keeps the key', async () => {
-		home = tempHome();
 		await saveOAuthSetup(home.paths, TOKENS);
 		await saveApiKeySetup(home.paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'});
 

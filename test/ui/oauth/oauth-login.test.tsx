@@ -4,24 +4,22 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
 import {OAuthLogin} from '../../../source/ui/oauth/oauth-login.js';
 import type {BrowserOpener} from '../../../source/ui/oauth/open-browser.js';
-import {startFakeQwenOAuth, type FakeQwenOAuth, type FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
-import {readJson, tempHome} from '../../core/oauth/helpers.js';
+import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
+import {readJson} from '../../support/temp-home.js';
+import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
 import {KEYS, mountInk, stripAnsi, waitFor} from '../../support/ink-terminal.js';
 
-let fake: FakeQwenOAuth | undefined;
-let home: ReturnType<typeof tempHome> | undefined;
+const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
 let unmount: (() => void) | undefined;
 
-afterEach(async () => {
+// Runs before the server and home go (after-hooks run last-registered first).
+afterEach(() => {
 	unmount?.();
-	await fake?.close();
-	fake = undefined;
-	home?.cleanup();
 });
 
 async function mount(options: FakeQwenOAuthOptions, opener?: BrowserOpener) {
-	fake = await startFakeQwenOAuth({interval: 0.02, ...options});
-	home = tempHome();
+	await startFake({interval: 0.02, ...options});
+	makeHome();
 	const opened: string[] = [];
 	const openBrowser = opener ?? (async (url: string) => {
 		opened.push(url);
