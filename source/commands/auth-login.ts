@@ -130,13 +130,10 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 }
 
 async function runInteractive(context: CommandContext, regionId: RegionId | undefined, method: string | undefined): Promise<number> {
-	const {continueAfterWizard, launchWizard} = await import('./ui-launch.js');
+	const {continueAfterWizard, exitCodeAfterWizard, launchWizard} = await import('./ui-launch.js');
 	const outcome = await launchWizard(context, {
 		...(regionId ? {region: regionId} : {}),
 		...(method === 'api-key' || method === 'oauth' ? {method} : {}),
 	});
-	// The wizard's own summary already said that nothing was written.
-	if (outcome.kind === 'cancelled') return 1;
-
-	return (await continueAfterWizard(context, outcome)) ?? 0;
+	return exitCodeAfterWizard(outcome, await continueAfterWizard(context, outcome));
 }

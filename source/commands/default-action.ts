@@ -6,7 +6,7 @@ import {loadEffectiveSetup} from '../core/credentials.js';
 import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
-import {continueAfterWizard, launchChatPane, launchWizard} from './ui-launch.js';
+import {continueAfterWizard, exitCodeAfterWizard, launchChatPane, launchWizard} from './ui-launch.js';
 
 export async function runDefault(context: CommandContext, helpText: () => string): Promise<number> {
 	if (!isInteractive(context)) {
@@ -18,7 +18,8 @@ export async function runDefault(context: CommandContext, helpText: () => string
 
 	const setup = loadEffectiveSetup(context.env);
 	if (!setup.credential) {
-		return (await continueAfterWizard(context, await launchWizard(context))) ?? 0;
+		const outcome = await launchWizard(context);
+		return exitCodeAfterWizard(outcome, await continueAfterWizard(context, outcome));
 	}
 
 	return launchChatPane(context, setup, defaultModelFor(setup));

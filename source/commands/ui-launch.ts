@@ -37,7 +37,16 @@ export async function launchChatPane(
 
 /** After the wizard: open the chat pane when the user asked for it. */
 export async function continueAfterWizard(context: CommandContext, outcome: WizardOutcome): Promise<number | undefined> {
-	if (outcome.kind === 'cancelled' || !outcome.startChat) return undefined;
+	if (outcome.kind === 'cancelled' || outcome.kind === 'failed' || !outcome.startChat) return undefined;
 	const {loadEffectiveSetup} = await import('../core/credentials.js');
 	return launchChatPane(context, loadEffectiveSetup(context.env), outcome.modelId);
+}
+
+/**
+ * A cancelled or failed setup did not do what was asked: exit 1 (the wizard's
+ * summary already said what was and was not written). Otherwise the chat's code, or 0.
+ */
+export function exitCodeAfterWizard(outcome: WizardOutcome, chatExitCode: number | undefined): number {
+	if (outcome.kind === 'cancelled' || outcome.kind === 'failed') return 1;
+	return chatExitCode ?? 0;
 }

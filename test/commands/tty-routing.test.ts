@@ -59,12 +59,14 @@ describe('on a terminal', () => {
 		return terminal;
 	};
 
-	test('plain openclaw without a key opens the setup wizard; Ctrl+C leaves it', async () => {
+	test('plain openclaw without a key opens the setup wizard; Ctrl+C leaves it and exits 1 like auth login', async () => {
 		const terminal = start([]);
 		await terminal.waitFor(/sign in/i);
 		await settle();
 		terminal.pty.write('\u0003');
-		expect(await terminal.exited).toBe(0);
+		// A cancelled setup did not do what was asked, whichever command opened it.
+		expect(await terminal.exited).toBe(1);
+		expect(terminal.screen()).toContain('setup cancelled; nothing was written');
 	});
 
 	test('plain openclaw with a key opens the chat pane on the default model', async () => {
@@ -77,6 +79,26 @@ describe('on a terminal', () => {
 	test('openclaw chat --model qwen without a prompt opens the pane on qwen-plus', async () => {
 		const terminal = start(['chat', '--model', 'qwen'], {QWEN_API_KEY: TEST_KEYS.intl});
 		await terminal.waitFor('qwen-plus');
+	});
+
+	test('models auth login: Ctrl+C after the setup was saved exits 0 with the saved summary', async () => {
+		const terminal = start(['models', 'auth', 'login', '--provider', 'qwen-portal', '--method', 'api-key', '--region', 'intl']);
+		await terminal.waitFor('API key');
+		await settle();
+		terminal.pty.write(`\u001B[200~${TEST_KEYS.intl}\u001B[201~`);
+		await terminal.waitFor('Looks like a key');
+		terminal.pty.write('\r');
+		await terminal.waitFor('Default model');
+		await settle();
+		terminal.pty.write('\r');
+		await terminal.waitFor('Qwen is set up');
+		await settle();
+		terminal.pty.write('\u0003');
+		expect(await terminal.exited).toBe(0);
+		const screen = terminal.screen();
+		expect(screen).toContain('openclaw: Qwen is set up. Saved the API key');
+		expect(screen).not.toContain('nothing was written');
+		expect(world.home.readAuthProfiles()).toMatchObject({profiles: {'qwen-portal:default': {key: TEST_KEYS.intl}}});
 	});
 
 	test('models auth login opens the wizard; cancelling saves nothing and exits 1', async () => {

@@ -5,4 +5,7 @@ export type WizardOutcome =
 	| {kind: 'saved'; save: SaveResult; modelId: string; startChat: boolean}
 	/** "Qwen OAuth" was chosen and the device login saved its profile. */
 	| {kind: 'oauth-saved'; save: OAuthSaveResult; modelId: string; startChat: boolean}
-	| {kind: 'cancelled'};
+	/** Left before anything was saved: nothing was written. */
+	| {kind: 'cancelled'}
+	/** Left after the save failed; `written` names any file it wrote before failing. */
+	| {kind: 'failed'; message: string; written: string[]};

@@ -12,6 +12,14 @@ export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: stri
 		return `openclaw: setup cancelled; nothing was written. Run \`${LOGIN_COMMAND}\` to start again.`;
 	}
 
+	if (outcome.kind === 'failed') {
+		const written =
+			outcome.written.length === 0
+				? 'nothing was written'
+				: `${outcome.written.map(file => tildify(file, details.home)).join(' and ')} was written before the failure`;
+		return `openclaw: setup failed; ${written}. ${outcome.message} Run \`${LOGIN_COMMAND}\` to try again.`;
+	}
+
 	const next = outcome.startChat ? 'Opening the chat now.' : `Start chatting with \`${details.chatCommand}\`.`;
 	if (outcome.kind === 'oauth-saved') {
 		return (

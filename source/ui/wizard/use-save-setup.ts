@@ -19,7 +19,7 @@ export function useSaveSetup(state: WizardState, saveSetup: WizardServices['save
 				if (current) setSave({status: 'saved', result});
 			},
 			(error: unknown) => {
-				if (current) setSave({status: 'failed', message: error instanceof Error ? error.message : String(error)});
+				if (current) setSave({status: 'failed', message: error instanceof Error ? error.message : String(error), written: writtenBy(error)});
 			},
 		);
 		return () => {
@@ -32,4 +32,10 @@ export function useSaveSetup(state: WizardState, saveSetup: WizardServices['save
 	}, []);
 
 	return {save, retry};
+}
+
+/** The files a failed save reports having written (core's SetupWriteError); none otherwise. */
+function writtenBy(error: unknown): string[] {
+	const written = error instanceof Error ? (error as {written?: unknown}).written : undefined;
+	return Array.isArray(written) ? written.filter((file): file is string => typeof file === 'string') : [];
 }

@@ -1,4 +1,4 @@
-import React, {useCallback, useReducer, type ReactElement} from 'react';
+import React, {useCallback, useEffect, useReducer, useState, type ReactElement} from 'react';
 import {useInput} from 'ink';
 import {maskKey} from '../../core/api-key.js';
 import {getRegion, type RegionId} from '../../core/regions.js';
@@ -8,7 +8,7 @@ import {initialWizardState, STEP_COUNT, stepLabel, wizardReducer, type AuthMetho
 import type {WizardOutcome} from './outcome.js';
 import {AuthMethodScreen} from './screens/auth-method-screen.js';
 import {CheckScreen, type CheckChoice} from './screens/check-screen.js';
-import {DoneScreen, type DoneChoice} from './screens/done-screen.js';
+import {DoneScreen, type DoneChoice, type SaveState} from './screens/done-screen.js';
 import {KeyEntryScreen} from './screens/key-entry-screen.js';
 import {ModelScreen} from './screens/model-screen.js';
 import {OAuthDoneScreen} from './screens/oauth-done-screen.js';
@@ -50,9 +50,36 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 	}, []);
 	const maskedKey = state.key ? maskKey(state.key) : '';
 
+	// Ctrl+C while saving waits for the save, so the outcome says what happened.
+	const [quitting, setQuitting] = useState(false);
+
+	/** Leaving the done step reports what the save did, never "cancelled". */
+	const leaveDone = useCallback(
+		(settled: SaveState, startChat: boolean) => {
+			if (settled.status === 'saved') {
+				onExit({kind: 'saved', save: settled.result, modelId: state.modelId, startChat}, {maskedKey});
+			} else if (settled.status === 'failed') {
+				onExit({kind: 'failed', message: settled.message, written: [...settled.written]}, {});
+			}
+		},
+		[onExit, state.modelId, maskedKey],
+	);
+
+	useEffect(() => {
+		if (quitting && save.status !== 'saving') leaveDone(save, false);
+	}, [quitting, save, leaveDone]);
+
 	// Ink's own Ctrl+C exit is off so that leaving always reports an outcome.
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') onExit({kind: 'cancelled'}, {});
+		if (!key.ctrl || input !== 'c') return;
+		if (state.step === 'oauth-done' && state.oauthSave) {
+			onExit({kind: 'oauth-saved', save: state.oauthSave, modelId: state.oauthSave.modelId, startChat: false}, {});
+		} else if (state.step === 'done') {
+			if (save.status === 'saving') setQuitting(true);
+			else leaveDone(save, false);
+		} else {
+			onExit({kind: 'cancelled'}, {});
+		}
 	});
 
 	const header = headerFor(state);
@@ -146,11 +173,7 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 
 		case 'done': {
 			const choose = (choice: DoneChoice) => {
-				if (save.status === 'saved') {
-					onExit({kind: 'saved', save: save.result, modelId: state.modelId, startChat: choice === 'chat'}, {maskedKey});
-				} else {
-					onExit({kind: 'cancelled'}, {});
-				}
+				leaveDone(save, choice === 'chat');
 			};
 
 			return (

@@ -13,7 +13,8 @@ import {CHOOSE, MOVE, QUIT} from './hints.js';
 export type SaveState =
 	| {readonly status: 'saving'}
 	| {readonly status: 'saved'; readonly result: SaveResult}
-	| {readonly status: 'failed'; readonly message: string};
+	/** `written`: files the failed save had already written (usually none: a failed save is taken back). */
+	| {readonly status: 'failed'; readonly message: string; readonly written: readonly string[]};
 
 export type DoneChoice = 'chat' | 'exit';
 

@@ -1,0 +1,131 @@
+/**
+ * Leaving the wizard once the save has run reports what the save did: Ctrl+C
+ * after "Qwen is set up" is a saved setup, Esc after a failed save is a
+ * failure (never "cancelled; nothing was written").
+ */
+import React from 'react';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
+import {getRegion} from '../../../source/core/regions.js';
+import type {SaveResult} from '../../../source/core/setup.js';
+import type {WizardOutcome} from '../../../source/ui/wizard/outcome.js';
+import type {WizardServices} from '../../../source/ui/wizard/services.js';
+import {wizardSummary} from '../../../source/ui/wizard/summary.js';
+import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
+import {bracketedPaste, KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
+
+const KEY = 'sk-test0000intl00000000000000000a';
+const SAVED: SaveResult = {
+	configPath: '/home/u/.openclaw/openclaw.json',
+	authProfilesPath: '/home/u/.openclaw/agents/main/agent/auth-profiles.json',
+	modelRef: 'qwen-portal/qwen3-coder-plus',
+	region: getRegion('intl'),
+};
+const OAUTH_SAVED: OAuthSaveResult = {
+	configPath: SAVED.configPath,
+	authProfilesPath: SAVED.authProfilesPath,
+	modelRef: 'qwen-portal/coder-model',
+	modelId: 'coder-model',
+	baseUrl: 'https://portal.qwen.ai/v1',
+	profileId: 'qwen-portal:oauth',
+	expires: Date.UTC(2030, 0, 1),
+};
+
+let terminal: Terminal | undefined;
+afterEach(() => {
+	terminal?.unmount();
+	terminal = undefined;
+});
+
+function services(saveSetup: WizardServices['saveSetup']): WizardServices {
+	return {
+		probeKey: async (_key, regionId) => ({status: 'ok', region: getRegion(regionId), modelIds: ['qwen3-coder-plus']}),
+		saveSetup,
+	};
+}
+
+/** Key → check (accepted) → default model → done. */
+async function startAndSave(saveSetup: WizardServices['saveSetup']) {
+	const onExit = vi.fn<(outcome: WizardOutcome, details: {maskedKey?: string}) => void>();
+	terminal = await renderTerminal(
+		<WizardApp services={services(saveSetup)} presetRegion="intl" presetMethod="api-key" home="/home/u" onExit={onExit} />,
+	);
+	const t = terminal;
+	await t.waitFor('API key');
+	await t.press(bracketedPaste(KEY));
+	await t.waitFor('Looks like a key');
+	await t.press(KEYS.enter);
+	await t.waitFor('Default model');
+	await t.press(KEYS.enter);
+	return {t, onExit};
+}
+
+describe('leaving after the save', () => {
+	test('Ctrl+C after the setup was saved reports it saved, not cancelled', async () => {
+		const {t, onExit} = await startAndSave(async () => SAVED);
+		await t.waitFor('Qwen is set up');
+		await t.press(KEYS.ctrlC);
+		expect(onExit).toHaveBeenCalledTimes(1);
+		expect(onExit).toHaveBeenCalledWith({kind: 'saved', save: SAVED, modelId: 'qwen3-coder-plus', startChat: false}, {maskedKey: 'sk-…000a'});
+	});
+
+	test('Ctrl+C while saving waits for the save and reports what it did', async () => {
+		let finish: (result: SaveResult) => void = () => {};
+		const {t, onExit} = await startAndSave(async () => new Promise<SaveResult>(resolve => (finish = resolve)));
+		await t.waitFor('Saving');
+		await t.press(KEYS.ctrlC);
+		expect(onExit).not.toHaveBeenCalled();
+		finish(SAVED);
+		await vi.waitFor(() => {
+			expect(onExit).toHaveBeenCalledWith(expect.objectContaining({kind: 'saved', startChat: false}), {maskedKey: 'sk-…000a'});
+		});
+	});
+
+	test('Esc after a failed save reports the failure and what was written', async () => {
+		const error = Object.assign(new Error('Permission denied for openclaw.json.'), {written: [SAVED.authProfilesPath]});
+		const {t, onExit} = await startAndSave(async () => {
+			throw error;
+		});
+		await t.waitFor('Could not save the setup');
+		await t.press(KEYS.escape);
+		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: error.message, written: [SAVED.authProfilesPath]}, {});
+	});
+
+	test('Ctrl+C after a failed save that wrote nothing reports the failure', async () => {
+		const {t, onExit} = await startAndSave(async () => {
+			throw new Error('disk full');
+		});
+		await t.waitFor('Could not save the setup');
+		await t.press(KEYS.ctrlC);
+		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: 'disk full', written: []}, {});
+	});
+
+	test('Ctrl+C on the OAuth "Signed in" screen reports the saved login', async () => {
+		const onExit = vi.fn<(outcome: WizardOutcome, details: {maskedKey?: string}) => void>();
+		const SignIn = ({onDone}: {onDone: (result: OAuthSaveResult) => void}) => {
+			React.useEffect(() => {
+				onDone(OAUTH_SAVED);
+			}, [onDone]);
+			return null;
+		};
+		terminal = await renderTerminal(
+			<WizardApp services={services(async () => SAVED)} presetMethod="oauth" oauth={({onDone}) => <SignIn onDone={onDone} />} onExit={onExit} />,
+		);
+		await terminal.waitFor('Signed in');
+		await terminal.press(KEYS.ctrlC);
+		expect(onExit).toHaveBeenCalledWith({kind: 'oauth-saved', save: OAUTH_SAVED, modelId: 'coder-model', startChat: false}, {});
+	});
+});
+
+describe('the summary of a failed save', () => {
+	test('says nothing was written when the save took itself back', () => {
+		const text = wizardSummary({kind: 'failed', message: 'disk full.', written: []}, {chatCommand: 'openclaw chat'});
+		expect(text).toContain('setup failed; nothing was written. disk full.');
+		expect(text).not.toContain('cancelled');
+	});
+
+	test('names the files that were written', () => {
+		const text = wizardSummary({kind: 'failed', message: 'disk full.', written: [SAVED.authProfilesPath]}, {home: '/home/u', chatCommand: 'openclaw chat'});
+		expect(text).toContain('~/.openclaw/agents/main/agent/auth-profiles.json was written before the failure');
+	});
+});
