@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import {spawn} from '@lydell/node-pty';
 import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
+import {spawnPty} from '../support/pty-driver.js';
 import {CLI_PATH, registerSecret} from '../support/run-cli.js';
 import {canonicalBaseUrl, ESC, useCliWorld} from '../support/cli-world.js';
 
@@ -58,12 +58,9 @@ describe('openclaw models list on a narrow terminal', () => {
 	const cells = (line: string) => [...line].reduce((width, char) => width + (/\p{Extended_Pictographic}/u.test(char) && char !== '★' ? 2 : char === '\uFE0F' ? 0 : 1), 0);
 
 	test('an 80-column terminal gets a table that fits, every id whole, retired rows marked and explained', async () => {
-		const pty = spawn(process.execPath, [CLI_PATH, 'models', 'list'], {cols: 80, rows: 40, env: {...world.env(), TERM: 'xterm-256color'}, cwd: world.home.home});
-		let output = '';
-		pty.onData(data => {
-			output += data;
-		});
-		const code = await new Promise<number>(resolve => pty.onExit(({exitCode}) => resolve(exitCode)));
+		const session = spawnPty({command: process.execPath, args: [CLI_PATH, 'models', 'list'], cols: 80, rows: 40, env: {...world.env(), TERM: 'xterm-256color'}, cwd: world.home.home});
+		const code = await session.exited().finally(() => session.kill());
+		const output = session.output();
 		expect(code).toBe(0);
 		const lines = output.replace(ANSI, '').split(/\r?\n/);
 		for (const line of lines) expect(cells(line), line).toBeLessThanOrEqual(80);
