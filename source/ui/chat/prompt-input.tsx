@@ -47,11 +47,7 @@ export function PromptInput({editor, width, maxRows, placeholder, isBusy}: Promp
 					{row.cursor === undefined ? (
 						<Text>{row.text}</Text>
 					) : (
-						<Text>
-							{slice(row.text, 0, row.cursor)}
-							<Text inverse>{slice(row.text, row.cursor, row.cursor + 1) || ' '}</Text>
-							{slice(row.text, row.cursor + 1)}
-						</Text>
+						<CursorRow text={row.text} cursor={row.cursor} />
 					)}
 				</Box>
 			))}
@@ -66,6 +62,18 @@ export function promptRows(editor: EditorState, width: number, maxRows: number):
 	return layout.rows.length + (layout.hiddenAbove > 0 ? 1 : 0) + (layout.hiddenBelow > 0 ? 1 : 0);
 }
 
-function slice(text: string, start: number, end?: number): string {
-	return Array.from(text).slice(start, end).join('');
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** The row with the character under the cursor (a whole emoji or CJK cell) drawn inverse. */
+function CursorRow({text, cursor}: {text: string; cursor: number}) {
+	const before = Array.from(text).slice(0, cursor).join('');
+	const rest = text.slice(before.length);
+	const under = graphemes.segment(rest)[Symbol.iterator]().next().value?.segment ?? '';
+	return (
+		<Text>
+			{before}
+			<Text inverse>{under || ' '}</Text>
+			{rest.slice(under.length)}
+		</Text>
+	);
 }

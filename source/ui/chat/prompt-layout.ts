@@ -1,11 +1,13 @@
 /**
  * Lays the prompt's text out in terminal rows (one per row, so the frame's
- * height is known) and keeps the cursor's row in view.
+ * height is known) and keeps the cursor's row in view. Rows break by display
+ * width: a CJK character or an emoji takes two columns, a combining mark none.
  */
+import stringWidth from 'string-width';
 
 export type PromptRow = {
 	readonly text: string;
-	/** Column of the cursor when it is on this row. */
+	/** Code points before the cursor when it is on this row. */
 	readonly cursor?: number;
 };
 
@@ -15,34 +17,34 @@ export type PromptLayout = {
 	readonly hiddenBelow: number;
 };
 
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
 export function layoutPrompt(text: string, cursor: number, options: {width: number; maxRows: number}): PromptLayout {
 	const width = Math.max(1, options.width);
 	const rows: PromptRow[] = [];
 	let cursorRow = 0;
 	let offset = 0;
 	for (const line of text.split('\n')) {
-		const characters = Array.from(line);
+		const pieces = wrapLine(line, width);
 		let pieceStart = offset;
-		for (let index = 0; index === 0 || index < characters.length; index += width) {
-			const piece = characters.slice(index, index + width).join('');
-			const pieceEnd = pieceStart + piece.length;
-			const isLastPiece = index + width >= characters.length;
+		for (const [index, piece] of pieces.entries()) {
+			const pieceEnd = pieceStart + piece.text.length;
+			const isLastPiece = index === pieces.length - 1;
 			if (cursor >= pieceStart && cursor < pieceEnd) {
 				cursorRow = rows.length;
-				rows.push({text: piece, cursor: Array.from(text.slice(pieceStart, cursor)).length});
+				rows.push({text: piece.text, cursor: codePoints(text.slice(pieceStart, cursor))});
 			} else if (isLastPiece && cursor === pieceEnd) {
-				// The cursor after the last character: on this row if it fits, else on the next.
-				const column = Array.from(piece).length;
-				if (column < width) {
+				// The cursor after the last character: on this row if its cell fits, else on the next.
+				if (piece.width < width) {
 					cursorRow = rows.length;
-					rows.push({text: piece, cursor: column});
+					rows.push({text: piece.text, cursor: codePoints(piece.text)});
 				} else {
-					rows.push({text: piece});
+					rows.push({text: piece.text});
 					cursorRow = rows.length;
 					rows.push({text: '', cursor: 0});
 				}
 			} else {
-				rows.push({text: piece});
+				rows.push({text: piece.text});
 			}
 
 			pieceStart = pieceEnd;
@@ -55,4 +57,31 @@ export function layoutPrompt(text: string, cursor: number, options: {width: numb
 	if (rows.length <= maxRows) return {rows, hiddenAbove: 0, hiddenBelow: 0};
 	const first = Math.min(Math.max(0, cursorRow - maxRows + 1), rows.length - maxRows);
 	return {rows: rows.slice(first, first + maxRows), hiddenAbove: first, hiddenBelow: rows.length - first - maxRows};
+}
+
+/** Pieces of one line, each at most `width` columns; a wide character never straddles two rows. */
+function wrapLine(line: string, width: number): Array<{text: string; width: number}> {
+	const pieces: Array<{text: string; width: number}> = [];
+	let text = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(line)) {
+		const cells = stringWidth(segment);
+		if (used + cells > width && text !== '') {
+			pieces.push({text, width: used});
+			text = '';
+			used = 0;
+		}
+
+		text += segment;
+		used += cells;
+	}
+
+	pieces.push({text, width: used});
+	return pieces;
+}
+
+function codePoints(text: string): number {
+	let count = 0;
+	for (const _ of text) count++;
+	return count;
 }
