@@ -181,16 +181,16 @@ export function ChatApp(props: ChatAppProps) {
 			return;
 		}
 
-		if (isStreaming) {
+		const info = findModel(model);
+		const sent = session.send(
+			{text: parsed.text, images},
+			{model, ...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {})},
+		);
+		if (!sent) {
 			notice('An answer is still streaming: wait for it, or press Esc to stop it, then send again.', 'warning');
 			return;
 		}
 
-		const info = findModel(model);
-		session.send(
-			{text: parsed.text, images},
-			{model, ...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {})},
-		);
 		setImages([]);
 	};
 

@@ -31,7 +31,8 @@ export type ChatSession = {
 	readonly state: ChatState;
 	readonly dispatch: (action: ChatAction) => void;
 	readonly isStreaming: boolean;
-	send(question: Question, options: SendOptions): void;
+	/** Starts a turn; false when one is still running. */
+	send(question: Question, options: SendOptions): boolean;
 	/** Stops the answer being streamed; what arrived stays. Returns whether one was running. */
 	interrupt(): boolean;
 };
@@ -47,7 +48,7 @@ export function useChatSession({client, initialState, classify, explain, preambl
 
 	const send = useCallback(
 		(question: Question, {model, enableThinking}: SendOptions) => {
-			if (controllerRef.current) return;
+			if (controllerRef.current) return false;
 			const controller = new AbortController();
 			controllerRef.current = controller;
 			const messages = [...preamble, ...messagesForRequest(exchangesRef.current, question)];
@@ -83,6 +84,7 @@ export function useChatSession({client, initialState, classify, explain, preambl
 					dispatch({type: 'end', at: now(), outcome: outcome.outcome});
 				}
 			})();
+			return true;
 		},
 		[client, classify, explain, preamble, now],
 	);

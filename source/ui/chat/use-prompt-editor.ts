@@ -1,6 +1,9 @@
 /**
  * Keyboard and paste handling for the prompt. Enter sends; Ctrl+J or
- * Alt+Enter inserts a newline; pasted text (bracketed or not) goes in whole.
+ * Alt+Enter inserts a newline. Ink's usePaste turns on bracketed paste, so a
+ * paste arrives whole on its own channel and its newlines are kept; a CR in
+ * ordinary input is always Enter, even when it comes in one chunk with the
+ * text typed before it (tmux send-keys, a fast typist over SSH).
  * Keys the pane owns (Esc, Ctrl+C, Ctrl+O) are left to it.
  */
 import {useCallback, useState} from 'react';
@@ -24,6 +27,27 @@ export function usePromptEditor({isActive, onSubmit}: {isActive: boolean; onSubm
 				if (text.trim() === '') return;
 				setState(next);
 				onSubmit(text);
+				return;
+			}
+
+			if (!key.meta && !key.ctrl && input.length > 1 && input.includes('\r')) {
+				// Typed text and Enter in one chunk: each CR sends what came before it.
+				let next = state;
+				const sent: string[] = [];
+				for (const [index, part] of input.split(/\r\n?/).entries()) {
+					if (index > 0) {
+						const submitted = editor.submit(next);
+						if (submitted.text.trim() !== '') {
+							next = submitted.state;
+							sent.push(submitted.text);
+						}
+					}
+
+					if (part !== '') next = editor.insertText(next, part);
+				}
+
+				setState(next);
+				for (const text of sent) onSubmit(text);
 				return;
 			}
 
@@ -73,6 +97,5 @@ function edit(state: EditorState, input: string, key: Key): EditorState {
 	}
 
 	if (key.meta || input === '') return state;
-	// Terminals without bracketed paste deliver a paste as one chunk of input.
 	return editor.insertText(state, input);
 }

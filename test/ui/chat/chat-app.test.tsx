@@ -245,6 +245,20 @@ describe('prompt', () => {
 		await chat.waitFor(frame => /› line one\n\s+line two/.test(frame.split('Echo:').at(-1) ?? ''));
 	});
 
+	it('sends when Enter arrives in the same input chunk as the text (tmux send-keys, SSH)', async () => {
+		chat = await startChat();
+		await chat.type('hello there\r');
+		await chat.waitFor(frame => frame.includes('Echo: hello there'));
+		expect(bodies(chat)[0]!.messages[0]!.content).toBe('hello there');
+		// A bracketed paste keeps its line breaks and sends nothing by itself.
+		await chat.type('\u001B[200~one\r\ntwo\rthree\u001B[201~');
+		await chat.waitFor(frame => frame.includes('three'));
+		expect(chat.fake.chatRequests()).toHaveLength(1);
+		await chat.press(KEYS.enter);
+		await chat.waitFor(() => chat!.fake.chatRequests().length === 2);
+		expect(bodies(chat)[1]!.messages.at(-1)!.content).toBe('one\ntwo\nthree');
+	});
+
 	it('takes a pasted block of lines whole', async () => {
 		chat = await startChat();
 		await chat.type('\u001B[200~alpha\nbeta\ngamma\u001B[201~');
