@@ -102,7 +102,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 }
 
 async function checkKey(context: CommandContext, key: string, regionId: RegionId): Promise<void> {
-	const {probeKey} = await import('../core/region-probe.js');
+	const {joinRegionLabels, probeKey} = await import('../core/region-probe.js');
 	const timeoutMs = timeoutFromEnv(context.env);
 	const result = await probeKey(key, regionId, {env: context.env, ...(timeoutMs ? {timeoutMs} : {})});
 	const {err} = context;
@@ -118,14 +118,19 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 				],
 			});
 		case 'invalid_key':
-		case 'unreachable':
+		case 'unreachable': {
+			const unreached = result.status === 'invalid_key' ? result.unreachableRegions.map(entry => entry.region) : [];
 			throw new CliError(`${result.error.title}. Nothing was saved.`, {
 				details: [
 					result.error.message,
+					...(unreached.length > 0
+						? [`${joinRegionLabels(unreached)} could not be reached, so the key may belong there: try again.`]
+						: []),
 					`Next step: ${result.error.nextStep}`,
-					...(result.status === 'unreachable' ? ['To save the key anyway, add --no-check.'] : []),
+					...(result.status === 'unreachable' || unreached.length > 0 ? ['To save the key anyway, add --no-check.'] : []),
 				],
 			});
+		}
 	}
 }
 

@@ -16,8 +16,16 @@ export type KeyProbe =
 	| {status: 'ok'; region: Region; modelIds: string[]}
 	/** `error` (beyond the contract) carries the ready-made wrong-region advice. */
 	| {status: 'wrong_region'; region: Region; belongsTo: Region; modelIds: string[]; error: ClassifiedError}
-	| {status: 'invalid_key'; region: Region; error: ClassifiedError}
+	/**
+	 * The asked region refused the key and no other accepted it. `refusedBy`:
+	 * every region that answered 401 (the asked one first); `unreachableRegions`:
+	 * those that could not tell (timeout, network, server error), where the key
+	 * may still belong.
+	 */
+	| {status: 'invalid_key'; region: Region; error: ClassifiedError; refusedBy: Region[]; unreachableRegions: UnreachableRegion[]}
 	| {status: 'unreachable'; region: Region; error: ClassifiedError};
+
+export type UnreachableRegion = {region: Region; error: ClassifiedError};
 
 export type ProbeOptions = {
 	env?: Env;
@@ -45,17 +53,30 @@ export async function probeKey(key: string, regionId: RegionId, options: ProbeOp
 		firstError = error;
 	}
 
-	const classified = classifyApiError(firstError, {regionLabel: region.label, timeoutMs});
+	const classified = classifyApiError(firstError, {regionLabel: region.label, timeoutMs, secret: key});
 	if (classified.kind === 'aborted') throw toDashScopeError(firstError);
 	if (classified.kind !== 'invalid_key') return {status: 'unreachable', region, error: classified};
 
-	const found = await findAcceptingRegion(key, region, env, timeoutMs, signal);
+	const others = await askOtherRegions(key, region, env, timeoutMs, signal);
 	if (signal?.aborted) throw new DashScopeError(classifyApiError({name: 'AbortError'}));
-	if (found) {
-		const error = classifyApiError(firstError, {regionLabel: region.label, keyRegion: found.region.id});
-		return {status: 'wrong_region', region, belongsTo: found.region, modelIds: found.modelIds, error};
+	if (others.accepted) {
+		const {accepted} = others;
+		const error = classifyApiError(firstError, {regionLabel: region.label, keyRegion: accepted.region.id});
+		return {status: 'wrong_region', region, belongsTo: accepted.region, modelIds: accepted.modelIds, error};
 	}
-	return {status: 'invalid_key', region, error: classified};
+	return {
+		status: 'invalid_key',
+		region,
+		error: classified,
+		refusedBy: [region, ...others.refusedBy],
+		unreachableRegions: others.unreachableRegions,
+	};
+}
+
+/** Region labels as prose: 'A', 'A and B', 'A, B and C'. */
+export function joinRegionLabels(regions: readonly Region[]): string {
+	const labels = regions.map(region => region.label);
+	return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
 }
 
 function listModelsIn(
@@ -75,27 +96,48 @@ function listModelsIn(
 	return signal ? client.listModels({signal}) : client.listModels();
 }
 
-/** Asks every other region at once; resolves with the first that accepts, cancelling the rest. */
-async function findAcceptingRegion(
+type OtherRegions = {
+	accepted?: {region: Region; modelIds: string[]};
+	refusedBy: Region[];
+	unreachableRegions: UnreachableRegion[];
+};
+
+/**
+ * Asks every other region at once; the first that accepts wins and the rest
+ * are cancelled. Otherwise tells the regions that refused the key (401) from
+ * those that gave no answer, so a timeout is never taken for a refusal.
+ */
+async function askOtherRegions(
 	key: string,
 	asked: Region,
 	env: Env,
 	timeoutMs: number,
 	signal: AbortSignal | undefined,
-): Promise<{region: Region; modelIds: string[]} | undefined> {
+): Promise<OtherRegions> {
 	const others = REGIONS.filter(region => region.id !== asked.id);
 	const controller = new AbortController();
 	const onAbort = () => controller.abort();
 	signal?.addEventListener('abort', onAbort, {once: true});
+	const failures = new Map<Region, ClassifiedError>();
 	try {
-		return await Promise.any(
-			others.map(async region => ({
-				region,
-				modelIds: await listModelsIn(region, key, env, timeoutMs, controller.signal),
-			})),
+		const accepted = await Promise.any(
+			others.map(async region => {
+				try {
+					return {region, modelIds: await listModelsIn(region, key, env, timeoutMs, controller.signal)};
+				} catch (error) {
+					failures.set(region, classifyApiError(error, {regionLabel: region.label, timeoutMs, secret: key}));
+					throw error;
+				}
+			}),
 		);
+		return {accepted, refusedBy: [], unreachableRegions: []};
 	} catch {
-		return undefined;
+		// Kept in REGIONS order, whatever order the answers came in.
+		const answered = others.map(region => ({region, error: failures.get(region)!}));
+		return {
+			refusedBy: answered.filter(entry => entry.error.kind === 'invalid_key').map(entry => entry.region),
+			unreachableRegions: answered.filter(entry => entry.error.kind !== 'invalid_key'),
+		};
 	} finally {
 		signal?.removeEventListener('abort', onAbort);
 		controller.abort();

@@ -1,7 +1,9 @@
+import net from 'node:net';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {probeKey} from '../../source/core/region-probe.js';
 import {TEST_KEYS, startFakeDashScope} from '../support/fake-dashscope.ts';
 import type {FakeDashScope} from '../support/fake-dashscope.ts';
+import {closedPort} from '../support/closed-port.ts';
 
 let server: FakeDashScope;
 
@@ -41,7 +43,38 @@ describe('probeKey', () => {
 		if (probe.status !== 'invalid_key') return;
 		expect(probe.error.kind).toBe('invalid_key');
 		expect(probe.error.message).toContain('sk-');
+		expect(probe.refusedBy.map(region => region.id)).toEqual(['intl', 'cn', 'us', 'hk']);
+		expect(probe.unreachableRegions).toEqual([]);
 		expect(server.requests).toHaveLength(4);
+	});
+
+	it('tells the regions that refused the key from those that could not be reached', async () => {
+		const port = await closedPort();
+		const env = {...server.env, QWEN_HK_BASE_URL: `http://127.0.0.1:${port}/compatible-mode/v1`};
+		const probe = await probeKey('sk-test0000nowhere0000000000000000', 'intl', {env});
+		expect(probe.status).toBe('invalid_key');
+		if (probe.status !== 'invalid_key') return;
+		expect(probe.refusedBy.map(region => region.id)).toEqual(['intl', 'cn', 'us']);
+		expect(probe.unreachableRegions.map(entry => [entry.region.id, entry.error.kind])).toEqual([['hk', 'network']]);
+	});
+
+	it('counts a region that times out as unreached, not as refusing', async () => {
+		// Accepts connections and never answers.
+		const sockets = new Set<net.Socket>();
+		const slow = net.createServer(socket => sockets.add(socket));
+		await new Promise<void>(resolve => slow.listen(0, '127.0.0.1', resolve));
+		try {
+			const {port} = slow.address() as net.AddressInfo;
+			const env = {...server.env, QWEN_CN_BASE_URL: `http://127.0.0.1:${port}/compatible-mode/v1`};
+			const probe = await probeKey('sk-test0000nowhere0000000000000000', 'intl', {env, timeoutMs: 300});
+			expect(probe.status).toBe('invalid_key');
+			if (probe.status !== 'invalid_key') return;
+			expect(probe.refusedBy.map(region => region.id)).toEqual(['intl', 'us', 'hk']);
+			expect(probe.unreachableRegions.map(entry => [entry.region.id, entry.error.kind])).toEqual([['cn', 'timeout']]);
+		} finally {
+			for (const socket of sockets) socket.destroy();
+			await new Promise(resolve => slow.close(resolve));
+		}
 	});
 
 	it('reports an unreachable region (closed port) without asking the others', async () => {

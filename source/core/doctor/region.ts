@@ -8,7 +8,7 @@ import {createDashScopeClient} from '../dashscope-client.js';
 import {classifyApiError} from '../errors.js';
 import {ADVICE} from '../messages.js';
 import {findModel, PROVIDER_ID} from '../models.js';
-import {probeKey} from '../region-probe.js';
+import {joinRegionLabels, probeKey} from '../region-probe.js';
 import type {Region} from '../regions.js';
 import {LOGIN_COMMAND} from './config.js';
 import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
@@ -70,12 +70,26 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 
 		case 'invalid_key': {
 			const advice = ADVICE.invalidKey(region.label);
+			const unreached = probe.unreachableRegions;
+			if (unreached.length === 0) {
+				return {
+					check: problem(
+						id,
+						`The key is rejected by every region (seed Issue 1: ${advice.title})`,
+						`${probe.error.message} No other region (${joinRegionLabels(probe.refusedBy.slice(1))}) accepts it either, so it is not a region mix-up: the key is expired, deleted or mistyped.`,
+						probe.error.nextStep,
+					),
+				};
+			}
+
+			// Only the regions that answered 401 ruled themselves out; the others may still own the key.
+			const unreachedLabels = joinRegionLabels(unreached.map(entry => entry.region));
 			return {
 				check: problem(
 					id,
-					`The key is rejected by every region (seed Issue 1: ${advice.title})`,
-					`${probe.error.message} No other region (International, China, US, Hong Kong) accepts it either, so it is not a region mix-up: the key is expired, deleted or mistyped.`,
-					probe.error.nextStep,
+					`The key is rejected by ${region.label}; ${unreachedLabels} could not be reached to tell whether it belongs there`,
+					`${probe.error.message} ${joinRegionLabels(probe.refusedBy)} answered 401 Unauthorized; ${unreachedLabels} did not answer (${unreached[0]!.error.title}), so a region mix-up is not ruled out.`,
+					`Run \`openclaw doctor\` again once ${unreachedLabels} can be reached. If every region then refuses the key: ${probe.error.nextStep}`,
 				),
 			};
 		}

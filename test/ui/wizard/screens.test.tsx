@@ -187,7 +187,7 @@ describe('CheckScreen', () => {
 				{...header}
 				region={intl}
 				maskedKey="sk-…0abc"
-				check={answered({status: 'invalid_key', region: intl, error: {...error, kind: 'invalid_key'}})}
+				check={answered({status: 'invalid_key', region: intl, error: {...error, kind: 'invalid_key'}, refusedBy: [intl, cn, getRegion('us'), getRegion('hk')], unreachableRegions: []})}
 				onChoose={onChoose}
 				onBack={() => {}}
 			/>,
@@ -195,8 +195,37 @@ describe('CheckScreen', () => {
 		expect(t.frame()).toContain('Invalid API key');
 		expect(flat(t.frame())).toContain('starts with sk-');
 		expect(flat(t.frame())).toContain('has not expired');
+		expect(flat(t.frame())).toContain('Every region answered 401');
 		await t.press(KEYS.enter);
 		expect(onChoose).toHaveBeenLastCalledWith('re-enter-key');
+	});
+
+	test('refused here but another region unreachable: says so, never "every region", and offers to try again', async () => {
+		const onChoose = vi.fn();
+		const t = await show(
+			<CheckScreen
+				{...header}
+				region={intl}
+				maskedKey="sk-…0abc"
+				check={answered({
+					status: 'invalid_key',
+					region: intl,
+					error: {...error, kind: 'invalid_key', title: 'Invalid API key'},
+					refusedBy: [intl, getRegion('us'), getRegion('hk')],
+					unreachableRegions: [{region: cn, error}],
+				})}
+				onChoose={onChoose}
+				onBack={() => {}}
+			/>,
+			{columns: 100},
+		);
+		const text = flat(t.frame());
+		expect(text).toContain('International (Singapore) refused sk-…0abc; China (Beijing) could not be reached');
+		expect(text).toContain('International (Singapore), US (Virginia) and China (Hong Kong) answered 401 Unauthorized');
+		expect(text).toContain('Connection timed out');
+		expect(text).not.toContain('Every region');
+		await t.press(KEYS.enter);
+		expect(onChoose).toHaveBeenLastCalledWith('retry-check');
 	});
 
 	test('unreachable: try again or save without checking', async () => {

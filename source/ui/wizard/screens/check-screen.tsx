@@ -3,6 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
 import {ADVICE} from '../../../core/messages.js';
 import type {Region} from '../../../core/regions.js';
+import {joinRegionLabels} from '../../../core/region-probe.js';
 import {Screen} from '../../components/screen.js';
 import {SelectList, type SelectItem} from '../../components/select-list.js';
 import {useTheme} from '../../components/theme.js';
@@ -75,12 +76,34 @@ function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
 
 		case 'invalid_key': {
 			const advice = ADVICE.invalidKey();
+			const unreached = probe.unreachableRegions;
+			if (unreached.length === 0) {
+				return (
+					<Answer
+						title={`✗ ${advice.title}: no region accepts ${maskedKey}`}
+						titleColor={theme.danger}
+						message={`${advice.message} Every region answered 401 Unauthorized.`}
+						items={[{value: 're-enter-key', label: 'Re-enter the key'}]}
+						onChoose={onChoose}
+					/>
+				);
+			}
+
+			// A region that did not answer may be the one the key belongs to: not "invalid" yet.
+			const unreachedLabels = joinRegionLabels(unreached.map(entry => entry.region));
 			return (
 				<Answer
-					title={`✗ ${advice.title}: no region accepts ${maskedKey}`}
-					titleColor={theme.danger}
-					message={`${advice.message} Every region answered 401 Unauthorized.`}
-					items={[{value: 're-enter-key', label: 'Re-enter the key'}]}
+					title={`✗ ${region.label} refused ${maskedKey}; ${unreachedLabels} could not be reached`}
+					titleColor={theme.warning}
+					message={
+						`${joinRegionLabels(probe.refusedBy)} answered 401 Unauthorized, but ${unreachedLabels} did not answer ` +
+						`(${unreached[0]!.error.title}), so the key may belong there. Try again once the connection is back; ` +
+						'if every region then refuses it, the key is expired, deleted or mistyped.'
+					}
+					items={[
+						{value: 'retry-check', label: 'Try again'},
+						{value: 're-enter-key', label: 'Re-enter the key'},
+					]}
 					onChoose={onChoose}
 				/>
 			);
