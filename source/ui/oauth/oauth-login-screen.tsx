@@ -67,7 +67,8 @@ export function OAuthLoginScreen({view, now, onCancel, onBack, onRetry, onOpenBr
 			return;
 		}
 
-		if (key.escape) onCancel();
+		// While saving the tokens are already on their way to disk: Esc cannot take that back.
+		if (key.escape && view.phase !== 'saving') onCancel();
 		else if (view.phase === 'waiting' && input === 'q' && qr) setQrChoice(!showQr);
 		else if (view.phase === 'waiting' && input === 'o') onOpenBrowser();
 	});
@@ -94,7 +95,7 @@ export function OAuthLoginScreen({view, now, onCancel, onBack, onRetry, onOpenBr
 	const cancelHint: KeyHint = {keys: 'Esc', action: 'cancel'};
 	if (view.phase !== 'waiting') {
 		return (
-			<Screen {...header} hints={[cancelHint, QUIT]}>
+			<Screen {...header} hints={view.phase === 'saving' ? [QUIT] : [cancelHint, QUIT]}>
 				<Text>
 					<Text color={theme.accent}>
 						<Spinner type="dots" />

@@ -90,10 +90,13 @@ export function OAuthLogin({env, paths, onDone, onCancel, openBrowser, clock, sa
 		};
 	}, [attempt]);
 
+	const saving = view.phase === 'saving';
 	const cancel = useCallback(() => {
+		// Too late once saving: aborting now would hide a login that still lands on disk.
+		if (saving) return;
 		controller.current?.abort();
 		latest.current.onCancel();
-	}, []);
+	}, [saving]);
 
 	const reopen = useCallback(() => {
 		if (view.phase !== 'waiting') return;
