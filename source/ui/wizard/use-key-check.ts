@@ -24,7 +24,7 @@ export function useKeyCheck(state: WizardState, probeKey: WizardServices['probeK
 				if (controller.signal.aborted) return;
 				// probeKey answers rather than throws; this is the net under it.
 				const region = getRegion(regionId);
-				const classified = classifyApiError(error, {regionLabel: region.label});
+				const classified = classifyApiError(error, {regionLabel: region.label, secret: key});
 				dispatch({type: 'probe-finished', attempt, probe: {status: 'unreachable', region, error: classified}});
 			},
 		);
