@@ -71,13 +71,16 @@ const MIN_SECRET_PIECE = 6;
 /**
  * Removes anything that looks like a DashScope key from service text, and every
  * piece of the known secret: a key with a stray line break reaches error text
- * split in two, and only its first half starts with `sk-`.
+ * split in two, and only its first half starts with `sk-`; a proxy may quote
+ * the key without its `sk-`.
  */
 export function scrubKeys(text: string, secret?: string): string {
 	let result = text;
 	if (secret) {
 		for (const piece of secret.split(/\s+/)) {
-			if (piece.length >= MIN_SECRET_PIECE) result = result.split(piece).join('…');
+			for (const part of piece.startsWith('sk-') ? [piece, piece.slice(3)] : [piece]) {
+				if (part.length >= MIN_SECRET_PIECE) result = result.split(part).join('…');
+			}
 		}
 	}
 	return result.replace(KEY_PATTERN, 'sk-…');

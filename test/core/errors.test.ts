@@ -152,6 +152,10 @@ describe('keys never leak', () => {
 		expect(scrubKeys('sk-ws-H.ABCDEFG.ab12.xyz_-')).toBe('sk-…');
 	});
 
+	it('scrubs the known key quoted without its sk- prefix', () => {
+		expect(scrubKeys(`proxy refused ${key.slice(3)}.`, key)).toBe('proxy refused ….');
+	});
+
 	it('scrubs a key echoed in a service message', () => {
 		const body = {error: {message: `Incorrect API key provided: ${key}`, type: 'x', code: 'weird'}};
 		const classified = classifyApiError(sdkError(400, body));
