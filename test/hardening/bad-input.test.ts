@@ -50,11 +50,12 @@ describe('bad model ids', () => {
 		expect(result.stderr).toContain('qwen-plus');
 	});
 
-	it('models set with a typo names the closest registry id', async () => {
+	it('models set with a typo is refused, naming the closest id the region serves', async () => {
 		world.saveLogin();
-		const result = await world.run(['models', 'set', 'qwen-plsu']);
-		// A typo is indistinguishable from a model newer than the registry, so it is kept with a note.
-		expect(result.stderr).toContain('Closest registry ids: qwen-plus');
+		// Not in the registry, so the region's catalogue decides; it does not list the typo.
+		const result = await expectRefused(['models', 'set', 'qwen-plsu'], /qwen-plsu is not a model International \(Singapore\) serves/);
+		expect(result.stderr).toContain('qwen-plus');
+		expect(result.stderr).toContain('--force');
 	});
 });
 
