@@ -1,8 +1,8 @@
 /**
  * `openclaw chat "prompt"`: one question, the answer streamed to stdout as it
- * arrives. Content deltas go straight to the stream (this path is benchmarked
- * against the bare SDK); everything else (reasoning, usage, notes, errors)
- * goes to stderr so stdout stays the answer alone.
+ * arrives. Content deltas go to the stream in as few writes as keep it prompt
+ * (this path is benchmarked against the bare SDK); everything else (reasoning,
+ * usage, notes, errors) goes to stderr so stdout stays the answer alone.
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
@@ -12,6 +12,7 @@ import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
 import {CliError, UsageError} from './cli-error.js';
+import {coalescedOutput} from './coalesced-output.js';
 import {defaultModelFor} from './default-action.js';
 import {noCredentialLines} from './hints.js';
 import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
@@ -181,11 +182,17 @@ async function explainError(context: CommandContext, setup: EffectiveSetup, apiK
 
 async function streamAnswer(context: CommandContext, run: StreamRun): Promise<number> {
 	const {stdout, stderr, err} = context;
+	// Answer text goes out coalesced; it is flushed before anything else reaches stdout or stderr, so the order holds.
+	const answer = coalescedOutput(stdout);
 	const controller = new AbortController();
 	let interrupted = false;
 	const onSigint = () => {
 		// A second Ctrl+C while the abort settles leaves at once.
-		if (interrupted) process.exit(INTERRUPTED_EXIT_CODE);
+		if (interrupted) {
+			answer.flush();
+			process.exit(INTERRUPTED_EXIT_CODE);
+		}
+
 		interrupted = true;
 		controller.abort();
 	};
@@ -193,7 +200,8 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 
 	const started = performance.now();
 	let firstTokenAt: number | undefined;
-	let lastChar = '\n';
+	// The last delta written (kept whole: taking its last character on every chunk costs more than it needs to).
+	let lastText = '';
 	let wroteContent = false;
 	let reasoningOpen = false;
 	let usage: Extract<StreamEvent, {type: 'usage'}> | undefined;
@@ -207,12 +215,13 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 				}
 
 				firstTokenAt ??= performance.now();
-				stdout.write(event.text);
-				lastChar = event.text.at(-1) ?? lastChar;
+				answer.write(event.text);
+				lastText = event.text;
 				wroteContent = true;
 			} else if (event.type === 'reasoning') {
 				firstTokenAt ??= performance.now();
 				if (run.verbose && event.text) {
+					answer.flush();
 					stderr.write(err.dim(event.text));
 					reasoningOpen = true;
 				}
@@ -223,8 +232,9 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 
 		if (interrupted) throw Object.assign(new Error('aborted'), {name: 'AbortError'});
 	} catch (error) {
+		answer.flush();
 		if (reasoningOpen) stderr.write('\n');
-		if (wroteContent && lastChar !== '\n') stdout.write('\n');
+		if (wroteContent && !lastText.endsWith('\n')) stdout.write('\n');
 		if (interrupted) {
 			context.warn('interrupted');
 			return INTERRUPTED_EXIT_CODE;
@@ -240,8 +250,9 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 		process.off('SIGINT', onSigint);
 	}
 
+	answer.flush();
 	if (reasoningOpen) stderr.write('\n');
-	if (lastChar !== '\n') stdout.write('\n');
+	if (wroteContent && !lastText.endsWith('\n')) stdout.write('\n');
 	if (run.verbose) context.warn(err.dim(usageLine(run.modelId, started, firstTokenAt, usage)));
 	return 0;
 }
