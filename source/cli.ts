@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-import {createContext} from './commands/context.js';
-import {main} from './commands/main.js';
+import {enableCompileCache} from './commands/compile-cache.js';
+
+// Before anything else loads, so every module after this one comes from the cache when it is warm.
+enableCompileCache();
+const {createContext} = await import('./commands/context.js');
+const {main} = await import('./commands/main.js');
 
 const context = createContext();
 const exitCode = await main(process.argv.slice(2), context);
