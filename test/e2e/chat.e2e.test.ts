@@ -1,23 +1,92 @@
 /**
  * The pane in a real pseudo-terminal, read back through a headless xterm with
- * scrollback: a 2,000-line answer streams at 80x24, the terminal is resized
- * mid-stream, and the scrollback must hold every line once, in order.
+ * scrollback (test/support/pty-driver.ts): long answers stream at 80x24, the
+ * terminal is resized mid-stream, and the scrollback must hold every line of
+ * the answer once, in order. xterm.js rewraps lines on a resize, as VS Code's
+ * terminal, tmux, VTE and iTerm2 do.
  */
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {spawn, type IPty} from '@lydell/node-pty';
-import xterm from '@xterm/headless';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../support/fake-dashscope.js';
+import {PTY_KEYS, spawnPty, type PtySession} from '../support/pty-driver.js';
 import {CLI_PATH} from '../support/run-cli.js';
 
-const LINES = 2000;
+let fake: FakeDashScope;
+let home: string;
+let session: PtySession | undefined;
+beforeEach(async () => {
+	fake = await startFakeDashScope();
+	home = await mkdtemp(join(tmpdir(), 'openclaw-chat-e2e-'));
+});
+afterEach(async () => {
+	session?.kill();
+	session = undefined;
+	await fake.close();
+	await rm(home, {recursive: true, force: true});
+});
 
-/** Paragraph lines, with a 200-line code block in the middle (it cannot be split while it streams). */
-function longAnswer(): string {
+function openPane(): PtySession {
+	session = spawnPty({
+		command: process.execPath,
+		args: [CLI_PATH, 'chat'],
+		cols: 80,
+		rows: 24,
+		scrollback: 100_000,
+		cwd: home,
+		env: {
+			PATH: process.env['PATH'] ?? '',
+			HOME: home,
+			TERM: 'xterm-256color',
+			// xterm.js is VS Code's terminal; the pane knows it rewraps lines.
+			TERM_PROGRAM: 'vscode',
+			QWEN_API_KEY: TEST_KEYS.intl,
+			...fake.env,
+		},
+	});
+	return session;
+}
+
+const chunked = (text: string) => text.match(/[\s\S]{1,48}/g) ?? [];
+
+/** Waits until the program has written `text` (it may already have scrolled off the screen). */
+async function waitForOutput(pane: PtySession, text: string | RegExp, timeoutMs = 60_000): Promise<void> {
+	const started = Date.now();
+	while (typeof text === 'string' ? !pane.output().includes(text) : !text.test(pane.output())) {
+		if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${String(text)}; screen:\n${pane.screen()}`);
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+	}
+}
+
+async function ask(pane: PtySession, question: string): Promise<void> {
+	await pane.waitFor('Ask anything');
+	pane.write(question);
+	await pane.press(PTY_KEYS.enter);
+}
+
+/** Markers in the scrollback must be exactly `expected`: none lost, none twice, in order. */
+async function expectOnceInOrder(pane: PtySession, marker: RegExp, expected: string[]): Promise<void> {
+	const markers = (await pane.lines()).join('\n').match(marker) ?? [];
+	const duplicated = markers.filter((found, index) => markers.indexOf(found) !== index);
+	const missing = expected.filter(found => !markers.includes(found));
+	expect({duplicated: duplicated.slice(0, 10), missing: missing.slice(0, 10)}).toEqual({duplicated: [], missing: []});
+	expect(markers).toEqual(expected);
+}
+
+async function leave(pane: PtySession): Promise<number> {
+	await pane.press(PTY_KEYS.ctrlC, PTY_KEYS.ctrlC);
+	return pane.exited();
+}
+
+test('a 2,000-line answer with a resize mid-stream lands in scrollback once, in order', async () => {
+	const lines = 2000;
+	// Paragraph lines, with a 200-line code block in the middle (it cannot be split while it streams).
 	const parts: string[] = [];
-	for (let line = 1; line <= LINES; line++) {
+	for (let line = 1; line <= lines; line++) {
 		const marker = `L${String(line).padStart(4, '0')}`;
 		if (line === 801) parts.push('```text\n');
 		if (line >= 801 && line <= 1000) parts.push(`${marker} inside the code block\n`);
@@ -25,101 +94,53 @@ function longAnswer(): string {
 		if (line === 1000) parts.push('```\n\n');
 	}
 
-	return parts.join('');
-}
+	fake.enqueue({kind: 'stream', chunks: chunked(parts.join('')), delayMs: 1});
+	const pane = openPane();
+	await ask(pane, 'show me the long answer');
 
-let fake: FakeDashScope;
-let home: string;
-let pty: IPty | undefined;
-beforeEach(async () => {
-	fake = await startFakeDashScope();
-	home = await mkdtemp(join(tmpdir(), 'openclaw-chat-e2e-'));
-});
-afterEach(async () => {
-	pty?.kill();
-	pty = undefined;
-	await fake.close();
-	await rm(home, {recursive: true, force: true});
-});
+	await waitForOutput(pane, 'L0400');
+	await pane.resize(60, 20);
+	await waitForOutput(pane, 'L1500');
+	await pane.resize(100, 30);
+	await pane.waitFor(/tokens in \d+/, 120_000);
 
-const sleep = async (ms: number) =>
-	new Promise<void>(resolve => {
-		setTimeout(resolve, ms);
-	});
-
-test('a 2,000-line answer with a resize mid-stream lands in scrollback once, in order', async () => {
-	const answer = longAnswer();
-	fake.enqueue({kind: 'stream', chunks: answer.match(/[\s\S]{1,48}/g) ?? [], delayMs: 1});
-
-	const terminal = new xterm.Terminal({cols: 80, rows: 24, scrollback: 100_000, allowProposedApi: true});
-	let output = '';
-	const child = spawn(process.execPath, [CLI_PATH, 'chat'], {
-		cols: 80,
-		rows: 24,
-		cwd: home,
-		env: {
-			PATH: process.env['PATH'] ?? '',
-			HOME: home,
-			TERM: 'xterm-256color',
-			QWEN_API_KEY: TEST_KEYS.intl,
-			...fake.env,
-		},
-	});
-	pty = child;
-	child.onData(data => {
-		output += data;
-		terminal.write(data);
-	});
-	const exited = new Promise<number>(resolve => child.onExit(({exitCode}) => resolve(exitCode)));
-
-	const screenText = () => bufferLines(terminal).join('\n');
-	const waitFor = async (check: () => boolean, what: string, timeoutMs = 60_000) => {
-		const start = Date.now();
-		while (!check()) {
-			if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}; screen:\n${screenText().slice(-2000)}`);
-			await sleep(20);
-		}
-	};
-
-	await waitFor(() => output.includes('Ask anything'), 'the prompt');
-	await sleep(300); // Ink enables raw mode just after its first frame.
-	child.write('show me the long answer');
-	await sleep(50);
-	child.write('\r');
-
-	await waitFor(() => output.includes('L0400'), 'the stream to be under way');
-	child.resize(60, 20);
-	terminal.resize(60, 20);
-	await waitFor(() => output.includes('L1500'), 'more of the stream');
-	child.resize(100, 30);
-	terminal.resize(100, 30);
-	await waitFor(() => /tokens in \d+/.test(screenText()), 'the end of the answer', 120_000);
-	await sleep(200);
-
-	const markers = screenText().match(/L\d{4}(?= )/g) ?? [];
-	const expected = Array.from({length: LINES}, (_, index) => `L${String(index + 1).padStart(4, '0')}`);
-	const duplicated = markers.filter((marker, index) => markers.indexOf(marker) !== index);
-	const missing = expected.filter(marker => !markers.includes(marker));
-	expect({duplicated: duplicated.slice(0, 10), missing: missing.slice(0, 10)}).toEqual({duplicated: [], missing: []});
-	expect(markers).toEqual(expected);
-
-	child.write('\u0003');
-	await sleep(100);
-	child.write('\u0003');
-	expect(await exited).toBe(0);
+	const expected = Array.from({length: lines}, (_, index) => `L${String(index + 1).padStart(4, '0')}`);
+	await expectOnceInOrder(pane, /L\d{4}(?= )/g, expected);
+	expect(await leave(pane)).toBe(0);
 }, 180_000);
 
-/** The whole buffer, scrollback included, with soft-wrapped rows joined back into their lines. */
-function bufferLines(terminal: xterm.Terminal): string[] {
-	const buffer = terminal.buffer.normal;
-	const lines: string[] = [];
-	for (let index = 0; index < buffer.length; index++) {
-		const line = buffer.getLine(index);
-		if (!line) continue;
-		const text = line.translateToString(true);
-		if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
-		else lines.push(text);
-	}
+test('a code block of lines nearly as wide as the terminal survives shrinking mid-stream', async () => {
+	const lines = 400;
+	// Every line is 76 columns: after a shrink each takes two rows in the rewrapped live area.
+	const code = Array.from({length: lines}, (_, index) => `C${String(index + 1).padStart(4, '0')} `.padEnd(76, '=')).join('\n');
+	const answer = `Here is the file:\n\n\`\`\`text\n${code}\n\`\`\`\n\nThat is all.`;
+	fake.enqueue({kind: 'stream', chunks: chunked(answer), delayMs: 2});
+	const pane = openPane();
+	await ask(pane, 'a wide file');
 
-	return lines;
-}
+	await waitForOutput(pane, 'C0120');
+	await pane.resize(60, 24);
+	await waitForOutput(pane, 'C0260');
+	await pane.resize(44, 24);
+	await pane.waitFor(/tokens in \d+/, 120_000);
+
+	const expected = Array.from({length: lines}, (_, index) => `C${String(index + 1).padStart(4, '0')}`);
+	await expectOnceInOrder(pane, /C\d{4}(?= )/g, expected);
+	// The text before and after the block is there once too.
+	const all = (await pane.lines()).join('\n');
+	expect(all.split('Here is the file:')).toHaveLength(2);
+	expect(all.split('That is all.')).toHaveLength(2);
+	expect(await leave(pane)).toBe(0);
+}, 180_000);
+
+test('bracketed paste is on while the pane runs and off after it exits; Enter typed with the text sends it', async () => {
+	const pane = openPane();
+	await pane.waitFor('Ask anything');
+	expect(pane.output()).toContain('\u001B[?2004h');
+	// tmux send-keys 'hello' Enter: the text and the CR arrive in one read.
+	pane.write('hello from tmux\r');
+	await pane.waitFor('Echo: hello from tmux');
+	expect(await leave(pane)).toBe(0);
+	const output = pane.output();
+	expect(output.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(output.lastIndexOf('\u001B[?2004h'));
+}, 60_000);

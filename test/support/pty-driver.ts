@@ -16,6 +16,8 @@ export type PtyOptions = {
 	env?: Record<string, string>;
 	cols?: number;
 	rows?: number;
+	/** Lines the terminal keeps above the screen (xterm's default is 1,000). */
+	scrollback?: number;
 };
 
 /** Key sequences for `press` (the same bytes the Ink driver sends). */
@@ -26,6 +28,8 @@ export type PtySession = {
 	screen(): string;
 	/** Everything the program wrote, escape codes included. */
 	output(): string;
+	/** Scrollback and screen, one string per line, rows the terminal wrapped joined back (reads after a flush). */
+	lines(): Promise<string[]>;
 	write(data: string): void;
 	/** Writes keys one by one with a pause after each (Esc waits out the escape timer). */
 	press(...keys: string[]): Promise<void>;
@@ -46,7 +50,7 @@ const sleep = async (ms: number) =>
 export function spawnPty(options: PtyOptions): PtySession {
 	const cols = options.cols ?? 80;
 	const rows = options.rows ?? 24;
-	const terminal = new Terminal({cols, rows, allowProposedApi: true});
+	const terminal = new Terminal({cols, rows, allowProposedApi: true, ...(options.scrollback === undefined ? {} : {scrollback: options.scrollback})});
 	const child = pty.spawn(options.command, options.args ?? [], {
 		name: 'xterm-256color',
 		cols,
@@ -86,6 +90,20 @@ export function spawnPty(options: PtyOptions): PtySession {
 	const session: PtySession = {
 		screen,
 		output: () => output,
+		async lines() {
+			await flush();
+			const buffer = terminal.buffer.normal;
+			const lines: string[] = [];
+			for (let index = 0; index < buffer.length; index++) {
+				const line = buffer.getLine(index);
+				if (!line) continue;
+				const text = line.translateToString(true);
+				if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+				else lines.push(text);
+			}
+
+			return lines;
+		},
 		write: data => {
 			child.write(data);
 		},

@@ -231,14 +231,19 @@ export function ChatApp(props: ChatAppProps) {
 
 	const maxPromptRows = Math.max(1, Math.min(8, Math.floor(rows / 4)));
 	const promptHeight = overlay ? 1 : promptRows(prompt.state, width, maxPromptRows);
-	const liveRows = Math.max(1, rows - chromeRows - promptHeight - 2);
+	// The live area takes at most half the free rows: a terminal that rewraps it
+	// on a shrink to half the width still has it all on screen, where it can be
+	// erased, instead of pushing its top into scrollback as a stale copy.
+	const liveRows = Math.max(1, Math.floor((rows - chromeRows - promptHeight - 2) / 2));
 
 	return (
 		<>
 			<Static items={state.entries as ChatState['entries'][number][]}>
 				{entry => <TranscriptEntry key={entry.id} entry={entry} width={width} color={color} />}
 			</Static>
-			<Box flexDirection="column" width={width}>
+			{/* No fixed width: the frame drawn right after a shrink, before React has the new
+			    width, is cut to the terminal by Ink's layout instead of wrapping in it. */}
+			<Box flexDirection="column">
 				{state.live ? (
 					<LiveTurn
 						turn={state.live}

@@ -8,6 +8,8 @@ import {ADVICE} from '../../core/messages.js';
 import {probeKey} from '../../core/region-probe.js';
 import {ThemeProvider, themeFor, wantsColor} from '../components/theme.js';
 import {ChatApp} from './chat-app.js';
+import {createReflowStdout} from './reflow-stdout.js';
+import {terminalReflows} from './terminal-reflow.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -62,6 +64,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 		};
 	};
 
+	const screen = createReflowStdout(options.stdout ?? process.stdout, {reflows: terminalReflows(env)});
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<ChatApp
@@ -82,11 +85,17 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 		{
 			exitOnCtrlC: false,
 			...(options.stdin ? {stdin: options.stdin} : {}),
-			...(options.stdout ? {stdout: options.stdout} : {}),
+			stdout: screen.stream,
 			stderr,
 		},
 	);
-	await instance.waitUntilExit();
+	screen.attach(instance);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		screen.close();
+	}
+
 	return 0;
 }
 
