@@ -6,7 +6,7 @@
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
-import {loadImageAttachment, type ImageAttachment} from '../core/images.js';
+import type {ImageAttachment} from '../core/images.js';
 import {supportsImages} from '../core/models.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
@@ -115,6 +115,8 @@ function pickModel(context: CommandContext, setup: EffectiveSetup, requested: st
 
 async function loadImages(paths: readonly string[]): Promise<ImageAttachment[]> {
 	const images: ImageAttachment[] = [];
+	if (paths.length === 0) return images;
+	const {loadImageAttachment} = await import('../core/images.js');
 	for (const path of paths) {
 		const result = await loadImageAttachment(path);
 		if (!result.ok) throw new CliError(result.message, {details: ['Nothing was sent.']});

@@ -8,10 +8,10 @@
  * openclaw.json.bak (rotated like OpenClaw: .bak → .bak.1 … .bak.4).
  */
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import {isDeepStrictEqual} from 'node:util';
 import type Conf from 'conf';
-import JSON5 from 'json5';
 import {ensurePrivateDir, errorCode, resolveWriteTarget, toAccessError, withFileLock, writeFileAtomic} from './file-lock.js';
 import type {OpenClawPaths} from './paths.js';
 import {PROVIDER_ID} from './models.js';
@@ -161,8 +161,13 @@ export function parseOpenClawConfig(text: string, file: string): ConfigData {
 
 /** Parses JSON5 or throws ConfigParseError with the line and column of the mistake. */
 export function parseJson5(text: string, file: string, hasBackup = true): unknown {
+	const source = stripBom(text);
+	// Files written by us or OpenClaw are plain JSON, which means the same in JSON5; the JSON5 parser loads only when needed.
 	try {
-		return JSON5.parse(stripBom(text));
+		return JSON.parse(source);
+	} catch {}
+	try {
+		return loadJson5().parse(source);
 	} catch (error) {
 		const line = numberField(error, 'lineNumber') ?? 1;
 		const column = numberField(error, 'columnNumber') ?? 1;
@@ -174,6 +179,13 @@ export function parseJson5(text: string, file: string, hasBackup = true): unknow
 			`${file}:${line}:${column}: not valid JSON5 (${reason}). Fix the syntax at line ${line} column ${column}, or move the file aside${backupHint(file, hasBackup)}. Nothing was changed.`,
 		);
 	}
+}
+
+let json5: typeof import('json5') | undefined;
+
+function loadJson5(): typeof import('json5') {
+	json5 ??= createRequire(import.meta.url)('json5') as typeof import('json5');
+	return json5;
 }
 
 function stripBom(text: string): string {

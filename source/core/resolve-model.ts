@@ -2,7 +2,7 @@
  * Turns what a user typed for a model (`--model`, `/model`, `models set`) into a
  * registry entry, or a clear refusal with the id they most likely meant.
  */
-import {distance} from 'fastest-levenshtein';
+import {createRequire} from 'node:module';
 import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, type ModelInfo} from './models.js';
 import {REGION_IDS} from './regions.js';
 
@@ -194,6 +194,8 @@ function closestForBedrock(text: string): string {
  * against a region's own catalogue, which is larger than the registry.
  */
 export function closestIds(text: string, candidates: string[], limit: number, nearOnly = false): string[] {
+	// Loaded here: only a typo or an id outside the registry needs it, not every chat.
+	const {distance} = createRequire(import.meta.url)('fastest-levenshtein') as typeof import('fastest-levenshtein');
 	const wanted = text.toLowerCase();
 	const threshold = Math.max(3, Math.ceil(wanted.length / 2));
 	return candidates
