@@ -18,7 +18,8 @@ import {PromptInput, promptRows} from './prompt-input.js';
 import {parseLine, type SlashCommand} from './slash-commands.js';
 import {StatusLine} from './status-line.js';
 import {chatReducer, initialChatState, type ChatState} from './transcript.js';
-import {TranscriptEntry} from './transcript-entry.js';
+import {AnswerSlice, TranscriptEntry} from './transcript-entry.js';
+import {useStaticFeed} from './use-static-feed.js';
 import {useChatSession} from './use-chat-session.js';
 import {usePromptEditor} from './use-prompt-editor.js';
 
@@ -195,6 +196,7 @@ export function ChatApp(props: ChatAppProps) {
 	};
 
 	const prompt = usePromptEditor({isActive: overlay === undefined, onSubmit});
+	const feed = useStaticFeed(state.entries, {width, color});
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
@@ -238,8 +240,14 @@ export function ChatApp(props: ChatAppProps) {
 
 	return (
 		<>
-			<Static items={state.entries as ChatState['entries'][number][]}>
-				{entry => <TranscriptEntry key={entry.id} entry={entry} width={width} color={color} />}
+			<Static items={feed}>
+				{item =>
+					item.kind === 'answer' ? (
+						<AnswerSlice key={item.key} text={item.text} first={item.first} />
+					) : (
+						<TranscriptEntry key={item.key} entry={item.entry} width={width} color={color} />
+					)
+				}
 			</Static>
 			{/* No fixed width: the frame drawn right after a shrink, before React has the new
 			    width, is cut to the terminal by Ink's layout instead of wrapping in it. */}

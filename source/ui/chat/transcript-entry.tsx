@@ -81,6 +81,15 @@ export function TranscriptEntry({entry, width, color}: TranscriptEntryProps) {
 	}
 }
 
+/** Rendered lines of a finished answer, written to scrollback as they are. */
+export function AnswerSlice({text, first}: {readonly text: string; readonly first: boolean}) {
+	return (
+		<Box marginTop={first ? 1 : 0}>
+			<Text>{text}</Text>
+		</Box>
+	);
+}
+
 function HelpList() {
 	const theme = useTheme();
 	const usageWidth = Math.max(...COMMAND_HELP.map(command => command.usage.length), ...PANE_KEYS.map(key => key.keys.length)) + 2;
