@@ -188,6 +188,15 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	const answer = coalescedOutput(stdout);
 	const controller = new AbortController();
 	let interrupted = false;
+	// The reader went away (`openclaw chat … | head -c10`): stop the request. EPIPE means the reader chose to stop,
+	// so the run ends quietly with 0; any other write error is reported. Stays attached: the error of a last write
+	// arrives after this function has returned.
+	let stdoutError: (Error & {code?: string}) | undefined;
+	stdout.on('error', (error: Error & {code?: string}) => {
+		stdoutError ??= error;
+		controller.abort();
+	});
+	const readerGone = () => stdoutError?.code === 'EPIPE';
 	const onSigint = () => {
 		// A second Ctrl+C while the abort settles leaves at once.
 		if (interrupted) {
@@ -233,7 +242,10 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 		}
 
 		if (interrupted) throw Object.assign(new Error('aborted'), {name: 'AbortError'});
+		if (stdoutError) throw stdoutError;
 	} catch (error) {
+		if (readerGone()) return 0;
+		if (stdoutError) throw stdoutError;
 		answer.flush();
 		if (reasoningOpen) stderr.write('\n');
 		if (wroteContent && !lastText.endsWith('\n')) stdout.write('\n');
