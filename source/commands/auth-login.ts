@@ -4,6 +4,7 @@
  * and shell history), is checked against its region and saved.
  */
 import {maskKey, validateApiKey} from '../core/api-key.js';
+import {LOGIN_COMMAND} from '../core/messages.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
 import {getRegion, isRegionId, type RegionId} from '../core/regions.js';
@@ -22,12 +23,12 @@ export type AuthLoginOptions = {
 	check: boolean;
 };
 
-const STDIN_EXAMPLE = 'printf %s "$DASHSCOPE_API_KEY" | openclaw models auth login --provider qwen-portal --region intl';
+const STDIN_EXAMPLE = `printf %s "$DASHSCOPE_API_KEY" | ${LOGIN_COMMAND} --region intl`;
 
 export async function runAuthLogin(context: CommandContext, options: AuthLoginOptions): Promise<number> {
 	if (options.provider !== PROVIDER_ID) {
 		throw new UsageError(`Unknown provider "${options.provider}". openclaw logs in to ${PROVIDER_ID} only.`, [
-			`Run: openclaw models auth login --provider ${PROVIDER_ID}`,
+			`Run: ${LOGIN_COMMAND}`,
 		]);
 	}
 
@@ -45,7 +46,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	if (options.method === 'oauth') {
 		throw new CliError('Qwen OAuth login needs an interactive terminal (it shows a code to approve in a browser).', {
 			details: [
-				'Run it in a terminal: openclaw models auth login --provider qwen-portal --method oauth',
+				`Run it in a terminal: ${LOGIN_COMMAND} --method oauth`,
 				'Note: Qwen discontinued the OAuth free tier on 2026-04-15; a DashScope API key is the supported way.',
 			],
 		});

@@ -2,12 +2,14 @@
  * The text commander prints after each command's generated --help: examples
  * first, then the facts a person needs at that moment.
  */
+import {LOGIN_COMMAND} from '../core/messages.js';
+
 export function examples(...lines: string[]): string {
 	return `\nExamples:\n${lines.map(line => (line.startsWith('#') ? `  ${line}` : `  $ ${line}`)).join('\n')}\n`;
 }
 
 export const ROOT_HELP = `${examples(
-	'openclaw models auth login --provider qwen-portal     # set up a DashScope key',
+	`${LOGIN_COMMAND}     # set up a DashScope key`,
 	'openclaw chat "Hello, write a quicksort algorithm"',
 	'openclaw chat --model qwen3-coder "Implement binary search"',
 	'openclaw chat --model qwen3-vl-plus "Analyze this image" --image photo.jpg',
@@ -54,7 +56,7 @@ export const MODELS_HELP = examples(
 	'openclaw models list',
 	'openclaw models status --probe',
 	'openclaw models set qwen3-coder',
-	'openclaw models auth login --provider qwen-portal',
+	LOGIN_COMMAND,
 );
 
 export const MODELS_LIST_HELP = `${examples('openclaw models list', 'openclaw models list --json | jq -r ".models[].id"')}
@@ -78,14 +80,14 @@ and the closest ids it does serve are named; --force saves it without checking. 
 or when the region cannot be reached, the id is saved with a note that it was not checked.
 `;
 
-export const AUTH_HELP = examples('openclaw models auth login --provider qwen-portal');
+export const AUTH_HELP = examples(LOGIN_COMMAND);
 
 export const AUTH_LOGIN_HELP = `${examples(
-	'openclaw models auth login --provider qwen-portal                    # interactive wizard',
-	'openclaw models auth login --provider qwen-portal --region cn',
+	`${LOGIN_COMMAND}                    # interactive wizard`,
+	`${LOGIN_COMMAND} --region cn`,
 	'# without a terminal (CI, scripts) the key is read from stdin:',
-	'printf %s "$DASHSCOPE_API_KEY" | openclaw models auth login --provider qwen-portal --region intl',
-	'openclaw models auth login --provider qwen-portal --region intl --model qwen3-max < key.txt',
+	`printf %s "$DASHSCOPE_API_KEY" | ${LOGIN_COMMAND} --region intl`,
+	`${LOGIN_COMMAND} --region intl --model qwen3-max < key.txt`,
 )}
 There is no --api-key flag on purpose: a key on the command line is visible to every user
 through ps and lands in your shell history. Paste it into the wizard, or pipe it on stdin.

@@ -1,5 +1,5 @@
 /** Hints several commands print the same way. */
-export const LOGIN_COMMAND = 'openclaw models auth login --provider qwen-portal';
+import {LOGIN_COMMAND} from '../core/messages.js';
 
 export function noCredentialLines(): string[] {
 	return [

@@ -5,8 +5,8 @@
  */
 import {validateApiKey} from '../core/api-key.js';
 import type {Credential} from '../core/credentials.js';
+import {LOGIN_COMMAND} from '../core/messages.js';
 import {CliError} from './cli-error.js';
-import {LOGIN_COMMAND} from './hints.js';
 
 export function unusableKeyError(credential: Credential): CliError | undefined {
 	// OAuth access tokens and other token profiles are not DashScope keys.

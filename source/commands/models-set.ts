@@ -6,11 +6,11 @@
  * instead of becoming the default. Registry ids never cost a request.
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
+import {LOGIN_COMMAND} from '../core/messages.js';
 import {closestIds, resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './cli-error.js';
-import {LOGIN_COMMAND} from './hints.js';
 import {unusableKeyError} from './key-check.js';
 import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
 import {timeoutFromEnv} from './timeout.js';

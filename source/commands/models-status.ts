@@ -5,12 +5,12 @@
 import {maskKey} from '../core/api-key.js';
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
-import {ADVICE} from '../core/messages.js';
+import {ADVICE, LOGIN_COMMAND} from '../core/messages.js';
 import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import type {KeyProbe} from '../core/region-probe.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
-import {LOGIN_COMMAND, noCredentialLines} from './hints.js';
+import {noCredentialLines} from './hints.js';
 import {unusableKeyError} from './key-check.js';
 import {isOAuthActive, portalDiscontinuedLine, switchToApiKeyLine} from './oauth-active.js';
 import {formatTable} from './text-table.js';

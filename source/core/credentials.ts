@@ -8,6 +8,7 @@ import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, profileSecret, readAuthProfiles} f
 import type {AuthProfileType} from './auth-profiles.js';
 import {getDefaultModelRef, getQwenProvider, readOpenClawConfig} from './config-file.js';
 import type {QwenProviderEntry} from './config-file.js';
+import {LOGIN_COMMAND} from './messages.js';
 import {PROVIDER_ID} from './models.js';
 import {resolvePaths} from './paths.js';
 import type {Env, OpenClawPaths} from './paths.js';
@@ -114,7 +115,7 @@ function keyFromConfig(paths: OpenClawPaths, provider: QwenProviderEntry | undef
 
 function keyFromProfile(paths: OpenClawPaths, id: string, warnings: string[], referenced: boolean): Credential | undefined {
 	const {exists, profiles} = readAuthProfiles(paths);
-	const login = `openclaw models auth login --provider ${PROVIDER_ID}`;
+	const login = LOGIN_COMMAND;
 	if (!Object.hasOwn(profiles, id)) {
 		const where = exists ? `${paths.authProfilesPath} has no profile "${id}"` : `${paths.authProfilesPath} does not exist`;
 		warnings.push(`openclaw.json points ${PROVIDER_ID} apiKey at profile:${id}, but ${where}. Run \`${login}\` or set QWEN_API_KEY.`);
@@ -156,5 +157,5 @@ function missingBaseUrlWarning(paths: OpenClawPaths): string {
 	const choices = REGIONS.filter(candidate => candidate.id === 'intl' || candidate.id === 'cn')
 		.map(candidate => `${candidate.label}: ${candidate.baseUrl}`)
 		.join('; ');
-	return `No baseUrl is set for ${PROVIDER_ID} in ${paths.configPath}, so ${region.label} is assumed. You still need to set the correct baseUrl (${choices}), or run \`openclaw models auth login --provider ${PROVIDER_ID}\`.`;
+	return `No baseUrl is set for ${PROVIDER_ID} in ${paths.configPath}, so ${region.label} is assumed. You still need to set the correct baseUrl (${choices}), or run \`${LOGIN_COMMAND}\`.`;
 }

@@ -5,9 +5,14 @@
  * all take their words from here.
  */
 
+import {PROVIDER_ID} from './models.js';
+
 export type Advice = {title: string; message: string; nextStep: string};
 
-const LOGIN = 'openclaw models auth login --provider qwen-portal';
+/** The command that saves a key (the wizard on a terminal); every hint names it through this. */
+export const LOGIN_COMMAND = `openclaw models auth login --provider ${PROVIDER_ID}`;
+
+const LOGIN = LOGIN_COMMAND;
 const PROBE = 'openclaw models status --probe';
 
 export const ADVICE = {
@@ -190,7 +195,7 @@ export const ADVICE = {
 		return {
 			title: 'The key cannot be sent',
 			message: 'The API key holds a character that HTTP headers cannot carry (a line break, a control character or a non-ASCII look-alike), so no request was made.',
-			nextStep: 'Copy the key again from the API Keys page and save it with: openclaw models auth login --provider qwen-portal (check with: openclaw doctor)',
+			nextStep: `Copy the key again from the API Keys page and save it with: ${LOGIN} (check with: openclaw doctor)`,
 		};
 	},
 

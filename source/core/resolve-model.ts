@@ -3,6 +3,7 @@
  * registry entry, or a clear refusal with the id they most likely meant.
  */
 import {createRequire} from 'node:module';
+import {LOGIN_COMMAND} from './messages.js';
 import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, type ModelInfo} from './models.js';
 import {REGION_IDS} from './regions.js';
 
@@ -48,7 +49,7 @@ const MESSAGES = {
 		`DashScope ids have no "${prefix}." prefix. Use ${suggestion}.`,
 	wrongCase: (id: string) => `Model ids are case-sensitive on the server. Use ${id}.`,
 	portalNeedsOAuth: (id: string) =>
-		`${id} is a Qwen OAuth portal model and needs OAuth login: run \`openclaw models auth login --provider ${PROVIDER_ID} --method oauth\`, or pick a DashScope id such as qwen3-coder-plus.`,
+		`${id} is a Qwen OAuth portal model and needs OAuth login: run \`${LOGIN_COMMAND} --method oauth\`, or pick a DashScope id such as qwen3-coder-plus.`,
 	portalOnly: (suggestion: string) =>
 		`The Qwen OAuth portal serves only ${portalIds().join(' and ')}. Use ${suggestion}, or log in with a DashScope API key to use other models.`,
 	retired: (model: ModelInfo, date: string, replacement: string) =>

@@ -8,9 +8,8 @@ import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
 import {OPENAI_COMPLETIONS_API} from '../setup.js';
 import {getRegion, DEFAULT_REGION_ID, regionForBaseUrl, REGIONS} from '../regions.js';
+import {LOGIN_COMMAND} from '../messages.js';
 import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
-
-export const LOGIN_COMMAND = `openclaw models auth login --provider ${PROVIDER_ID}`;
 
 export function checkConfigPresent(configPath: string, exists: boolean, hasCredential: boolean): DoctorCheck {
 	const id = 'config.file';

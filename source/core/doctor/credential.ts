@@ -6,9 +6,8 @@
  */
 import {maskKey, validateApiKey} from '../api-key.js';
 import {KEY_ENV_VARS, loadEffectiveSetup, type EffectiveSetup} from '../credentials.js';
-import {ADVICE} from '../messages.js';
+import {ADVICE, LOGIN_COMMAND} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
-import {LOGIN_COMMAND} from './config.js';
 import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
 
 const ISSUE_4 = 'seed Issue 4';

@@ -6,11 +6,10 @@
 import {distance} from 'fastest-levenshtein';
 import {createDashScopeClient} from '../dashscope-client.js';
 import {classifyApiError} from '../errors.js';
-import {ADVICE} from '../messages.js';
+import {ADVICE, LOGIN_COMMAND} from '../messages.js';
 import {findModel, PROVIDER_ID} from '../models.js';
 import {joinRegionLabels, probeKey} from '../region-probe.js';
 import type {Region} from '../regions.js';
-import {LOGIN_COMMAND} from './config.js';
 import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
 
 export type RegionCheckInput = {

@@ -22,8 +22,6 @@ export const SLOW_DOWN_FACTOR = 1.5;
 export const MAX_POLL_INTERVAL_MS = 10_000;
 export const DEFAULT_POLL_INTERVAL_MS = 5000;
 
-export const RELOGIN_COMMAND = 'openclaw models auth login --provider qwen-portal';
-
 /** The OAuth host: QWEN_OAUTH_BASE_URL (tests, proxies), else chat.qwen.ai. */
 export function oauthBaseUrl(env: Env = process.env): string {
 	const override = env['QWEN_OAUTH_BASE_URL']?.trim();

@@ -16,4 +16,4 @@ export {formatOAuthExpiry, formatCountdown} from './expiry.js';
 export {OAuthError, type OAuthErrorKind} from './oauth-error.js';
 export {type Clock, systemClock} from './clock.js';
 export {createPkcePair, pkceChallenge} from './pkce.js';
-export {oauthBaseUrl, portalBaseUrl, PORTAL_DEFAULT_BASE_URL, RELOGIN_COMMAND} from './constants.js';
+export {oauthBaseUrl, portalBaseUrl, PORTAL_DEFAULT_BASE_URL} from './constants.js';

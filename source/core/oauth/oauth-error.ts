@@ -2,7 +2,7 @@
  * Why an OAuth step failed, with the sentence a user reads and what to do next.
  * Every screen and command shows `message` and `nextStep` as they are.
  */
-import {RELOGIN_COMMAND} from './constants.js';
+import {LOGIN_COMMAND} from '../messages.js';
 
 export type OAuthErrorKind =
 	| 'device_request_refused'
@@ -32,7 +32,7 @@ export class OAuthError extends Error {
 }
 
 const TRY_AGAIN_OR_KEY = 'Try the OAuth login again, or choose "Qwen API Key" instead.';
-const RELOGIN = `Run \`${RELOGIN_COMMAND}\` again.`;
+const RELOGIN = `Run \`${LOGIN_COMMAND}\` again.`;
 
 export function deviceRequestRefused(status: number | undefined, detail: string | undefined): OAuthError {
 	const what = status ? `HTTP ${status}` : 'an unreadable answer';
@@ -109,7 +109,7 @@ export function noOAuthProfile(authProfilesPath: string): OAuthError {
 export function refreshDead(status: number): OAuthError {
 	return new OAuthError(
 		'refresh_dead',
-		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh); run \`${RELOGIN_COMMAND}\` again.`,
+		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh); run \`${LOGIN_COMMAND}\` again.`,
 		`${RELOGIN} Qwen discontinued the free tier on 2026-04-15; if the login keeps failing, choose "Qwen API Key".`,
 		status,
 	);

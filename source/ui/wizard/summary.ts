@@ -1,7 +1,6 @@
+import {LOGIN_COMMAND} from '../../core/messages.js';
 import type {WizardOutcome} from './outcome.js';
 import {tildify} from './tildify.js';
-
-export const LOGIN_COMMAND = 'openclaw models auth login --provider qwen-portal';
 
 /**
  * The paragraph left in the normal scrollback once the alternate screen is
