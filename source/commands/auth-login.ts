@@ -4,7 +4,7 @@
  * and shell history), is checked against its region and saved.
  */
 import {maskKey, validateApiKey} from '../core/api-key.js';
-import {LOGIN_COMMAND} from '../core/messages.js';
+import {LOGIN_COMMAND, PORTAL_DISCONTINUED_ON} from '../core/messages.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
 import {getRegion, isRegionId, type RegionId} from '../core/regions.js';
@@ -47,7 +47,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 		throw new CliError('Qwen OAuth login needs an interactive terminal (it shows a code to approve in a browser).', {
 			details: [
 				`Run it in a terminal: ${LOGIN_COMMAND} --method oauth`,
-				'Note: Qwen discontinued the OAuth free tier on 2026-04-15; a DashScope API key is the supported way.',
+				`Note: Qwen discontinued the OAuth free tier on ${PORTAL_DISCONTINUED_ON}; a DashScope API key is the supported way.`,
 			],
 		});
 	}

@@ -1,6 +1,6 @@
 /**
  * Signed in with Qwen OAuth: the portal serves only its own two models, and
- * the free tier behind it ended on 2026-04-15. What commands say about that.
+ * the free tier behind it ended (PORTAL_DISCONTINUED_ON). What commands say about that.
  */
 import type {EffectiveSetup} from '../core/credentials.js';
 import {ADVICE} from '../core/messages.js';

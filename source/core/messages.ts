@@ -12,6 +12,9 @@ export type Advice = {title: string; message: string; nextStep: string};
 /** The command that saves a key (the wizard on a terminal); every hint names it through this. */
 export const LOGIN_COMMAND = `openclaw models auth login --provider ${PROVIDER_ID}`;
 
+/** The day Qwen ended the free OAuth tier (ADVICE.portalDiscontinued); every notice dates it from here. */
+export const PORTAL_DISCONTINUED_ON = '2026-04-15';
+
 const LOGIN = LOGIN_COMMAND;
 const PROBE = 'openclaw models status --probe';
 
@@ -219,7 +222,7 @@ export const ADVICE = {
 		return {
 			title: 'Qwen OAuth free tier discontinued',
 			message:
-				'Qwen discontinued the free OAuth tier on 2026-04-15; portal.qwen.ai now rejects its tokens ' +
+				`Qwen discontinued the free OAuth tier on ${PORTAL_DISCONTINUED_ON}; portal.qwen.ai now rejects its tokens ` +
 				'("invalid access token or token expired" / "Free allocated quota exceeded").',
 			nextStep: `Use a DashScope API key instead: run \`${LOGIN} --method api-key\`.`,
 		};

@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
+import {PORTAL_DISCONTINUED_ON} from '../../../core/messages.js';
 import {Screen, useBodyHeight} from '../../components/screen.js';
 import {SelectList, type SelectItem} from '../../components/select-list.js';
 import {useTheme} from '../../components/theme.js';
@@ -8,7 +9,7 @@ import type {AuthMethod} from '../machine.js';
 import type {StepHeader} from './step-header.js';
 import {CHOOSE, MOVE, QUIT} from './hints.js';
 
-export const OAUTH_DISCONTINUED = 'Qwen discontinued the OAuth free tier on 2026-04-15.';
+export const OAUTH_DISCONTINUED = `Qwen discontinued the OAuth free tier on ${PORTAL_DISCONTINUED_ON}.`;
 
 const METHODS: ReadonlyArray<SelectItem<AuthMethod>> = [
 	{
