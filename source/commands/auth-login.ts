@@ -112,11 +112,9 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 			context.warn(err.dim(`Key accepted by ${result.region.label} (${result.modelIds.length} models).`));
 			return;
 		case 'wrong_region':
-			throw new CliError(`This key belongs to ${result.belongsTo.label}, not ${result.region.label}. Nothing was saved.`, {
-				details: [
-					'Keys are bound to the region that issued them.',
-					`Run again with: --region ${result.belongsTo.id}`,
-				],
+			// The probe's advice says why; nothing is saved yet, so the fix is this same command with the key's region.
+			throw new CliError(`${result.error.title}. Nothing was saved.`, {
+				details: [result.error.message, `Run again with: --region ${result.belongsTo.id}`],
 			});
 		case 'invalid_key':
 		case 'unreachable': {

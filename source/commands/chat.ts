@@ -6,6 +6,7 @@
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
+import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
 import {supportsImages} from '../core/models.js';
 import {resolveModel} from '../core/resolve-model.js';
@@ -154,32 +155,25 @@ async function openPane(context: CommandContext, options: ChatOptions): Promise<
 	return launchChatPane(context, setup, modelId, images);
 }
 
-type Classified = {kind?: string; title: string; message: string; nextStep: string; requestId?: string};
-
 type StreamRun = {
 	stream(signal: AbortSignal): AsyncIterable<StreamEvent>;
 	modelId: string;
 	verbose: boolean;
-	/** What to tell the user about a classified failure. */
-	explain(classified: Classified): Promise<Classified>;
+	/** What to tell the user about a failure the client classified. */
+	explain(error: DashScopeError): Promise<ClassifiedError>;
 };
 
-/**
- * A 401 from the configured region may just mean the key was issued by
- * another region (seed issue 2): ask the others before calling it invalid.
- */
-async function explainError(context: CommandContext, setup: EffectiveSetup, apiKey: string, classified: Classified): Promise<Classified> {
-	if (classified.kind !== 'invalid_key' || !setup.region || setup.credential?.profileType === 'oauth') return classified;
-	const {probeKey} = await import('../core/region-probe.js');
+/** A rejected key may belong to another region (seed issue 2): explainRejectedKey asks the others. */
+async function explainError(context: CommandContext, setup: EffectiveSetup, apiKey: string, error: DashScopeError): Promise<ClassifiedError> {
+	const {explainRejectedKey} = await import('../core/explain-rejected-key.js');
 	const timeoutMs = timeoutFromEnv(context.env);
-	const probe = await probeKey(apiKey, setup.region.id, {env: context.env, ...(timeoutMs ? {timeoutMs} : {})}).catch(() => undefined);
-	if (probe?.status !== 'wrong_region') return classified;
-	const {ADVICE} = await import('../core/messages.js');
-	return {
-		...classified,
-		...ADVICE.wrongRegion(probe.belongsTo.label, probe.region.label),
-		nextStep: `Run \`openclaw models auth login --provider qwen-portal --region ${probe.belongsTo.id}\`, or set models.providers.qwen-portal.baseUrl to ${probe.belongsTo.baseUrl}.`,
-	};
+	return explainRejectedKey(error, {
+		key: apiKey,
+		...(setup.region ? {region: setup.region} : {}),
+		oauth: setup.credential?.profileType === 'oauth',
+		env: context.env,
+		...(timeoutMs ? {timeoutMs} : {}),
+	});
 }
 
 async function streamAnswer(context: CommandContext, run: StreamRun): Promise<number> {
@@ -254,8 +248,8 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 			return INTERRUPTED_EXIT_CODE;
 		}
 
-		if (isClassified(error)) {
-			printClassified(context, await run.explain(error.classified));
+		if (isDashScopeError(error)) {
+			printClassified(context, await run.explain(error));
 			return 1;
 		}
 
@@ -271,8 +265,9 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	return 0;
 }
 
-function isClassified(error: unknown): error is {classified: Classified} {
-	return typeof error === 'object' && error !== null && 'classified' in error;
+// By shape: the client (and errors.ts) load only when a request is made.
+function isDashScopeError(error: unknown): error is DashScopeError {
+	return error instanceof Error && 'classified' in error;
 }
 
 function usageLine(

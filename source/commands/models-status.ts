@@ -5,7 +5,7 @@
 import {maskKey} from '../core/api-key.js';
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
-import {ADVICE, LOGIN_COMMAND} from '../core/messages.js';
+import {ADVICE} from '../core/messages.js';
 import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import type {KeyProbe} from '../core/region-probe.js';
 import {resolveModel} from '../core/resolve-model.js';
@@ -244,14 +244,17 @@ function describeProbe(context: CommandContext, setup: EffectiveSetup, result: K
 
 		case 'wrong_region': {
 			const right = result.belongsTo;
+			const advice = ADVICE.wrongRegion(right, result.region, {
+				configPath: setup.paths.configPath,
+				keyFromEnv: setup.credential?.source.kind === 'env',
+			});
 			return {
 				status: 'wrong_region',
 				ok: false,
 				lines: [
 					out.red(`Probe: wrong region. This key belongs to ${right.label} (${right.id}), not ${result.region.label}.`),
-					'Keys are bound to the region that issued them. Fix it either way:',
-					`  ${LOGIN_COMMAND} --region ${right.id}`,
-					`  or set models.providers.qwen-portal.baseUrl to ${right.baseUrl} in ${setup.paths.configPath}`,
+					advice.message,
+					`Next step: ${advice.nextStep}`,
 				],
 				json: {status: 'wrong_region', region: result.region.id, belongsTo: right.id, baseUrl: right.baseUrl},
 			};

@@ -105,11 +105,10 @@ export function classifyApiError(error: unknown, context: ErrorContext = {}): Cl
 	if (error instanceof DashScopeError) {
 		// A probe may have learnt since that the rejected key belongs to another region.
 		if (!(context.keyRegion && error.classified.kind === 'invalid_key')) return error.classified;
-		const regionLabel = context.regionLabel;
 		return {
 			...error.classified,
 			kind: 'wrong_region',
-			...ADVICE.wrongRegion(getRegion(context.keyRegion).label, regionLabel),
+			...ADVICE.wrongRegion(getRegion(context.keyRegion), context.regionLabel),
 		};
 	}
 	const facts = extractFacts(error);
@@ -153,7 +152,7 @@ function classifyFacts(facts: Facts, context: ErrorContext): ClassifiedError {
 
 	if (status === 401 || code === 'invalid_api_key') {
 		if (context.keyRegion) {
-			return make('wrong_region', ADVICE.wrongRegion(getRegion(context.keyRegion).label, context.regionLabel));
+			return make('wrong_region', ADVICE.wrongRegion(getRegion(context.keyRegion), context.regionLabel));
 		}
 		return make('invalid_key', ADVICE.invalidKey(context.regionLabel));
 	}

@@ -6,8 +6,8 @@
 import {distance} from 'fastest-levenshtein';
 import {createDashScopeClient} from '../dashscope-client.js';
 import {classifyApiError} from '../errors.js';
-import {ADVICE, LOGIN_COMMAND} from '../messages.js';
-import {findModel, PROVIDER_ID} from '../models.js';
+import {ADVICE} from '../messages.js';
+import {findModel} from '../models.js';
 import {joinRegionLabels, probeKey} from '../region-probe.js';
 import type {Region} from '../regions.js';
 import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
@@ -57,13 +57,9 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 
 		case 'wrong_region': {
 			const belongs = probe.belongsTo;
-			const advice = ADVICE.wrongRegion(belongs.label, region.label);
-			const login = `\`${LOGIN_COMMAND} --region ${belongs.id}\``;
-			const nextStep = input.credentialIsEnv
-				? `Set models.providers.${PROVIDER_ID}.baseUrl to ${belongs.baseUrl} in ${input.configPath}, or run ${login}.`
-				: `Run ${login} (or set models.providers.${PROVIDER_ID}.baseUrl to ${belongs.baseUrl} in ${input.configPath}).`;
+			const advice = ADVICE.wrongRegion(belongs, region, {configPath: input.configPath, keyFromEnv: input.credentialIsEnv});
 			return {
-				check: problem(id, `The key belongs to ${belongs.label}, not ${region.label} (seed Issue 2: ${advice.title})`, advice.message, nextStep),
+				check: problem(id, `The key belongs to ${belongs.label}, not ${region.label} (seed Issue 2: ${advice.title})`, advice.message, advice.nextStep),
 			};
 		}
 

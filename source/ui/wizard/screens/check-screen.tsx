@@ -59,7 +59,7 @@ function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
 
 	switch (probe.status) {
 		case 'wrong_region': {
-			const advice = ADVICE.wrongRegion(probe.belongsTo.label, region.label);
+			const advice = ADVICE.wrongRegion(probe.belongsTo, region);
 			return (
 				<Answer
 					title={`✗ ${advice.title}: ${region.label} refused ${maskedKey}`}

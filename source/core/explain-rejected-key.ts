@@ -1,0 +1,45 @@
+/**
+ * What to tell the user when DashScope rejects a key. A 401 from the configured
+ * region may only mean the key was issued by another region (seed Issue 2), so
+ * before calling it invalid the other regions are asked; the one that accepts
+ * it turns the error into the wrong-region advice with the concrete fix.
+ * Used by `openclaw chat`; the chat pane can use it the same way.
+ */
+import {classifyApiError, type ClassifiedError} from './errors.js';
+import {probeKey} from './region-probe.js';
+import type {Region} from './regions.js';
+
+export type RejectedKeyContext = {
+	/** The key the request used (never shown; scrubbed from any text). */
+	key: string;
+	/** The region the request went to; undefined for a custom gateway, which is not probed. */
+	region?: Region;
+	/** An OAuth token is no DashScope key: never probed. */
+	oauth?: boolean;
+	/** For a model-not-found or text-only message when `error` is not classified yet. */
+	model?: string;
+	env?: Record<string, string | undefined>;
+	/** Per probe request; the probe's default when undefined. */
+	timeoutMs?: number;
+	signal?: AbortSignal;
+};
+
+/** Classifies `error`; an invalid key that another region accepts comes back as 'wrong_region'. */
+export async function explainRejectedKey(error: unknown, context: RejectedKeyContext): Promise<ClassifiedError> {
+	const {key, region} = context;
+	const classified = classifyApiError(error, {
+		...(region ? {regionLabel: region.label} : {}),
+		...(context.model ? {model: context.model} : {}),
+		secret: key,
+	});
+	if (classified.kind !== 'invalid_key' || !region || context.oauth) return classified;
+
+	const probe = await probeKey(key, region.id, {
+		...(context.env ? {env: context.env} : {}),
+		...(context.timeoutMs ? {timeoutMs: context.timeoutMs} : {}),
+		...(context.signal ? {signal: context.signal} : {}),
+	}).catch(() => undefined);
+	if (probe?.status !== 'wrong_region') return classified;
+	const {kind, title, message, nextStep} = probe.error;
+	return {...classified, kind, title, message, nextStep};
+}
