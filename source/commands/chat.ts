@@ -8,7 +8,7 @@ import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
-import {supportsImages} from '../core/models.js';
+import {supportsImages, visionModelFor} from '../core/models.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
@@ -30,7 +30,6 @@ export type ChatOptions = {
 	think?: boolean;
 };
 
-const VISION_MODEL_ID = 'qwen3-vl-plus';
 /** Exit code for a run stopped with Ctrl+C (128 + SIGINT). */
 const INTERRUPTED_EXIT_CODE = 130;
 
@@ -52,11 +51,11 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	}
 
 	const setup = loadEffectiveSetup(context.env);
-	const {modelId, isKnownTextOnly} = pickModel(context, setup, options.model);
+	const {modelId, isKnownTextOnly, visionModelId} = pickModel(context, setup, options.model);
 	const images = await loadImages(options.image);
 	if (images.length > 0 && isKnownTextOnly) {
 		throw new CliError(`${modelId} does not accept images; nothing was sent.`, {
-			details: [`Use a vision model: openclaw chat --model ${VISION_MODEL_ID} --image ${options.image[0] ?? '<file>'} "…"`],
+			details: [`Use a vision model: openclaw chat --model ${visionModelId} --image ${options.image[0] ?? '<file>'} "…"`],
 		});
 	}
 
@@ -111,7 +110,11 @@ function pickModel(context: CommandContext, setup: EffectiveSetup, requested: st
 	}
 
 	for (const note of resolution.notes) context.warn(context.err.yellow(`note: ${note}`));
-	return {modelId: resolution.id, isKnownTextOnly: resolution.model ? !supportsImages(resolution.model) : false};
+	return {
+		modelId: resolution.id,
+		isKnownTextOnly: resolution.model ? !supportsImages(resolution.model) : false,
+		visionModelId: visionModelFor(portal ? 'portal' : 'dashscope'),
+	};
 }
 
 async function loadImages(paths: readonly string[]): Promise<ImageAttachment[]> {
@@ -145,10 +148,10 @@ async function freshOAuthToken(context: CommandContext, setup: EffectiveSetup): 
 
 async function openPane(context: CommandContext, options: ChatOptions): Promise<number> {
 	const setup = loadEffectiveSetup(context.env);
-	const {modelId, isKnownTextOnly} = pickModel(context, setup, options.model);
+	const {modelId, isKnownTextOnly, visionModelId} = pickModel(context, setup, options.model);
 	const images = await loadImages(options.image);
 	if (images.length > 0 && isKnownTextOnly) {
-		throw new CliError(`${modelId} does not accept images.`, {details: [`Use a vision model: --model ${VISION_MODEL_ID}`]});
+		throw new CliError(`${modelId} does not accept images.`, {details: [`Use a vision model: --model ${visionModelId}`]});
 	}
 
 	const {launchChatPane} = await import('./ui-launch.js');

@@ -3,6 +3,7 @@
  * first, then the facts a person needs at that moment.
  */
 import {LOGIN_COMMAND} from '../core/messages.js';
+import {VISION_MODEL_ID} from '../core/models.js';
 
 export function examples(...lines: string[]): string {
 	return `\nExamples:\n${lines.map(line => (line.startsWith('#') ? `  ${line}` : `  $ ${line}`)).join('\n')}\n`;
@@ -12,7 +13,7 @@ export const ROOT_HELP = `${examples(
 	`${LOGIN_COMMAND}     # set up a DashScope key`,
 	'openclaw chat "Hello, write a quicksort algorithm"',
 	'openclaw chat --model qwen3-coder "Implement binary search"',
-	'openclaw chat --model qwen3-vl-plus "Analyze this image" --image photo.jpg',
+	`openclaw chat --model ${VISION_MODEL_ID} "Analyze this image" --image photo.jpg`,
 	'git diff | openclaw chat "Review this change"',
 	'openclaw models list',
 	'openclaw models status --probe',
@@ -107,7 +108,7 @@ export const CHAT_HELP = `${examples(
 	'openclaw chat --model qwen3-coder "Implement binary search"',
 	'openclaw chat --model qwen3-max "Explain quantum computing"',
 	'openclaw chat --model qwen "General question"            # alias: qwen -> qwen-plus',
-	'openclaw chat --model qwen3-vl-plus "Analyze this image" --image photo.jpg',
+	`openclaw chat --model ${VISION_MODEL_ID} "Analyze this image" --image photo.jpg`,
 	'cat error.log | openclaw chat "What went wrong?"',
 	'openclaw chat --verbose --think --model qwen3-max "Prove that sqrt(2) is irrational"',
 	'openclaw chat                                             # chat pane (on a terminal)',

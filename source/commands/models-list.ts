@@ -12,6 +12,7 @@ import {
 	modelsFor,
 	RECOMMENDED_MODEL_ID,
 	starRating,
+	toModelRef,
 	type ModelInfo,
 } from '../core/models.js';
 import {availabilityOf, cellText, COLUMN_GAP, CURSOR_WIDTH, fitColumns, formatTokens} from '../ui/components/model-table.js';
@@ -43,7 +44,7 @@ export function statusLabel(model: ModelInfo, today = new Date()): string {
 function modelJson(model: ModelInfo) {
 	return {
 		id: model.id,
-		ref: `qwen-portal/${model.id}`,
+		ref: toModelRef(model.id),
 		name: model.name,
 		alias: model.alias ?? null,
 		provider: model.provider,

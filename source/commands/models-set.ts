@@ -7,6 +7,7 @@
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
 import {LOGIN_COMMAND} from '../core/messages.js';
+import {toModelRef} from '../core/models.js';
 import {closestIds, resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
 import type {CommandContext} from './context.js';
@@ -68,7 +69,7 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 	if (previous === resolution.id) {
 		context.print(`Default model is already ${out.bold(result.modelRef)}${via}.`);
 	} else {
-		context.print(`Default model: ${out.bold(result.modelRef)}${via}${previous ? `, was qwen-portal/${previous}` : ''}.`);
+		context.print(`Default model: ${out.bold(result.modelRef)}${via}${previous ? `, was ${toModelRef(previous)}` : ''}.`);
 	}
 
 	context.print(`Wrote ${result.configPath}`);

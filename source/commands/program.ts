@@ -4,6 +4,7 @@
  * fast and only `chat` pays for the HTTP client.
  */
 import {Command, Option} from 'commander';
+import {thinkingModels} from '../core/models.js';
 import type {CommandContext} from './context.js';
 import {
 	AUTH_HELP,
@@ -109,7 +110,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('-m, --model <id|alias>', 'model to use (default: the configured default model)')
 		.option('-i, --image <file>', 'attach an image (png, jpeg, webp, gif, bmp); repeatable', collect, [])
 		.option('-v, --verbose', 'print reasoning and token usage to stderr')
-		.option('--think', 'ask a hybrid thinking model to reason first (qwen-plus, qwen3-max, qwen3-vl-plus)')
+		.option('--think', `ask a hybrid thinking model to reason first (${thinkingModels().map(model => model.id).join(', ')})`)
 		.addHelpText('after', CHAT_HELP)
 		.action(async (prompt: string[], options: {model?: string; image: string[]; verbose?: boolean; think?: boolean}) => {
 			const {runChat} = await import('./chat.js');

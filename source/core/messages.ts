@@ -5,7 +5,7 @@
  * all take their words from here.
  */
 
-import {PROVIDER_ID} from './models.js';
+import {PROVIDER_ID, VISION_MODEL_ID} from './models.js';
 import type {Region} from './regions.js';
 
 export type Advice = {title: string; message: string; nextStep: string};
@@ -168,7 +168,7 @@ export const ADVICE = {
 		return {
 			title: 'Model does not accept images',
 			message: `${which} only accepts text; the service rejected the image attachment.`,
-			nextStep: 'Use a vision model such as qwen3-vl-plus: `openclaw chat --model qwen3-vl-plus --image <file> "…"`.',
+			nextStep: `Use a vision model such as ${VISION_MODEL_ID}: \`openclaw chat --model ${VISION_MODEL_ID} --image <file> "…"\`.`,
 		};
 	},
 

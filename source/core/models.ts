@@ -47,6 +47,9 @@ export const RECOMMENDED_MODEL_ID = 'qwen3-coder-plus';
 /** The default model when the OAuth portal is active. */
 export const PORTAL_DEFAULT_MODEL_ID = 'coder-model';
 
+/** The vision model to suggest for images (DashScope). */
+export const VISION_MODEL_ID = 'qwen3-vl-plus';
+
 const ACTIVE = {state: 'active'} as const;
 
 export const MODELS: readonly ModelInfo[] = [
@@ -212,6 +215,24 @@ export const CATEGORY_ORDER: readonly ModelCategory[] = ['coding', 'general', 'v
 
 export function modelsFor(provider: ModelProvider): ModelInfo[] {
 	return MODELS.filter(model => model.provider === provider);
+}
+
+/** The vision model to suggest for images on a provider: VISION_MODEL_ID, or the portal's own. */
+export function visionModelFor(provider: ModelProvider): string {
+	if (provider === 'dashscope') return VISION_MODEL_ID;
+	return MODELS.find(model => model.provider === provider && supportsImages(model))?.id ?? VISION_MODEL_ID;
+}
+
+/** The hybrid thinking models (they accept `enable_thinking`). */
+export function thinkingModels(): ModelInfo[] {
+	return MODELS.filter(model => model.thinking);
+}
+
+/** 'qwen-portal/<id>' for an id, or the ref itself when given one. */
+export function toModelRef(modelId: string): string {
+	const id = modelId.trim().replace(new RegExp(`^${PROVIDER_ID}/`), '');
+	if (!id) throw new Error('No model id given.');
+	return `${PROVIDER_ID}/${id}`;
 }
 
 export function findModel(id: string): ModelInfo | undefined {

@@ -4,7 +4,7 @@
  */
 import {createRequire} from 'node:module';
 import {LOGIN_COMMAND} from './messages.js';
-import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, type ModelInfo} from './models.js';
+import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef, visionModelFor, type ModelInfo} from './models.js';
 import {REGION_IDS} from './regions.js';
 
 export type ModelResolution =
@@ -133,7 +133,7 @@ function resolveBare(text: string, provider: ModelProviderOption): ModelResoluti
 	return {
 		ok: true,
 		id: text,
-		ref: `${PROVIDER_ID}/${text}`,
+		ref: toModelRef(text),
 		via: 'passthrough',
 		notes: [MESSAGES.passthrough(text, closestIds(text, dashscopeIds(), MAX_CLOSEST, true))],
 	};
@@ -156,7 +156,7 @@ function accept(model: ModelInfo, via: 'id' | 'alias', provider: ModelProviderOp
 		notes.push(MESSAGES.legacy(model, model.status.note));
 	}
 
-	return {ok: true, id: model.id, ref: `${PROVIDER_ID}/${model.id}`, model, via, notes};
+	return {ok: true, id: model.id, ref: toModelRef(model.id), model, via, notes};
 }
 
 function findAlias(text: string): ModelInfo | undefined {
@@ -176,7 +176,7 @@ function dashscopeIds(): string[] {
 }
 
 function portalSuggestion(text: string): string {
-	return /vl|vision|image/i.test(text) ? 'vision-model' : PORTAL_DEFAULT_MODEL_ID;
+	return /vl|vision|image/i.test(text) ? visionModelFor('portal') : PORTAL_DEFAULT_MODEL_ID;
 }
 
 function closestForBedrock(text: string): string {

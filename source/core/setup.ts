@@ -8,7 +8,7 @@ import {API_KEY_PROFILE_ID, readAuthProfiles, restoreAuthProfile, writeAuthProfi
 import type {AuthProfile} from './auth-profiles.js';
 import {isPlainObject, readOpenClawConfig, updateOpenClawConfig} from './config-file.js';
 import type {ConfigData} from './config-file.js';
-import {contextWindowFor, isRetired, modelsFor, PROVIDER_ID} from './models.js';
+import {contextWindowFor, isRetired, modelsFor, PROVIDER_ID, toModelRef} from './models.js';
 import type {OpenClawPaths} from './paths.js';
 import {getRegion} from './regions.js';
 import type {Region, RegionId} from './regions.js';
@@ -102,13 +102,6 @@ export async function setDefaultModel(
 	return {configPath, modelRef, ...(backupPath ? {backupPath} : {})};
 }
 
-/** 'qwen-portal/<id>' for an id, or the ref itself when given one. */
-export function toModelRef(modelId: string): string {
-	const id = modelId.trim().replace(new RegExp(`^${PROVIDER_ID}/`), '');
-	if (!id) throw new Error('No model id given.');
-	return `${PROVIDER_ID}/${id}`;
-}
-
 /** The registry's DashScope models as OpenClaw provider model entries, with this region's limits. */
 export function dashScopeModelEntries(regionId: RegionId): Array<Record<string, unknown>> {
 	return modelsFor('dashscope')
@@ -136,7 +129,7 @@ export function applyApiKeySetup(data: ConfigData, region: Region, modelRef: str
 	};
 	const allowed = child(child(child(data, 'agents'), 'defaults'), 'models');
 	for (const model of modelsFor('dashscope').filter(model => !isRetired(model))) {
-		const ref = `${PROVIDER_ID}/${model.id}`;
+		const ref = toModelRef(model.id);
 		const entry = isPlainObject(allowed[ref]) ? allowed[ref] : {};
 		allowed[ref] = model.alias ? {...entry, alias: model.alias} : entry;
 		if (model.alias) dropAliasElsewhere(allowed, ref, model.alias);

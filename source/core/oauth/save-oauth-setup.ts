@@ -6,7 +6,7 @@
  */
 import {OAUTH_PROFILE_ID} from '../auth-profiles.js';
 import {isPlainObject} from '../config-file.js';
-import {modelsFor, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID} from '../models.js';
+import {modelsFor, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef} from '../models.js';
 import type {OpenClawPaths} from '../paths.js';
 import {applyDefaultModel, saveProfileAndConfig} from '../setup.js';
 import type {OAuthTokens} from './tokens.js';
@@ -25,7 +25,7 @@ export type OAuthSaveResult = {
 	expires: number;
 };
 
-export const PORTAL_MODEL_REF = `${PROVIDER_ID}/${PORTAL_DEFAULT_MODEL_ID}`;
+export const PORTAL_MODEL_REF = toModelRef(PORTAL_DEFAULT_MODEL_ID);
 
 export async function saveOAuthSetup(
 	paths: OpenClawPaths,
@@ -81,7 +81,7 @@ function pointProviderAtPortal(data: Record<string, unknown>, baseUrl: string): 
 	// models there, without aliases (the original change's `qwen` alias clashed).
 	const allowed = child(child(child(data, 'agents'), 'defaults'), 'models');
 	for (const portalModel of modelsFor('portal')) {
-		const ref = `${PROVIDER_ID}/${portalModel.id}`;
+		const ref = toModelRef(portalModel.id);
 		if (!isPlainObject(allowed[ref])) allowed[ref] = {};
 	}
 }
