@@ -7,7 +7,7 @@ import {maskKey, validateApiKey} from '../core/api-key.js';
 import {LOGIN_COMMAND, PORTAL_DISCONTINUED_ON} from '../core/messages.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
-import {getRegion, isRegionId, type RegionId} from '../core/regions.js';
+import {getRegion, isRegionId, REGION_IDS, type RegionId} from '../core/regions.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
@@ -53,7 +53,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	}
 
 	if (!regionId) {
-		throw new UsageError('--region is required when the key comes from stdin (intl, cn, us or hk).', [
+		throw new UsageError(`--region is required when the key comes from stdin (${REGION_IDS.join(', ')}).`, [
 			'Keys are bound to the region that issued them, so the region cannot be guessed safely.',
 			`Example: ${STDIN_EXAMPLE}`,
 		]);

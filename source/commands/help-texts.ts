@@ -2,8 +2,27 @@
  * The text commander prints after each command's generated --help: examples
  * first, then the facts a person needs at that moment.
  */
-import {LOGIN_COMMAND} from '../core/messages.js';
+import {ADVICE, LOGIN_COMMAND, type Advice} from '../core/messages.js';
 import {VISION_MODEL_ID} from '../core/models.js';
+import {REGIONS} from '../core/regions.js';
+import {formatTable, wrapText} from './text-table.js';
+
+/** Width the troubleshooting text wraps at. */
+const HELP_WIDTH = 92;
+
+/** The seed's troubleshooting, in messages.ts's own words (so the help cannot drift from the errors). */
+function troubleshooting(advice: readonly Advice[]): string {
+	// A `command` stays on one line, so it can be copied whole.
+	const unbroken = (text: string) => text.replace(/`[^`]*`/g, command => command.replaceAll(' ', '\u00A0'));
+	const indent = (text: string) => wrapText(unbroken(text), HELP_WIDTH - 6).map(line => `      ${line.replaceAll('\u00A0', ' ')}`);
+	return advice.flatMap(entry => [`  ${entry.title}`, ...indent(entry.message), ...indent(`Next step: ${entry.nextStep}`)]).join('\n');
+}
+
+/** QWEN_<REGION>_BASE_URL for every region, explained once. */
+function baseUrlEnvLines(): string {
+	const notes = ["send a region's requests elsewhere (proxy, gateway);", 'openclaw.json keeps the canonical endpoint'];
+	return REGIONS.map((region, index) => `  ${region.baseUrlEnv.padEnd(22)} ${notes[index] ?? ''}`.trimEnd()).join('\n');
+}
 
 export function examples(...lines: string[]): string {
 	return `\nExamples:\n${lines.map(line => (line.startsWith('#') ? `  ${line}` : `  $ ${line}`)).join('\n')}\n`;
@@ -29,10 +48,7 @@ Environment:
   OPENCLAW_AGENT_DIR     agent directory holding auth-profiles.json (default <state dir>/agents/main/agent)
   OPENCLAW_HOME          home directory used instead of HOME
   OPENCLAW_TIMEOUT_MS    connect and idle timeout for requests in ms (default 30000)
-  QWEN_INTL_BASE_URL     send a region's requests elsewhere (proxy, gateway);
-  QWEN_CN_BASE_URL       openclaw.json keeps the canonical endpoint
-  QWEN_US_BASE_URL
-  QWEN_HK_BASE_URL
+${baseUrlEnvLines()}
   NO_COLOR               plain output without colours
 
 Files:
@@ -40,17 +56,7 @@ Files:
   ~/.openclaw/agents/main/agent/auth-profiles.json   the saved key (profile qwen-portal:default, mode 0600)
 
 Troubleshooting:
-  401 Unauthorized / invalid API key
-      The key must start with sk-, must not be expired, and must belong to the region in use.
-      Check with: openclaw models status --probe
-  Connection timeout / invalid key after switching regions
-      Keys are bound to one region: International keys need the International endpoint,
-      China keys the China endpoint. Re-run: openclaw models auth login --provider qwen-portal --region cn
-  Model not found
-      Use ids without a region prefix (qwen-plus, not qwen.qwen-plus) and not AWS Bedrock ids
-      (qwen.qwen3-coder-30b-a3b-v1:0). See: openclaw models list
-  Environment variable not working
-      echo $QWEN_API_KEY, then run: openclaw restart   (shows the key source and region in effect)
+${troubleshooting([ADVICE.invalidKey(), ADVICE.timeout(), ADVICE.modelNotFound(), ADVICE.envVarNotWorking()])}
 `;
 
 export const MODELS_HELP = examples(
@@ -94,10 +100,7 @@ There is no --api-key flag on purpose: a key on the command line is visible to e
 through ps and lands in your shell history. Paste it into the wizard, or pipe it on stdin.
 
 Regions (keys are bound to the region that issued them):
-  intl  International (Singapore)   https://dashscope-intl.aliyuncs.com/compatible-mode/v1
-  cn    China (Beijing)             https://dashscope.aliyuncs.com/compatible-mode/v1
-  us    US (Virginia)               https://dashscope-us.aliyuncs.com/compatible-mode/v1
-  hk    China (Hong Kong)           https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1
+${formatTable(REGIONS.map(region => [region.id, region.label, region.baseUrl]), '  ').join('\n')}
 
 Saves the key to auth-profiles.json (profile qwen-portal:default, mode 0600) and points
 models.providers.qwen-portal in openclaw.json at it.

@@ -5,6 +5,7 @@
  */
 import {Command, Option} from 'commander';
 import {thinkingModels} from '../core/models.js';
+import {REGION_IDS} from '../core/regions.js';
 import type {CommandContext} from './context.js';
 import {
 	AUTH_HELP,
@@ -20,8 +21,6 @@ import {
 	ROOT_HELP,
 } from './help-texts.js';
 import {packageVersion} from './version.js';
-
-const REGION_CHOICES = ['intl', 'cn', 'us', 'hk'];
 
 /** Where an action leaves its exit code for the entry point. */
 export type RunState = {exitCode: number};
@@ -93,7 +92,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.command('login')
 		.description('save a DashScope API key for Qwen (wizard on a terminal, stdin otherwise)')
 		.option('--provider <id>', 'provider to log in to (only qwen-portal)', 'qwen-portal')
-		.addOption(new Option('--region <region>', 'region that issued the key').choices(REGION_CHOICES))
+		.addOption(new Option('--region <region>', 'region that issued the key').choices(REGION_IDS))
 		.addOption(new Option('--method <method>', 'how to authenticate').choices(['api-key', 'oauth']))
 		.option('--model <id|alias>', 'default model to set (default qwen3-coder-plus)')
 		.option('--no-check', 'save without checking the key against the region')
