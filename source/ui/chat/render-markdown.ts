@@ -25,6 +25,19 @@ const inlineInListItems: MarkedExtension = {
 		},
 	},
 };
+// Code without a language is not guessed at: highlight.js tries every one of
+// its ~190 languages on it, half a second for 8 KB (and the live preview
+// re-renders an unfinished block many times a second). Past a size, even a
+// named language is left plain: highlighting 3,000 lines costs ~300 ms and
+// hundreds of megabytes of intermediate HTML.
+export const HIGHLIGHT_LIMIT = 32 * 1024;
+// marked-terminal hands these to cli-highlight (its types still name cardinal's options).
+const noGuessing = {languageSubset: []} as unknown as Parameters<typeof markedTerminal>[1];
+const plainWhenHuge: MarkedExtension = {
+	walkTokens(token) {
+		if (token.type === 'code' && token.text.length > HIGHLIGHT_LIMIT) token.lang = '';
+	},
+};
 const renderers = new Map<string, Marked>();
 
 export function renderMarkdown(markdown: string, style: MarkdownStyle): string {
@@ -40,8 +53,8 @@ function rendererFor(width: number, color: boolean): Marked {
 	let marked = renderers.get(key);
 	if (!marked) {
 		// Without colour a heading keeps its "##" so it still reads as one.
-		const extension = markedTerminal({width, reflowText: true, emoji: false, tab: 2, showSectionPrefix: !color});
-		marked = new Marked({gfm: true}, extension as unknown as MarkedExtension, inlineInListItems);
+		const extension = markedTerminal({width, reflowText: true, emoji: false, tab: 2, showSectionPrefix: !color}, noGuessing);
+		marked = new Marked({gfm: true}, plainWhenHuge, extension as unknown as MarkedExtension, inlineInListItems);
 		renderers.set(key, marked);
 	}
 
