@@ -17,27 +17,6 @@ export type DoctorCommandOptions = {
 	stderr: NodeJS.WritableStream & {isTTY?: boolean};
 };
 
-/** What the program needs to register the command and its --help. */
-export const describeDoctorCommand = {
-	name: 'doctor',
-	description: 'check the config, key, region, default model and file permissions, with the next step for each problem',
-	options: [
-		{flags: '--fix', description: 'repair file permissions (auth-profiles.json 0600, its directory 0700); changes nothing else'},
-		{flags: '--json', description: 'print machine-readable JSON'},
-	],
-	helpText: `
-Examples:
-  $ openclaw doctor
-  $ openclaw doctor --fix
-  $ openclaw doctor --json | jq '.checks[] | select(.status != "ok")'
-
-Checks the seed's troubleshooting issues: invalid key (401), wrong region, model not found
-(region-prefixed or Bedrock ids), environment variable not working; and that auth-profiles.json
-is private (chmod 600). Only GET /models is sent, so no tokens are spent.
-Exit status: 0 when there is no problem (warnings allowed), 1 when there is one.
-`,
-} as const;
-
 export async function runDoctor(options: DoctorCommandOptions): Promise<number> {
 	const timeoutMs = timeoutFromEnv(options.env);
 	const report = await runDoctorChecks({env: options.env, fix: options.fix, ...(timeoutMs ? {timeoutMs} : {})});

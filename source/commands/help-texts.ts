@@ -127,7 +127,7 @@ openclaw.json, auth-profiles.json and the environment and prints the setup now i
 DASHSCOPE_API_KEY, or after editing the files, to see which key, region and model will be used.
 `;
 
-// Mirrors describeDoctorCommand in doctor.ts; kept here so --help does not load the doctor checks (and the HTTP client).
+// Here rather than in doctor.ts so --help does not load the doctor checks (and the HTTP client).
 export const DOCTOR_DESCRIPTION =
 	'check the config, key, region, default model and file permissions, with the next step for each problem';
 

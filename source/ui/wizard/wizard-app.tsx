@@ -12,7 +12,6 @@ import {DoneScreen, type DoneChoice, type SaveState} from './screens/done-screen
 import {KeyEntryScreen} from './screens/key-entry-screen.js';
 import {ModelScreen} from './screens/model-screen.js';
 import {OAuthDoneScreen} from './screens/oauth-done-screen.js';
-import {OAuthUnavailableScreen} from './screens/oauth-unavailable-screen.js';
 import {RegionScreen} from './screens/region-screen.js';
 import type {StepHeader} from './screens/step-header.js';
 import type {WizardServices} from './services.js';
@@ -32,8 +31,8 @@ export type WizardAppProps = {
 	readonly services: WizardServices;
 	readonly presetRegion?: RegionId;
 	readonly presetMethod?: AuthMethod;
-	/** Without it, choosing OAuth explains that it is unavailable. */
-	readonly oauth?: OAuthSlot;
+	/** The Qwen OAuth sign-in step. */
+	readonly oauth: OAuthSlot;
 	readonly envKey?: EnvKeyOffer;
 	readonly home?: string;
 	readonly onExit: (outcome: WizardOutcome, details: {maskedKey?: string}) => void;
@@ -93,7 +92,6 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 		}
 
 		case 'oauth': {
-			if (!oauth) return <OAuthUnavailableScreen {...header} onBack={back} />;
 			return oauth({
 				header,
 				onDone: result => dispatch({type: 'oauth-saved', result}),

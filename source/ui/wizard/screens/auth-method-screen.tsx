@@ -9,7 +9,7 @@ import type {AuthMethod} from '../machine.js';
 import type {StepHeader} from './step-header.js';
 import {CHOOSE, MOVE, QUIT} from './hints.js';
 
-export const OAUTH_DISCONTINUED = `Qwen discontinued the OAuth free tier on ${PORTAL_DISCONTINUED_ON}.`;
+const OAUTH_DISCONTINUED = `Qwen discontinued the OAuth free tier on ${PORTAL_DISCONTINUED_ON}.`;
 
 const METHODS: ReadonlyArray<SelectItem<AuthMethod>> = [
 	{
