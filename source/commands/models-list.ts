@@ -20,14 +20,14 @@ import type {CommandContext} from './context.js';
 import {isOAuthActive, portalDiscontinuedLine, portalModelIds, switchToApiKeyLine} from './oauth-active.js';
 import {displayWidth, formatTable, padEnd, truncate, wrapText} from './text-table.js';
 
-export function contextLabel(model: ModelInfo): string {
+function contextLabel(model: ModelInfo): string {
 	const byRegion = Object.entries(model.contextWindowByRegion ?? {})
 		.map(([region, tokens]) => `${region} ${formatTokens(tokens)}`)
 		.join(', ');
 	return byRegion ? `${formatTokens(model.contextWindow)} (${byRegion})` : formatTokens(model.contextWindow);
 }
 
-export function statusLabel(model: ModelInfo, today = new Date()): string {
+function statusLabel(model: ModelInfo, today = new Date()): string {
 	const status = model.status;
 	switch (status.state) {
 		case 'active':

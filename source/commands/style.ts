@@ -15,7 +15,7 @@ export type Style = {
 	cyan(text: string): string;
 };
 
-export function colorEnabled(stream: {isTTY?: boolean}, env: Env = process.env): boolean {
+function colorEnabled(stream: {isTTY?: boolean}, env: Env = process.env): boolean {
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
 	const force = env['FORCE_COLOR'];
 	if (force !== undefined) return force !== '0' && force !== 'false';

@@ -16,7 +16,7 @@ export type KeyProblem =
 
 export type KeyValidation = {ok: true; key: string; notes: string[]} | {ok: false; problem: KeyProblem; message: string};
 
-export const MAX_KEY_LENGTH = 256;
+const MAX_KEY_LENGTH = 256;
 
 const KEY_SOURCE = 'Copy it from the API Keys page of Alibaba Cloud Model Studio (DashScope) for your region.';
 

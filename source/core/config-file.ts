@@ -150,7 +150,7 @@ function storeData(parsed: ConfigData): ConfigData {
 }
 
 /** JSON5 text to config data, refusing anything OpenClaw could not load either. */
-export function parseOpenClawConfig(text: string, file: string): ConfigData {
+function parseOpenClawConfig(text: string, file: string): ConfigData {
 	const source = stripBom(text);
 	// An empty file holds nothing to lose; treat it as an empty config.
 	if (source.trim() === '') return {};

@@ -45,8 +45,8 @@ export type DashScopeClientOptions = {
 	regionLabel?: string;
 };
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 2;
 
 // Only transient failures are retried; 400/401/404 and quota errors never are.
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['rate_limited', 'server_error', 'network']);

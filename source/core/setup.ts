@@ -22,7 +22,7 @@ export type SaveResult = {
 };
 
 export const OPENAI_COMPLETIONS_API = 'openai-completions';
-export const API_KEY_REF = `profile:${API_KEY_PROFILE_ID}`;
+const API_KEY_REF = `profile:${API_KEY_PROFILE_ID}`;
 
 export async function saveApiKeySetup(
 	paths: OpenClawPaths,
@@ -103,7 +103,7 @@ export async function setDefaultModel(
 }
 
 /** The registry's DashScope models as OpenClaw provider model entries, with this region's limits. */
-export function dashScopeModelEntries(regionId: RegionId): Array<Record<string, unknown>> {
+function dashScopeModelEntries(regionId: RegionId): Array<Record<string, unknown>> {
 	return modelsFor('dashscope')
 		.filter(model => !isRetired(model))
 		.map(model => ({
@@ -117,7 +117,7 @@ export function dashScopeModelEntries(regionId: RegionId): Array<Record<string, 
 }
 
 /** Mutates openclaw.json data for an API-key login; only the owned keys change. */
-export function applyApiKeySetup(data: ConfigData, region: Region, modelRef: string): void {
+function applyApiKeySetup(data: ConfigData, region: Region, modelRef: string): void {
 	const providers = child(child(data, 'models'), 'providers');
 	const previous = isPlainObject(providers[PROVIDER_ID]) ? providers[PROVIDER_ID] : {};
 	providers[PROVIDER_ID] = {

@@ -32,7 +32,7 @@ function paint(status: CheckStatus, text: string, style: Painter): string {
 	return status === 'warning' ? style.yellow(text) : style.red(text);
 }
 
-export function summarize(checks: readonly DoctorCheck[]): {problems: number; warnings: number} {
+function summarize(checks: readonly DoctorCheck[]): {problems: number; warnings: number} {
 	return {
 		problems: checks.filter(check => check.status === 'problem').length,
 		warnings: checks.filter(check => check.status === 'warning').length,

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import type {OpenClawPaths} from '../paths.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
 
 type Target = {id: string; path: string; kind: 'file' | 'directory'; wanted: number; label: string};
 
@@ -18,7 +18,7 @@ function targets(paths: Pick<OpenClawPaths, 'agentDir' | 'authProfilesPath'>): T
 	];
 }
 
-export function formatMode(mode: number): string {
+function formatMode(mode: number): string {
 	return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
 }
 
@@ -36,7 +36,7 @@ function chmodCommand(target: Target): string {
 	return `chmod ${target.wanted.toString(8)} ${shellQuote(target.path)}`;
 }
 
-export function shellQuote(value: string): string {
+function shellQuote(value: string): string {
 	return /^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
 

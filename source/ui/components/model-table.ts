@@ -41,7 +41,7 @@ export function availabilityOf(model: ModelInfo, regionModelIds?: readonly strin
 	return {kind: 'ok'};
 }
 
-export function matchesFilter(model: ModelInfo, filter: string): boolean {
+function matchesFilter(model: ModelInfo, filter: string): boolean {
 	const needle = filter.trim().toLowerCase();
 	if (needle === '') return true;
 	return [model.id, model.name, model.alias ?? '', model.bestFor, CATEGORY_LABELS[model.category]].some(field =>
@@ -86,7 +86,7 @@ export function stars(count: number): string {
 }
 
 /** Stars first in a fixed five cells, so they line up and the text is what gets cut. */
-export function bestForCell(model: ModelInfo): string {
+function bestForCell(model: ModelInfo): string {
 	return `${stars(model.stars).padEnd(5)} ${model.bestFor}`;
 }
 
