@@ -3,6 +3,7 @@
  * more than fit, so the frame Ink redraws stays shorter than the terminal. The
  * whole block is written to scrollback once it is finished.
  */
+import {wrapPlain} from './plain-wrap.js';
 import {renderMarkdown} from './render-markdown.js';
 
 export type LivePreview = {
@@ -18,28 +19,13 @@ const renderLimit = 8192;
 
 export function livePreview(markdown: string, options: {rows: number; width: number; color: boolean}): LivePreview {
 	const rows = Math.max(1, options.rows);
-	if (markdown.trim() === '') return {lines: [], clipped: false};
+	if (!/\S/.test(markdown)) return {lines: [], clipped: false};
 
 	const lines =
 		markdown.length <= renderLimit
 			? renderMarkdown(markdown, {width: options.width, color: options.color}).split('\n')
-			: wrapRaw(markdown.slice(-rows * options.width * 2), options.width);
+			: wrapPlain(markdown.slice(-rows * options.width * 2), options.width).slice(1);
 
 	if (lines.length <= rows && markdown.length <= renderLimit) return {lines, clipped: false};
 	return {lines: lines.slice(-rows), clipped: true};
-}
-
-function wrapRaw(text: string, width: number): string[] {
-	const columns = Math.max(1, width);
-	const lines: string[] = [];
-	for (const line of text.split('\n')) {
-		if (line.length <= columns) {
-			lines.push(line);
-			continue;
-		}
-
-		for (let start = 0; start < line.length; start += columns) lines.push(line.slice(start, start + columns));
-	}
-
-	return lines;
 }

@@ -6,6 +6,7 @@
 import {stripVTControlCharacters} from 'node:util';
 import {Marked, type MarkedExtension} from 'marked';
 import {markedTerminal} from 'marked-terminal';
+import {wrapPlain} from './plain-wrap.js';
 
 export type MarkdownStyle = {
 	/** Columns available; paragraphs and rules are laid out to fit. */
@@ -40,8 +41,20 @@ const plainWhenHuge: MarkedExtension = {
 };
 const renderers = new Map<string, Marked>();
 
+// An answer this long is shown as plain text: marked's block regexes overflow
+// the stack on a paragraph of several megabytes (an interrupted runaway stream).
+export const MARKDOWN_LIMIT = 1024 * 1024;
+
 export function renderMarkdown(markdown: string, style: MarkdownStyle): string {
-	const rendered = rendererFor(Math.max(minimumWidth, style.width), style.color).parse(markdown, {async: false});
+	const width = Math.max(minimumWidth, style.width);
+	let rendered: string;
+	try {
+		if (markdown.length > MARKDOWN_LIMIT) throw new RangeError('too long to lay out as markdown');
+		rendered = rendererFor(width, style.color).parse(markdown, {async: false});
+	} catch {
+		return wrapPlain(stripVTControlCharacters(markdown).replace(/\n+$/, ''), width).join('\n');
+	}
+
 	const text = style.color ? rendered : stripVTControlCharacters(rendered);
 	return text.replace(/\n+$/, '');
 }

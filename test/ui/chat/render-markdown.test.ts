@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {livePreview} from '../../../source/ui/chat/live-preview.js';
+import {wrapPlain} from '../../../source/ui/chat/plain-wrap.js';
 import {layoutPrompt} from '../../../source/ui/chat/prompt-layout.js';
 import {renderMarkdown} from '../../../source/ui/chat/render-markdown.js';
 
@@ -15,6 +16,21 @@ describe('renderMarkdown', () => {
 	it('fits paragraphs to the width', () => {
 		const text = renderMarkdown('word '.repeat(40), {width: 30, color: false});
 		for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(30);
+	});
+});
+
+describe('very long answers', () => {
+	it('an answer of megabytes (an interrupted runaway) is shown as plain rows instead of crashing marked', () => {
+		const phrase = 'lorem ipsum dolor sit amet consectetur ';
+		const rows = renderMarkdown(phrase.repeat(400_000), {width: 60, color: false}).split('\n');
+		expect(rows.every(row => row.length <= 60)).toBe(true);
+		expect(rows.join('').length).toBe(phrase.length * 400_000);
+	});
+
+	it('wraps plain text between words, and cuts only words longer than a row', () => {
+		expect(wrapPlain('the quick brown fox jumps over', 10)).toEqual(['the quick', 'brown fox', 'jumps over']);
+		expect(wrapPlain('a abcdefghijkl', 5)).toEqual(['a', 'abcde', 'fghij', 'kl']);
+		expect(wrapPlain('你好世界 你好', 4)).toEqual(['你好', '世界', '你好']);
 	});
 });
 
