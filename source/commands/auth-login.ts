@@ -4,6 +4,7 @@
  * and shell history), is checked against its region and saved.
  */
 import {maskKey, validateApiKey} from '../core/api-key.js';
+import {KEY_ENV_VARS} from '../core/credentials.js';
 import {LOGIN_COMMAND, PORTAL_DISCONTINUED_ON} from '../core/messages.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
@@ -93,7 +94,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	context.print(`  Default model  ${saved.modelRef}`);
 	if (saved.backupPath) context.print(`  Backup         ${saved.backupPath}`);
 	for (const note of resolution.notes) context.warn(err.yellow(`note: ${note}`));
-	const shadowing = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY'].find(name => context.env[name]?.trim());
+	const shadowing = KEY_ENV_VARS.find(name => context.env[name]?.trim());
 	if (shadowing) {
 		context.warn(err.yellow(`warning: ${shadowing} is set in this environment and takes precedence over the saved key; unset it to use the saved one.`));
 	}

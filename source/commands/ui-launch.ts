@@ -6,11 +6,11 @@ import type {EffectiveSetup} from '../core/credentials.js';
 import type {ImageAttachment} from '../core/images.js';
 import {resolvePaths} from '../core/paths.js';
 import type {RegionId} from '../core/regions.js';
+import type {AuthMethod} from '../ui/wizard/machine.js';
 import type {WizardOutcome} from '../ui/wizard/run-wizard.js';
 import type {CommandContext} from './context.js';
 
 export type {WizardOutcome};
-export type AuthMethod = 'api-key' | 'oauth';
 
 export async function launchWizard(
 	context: CommandContext,

@@ -15,8 +15,11 @@ import type {Env, OpenClawPaths} from './paths.js';
 import {DEFAULT_REGION_ID, getRegion, regionForBaseUrl, REGIONS, requestBaseUrl} from './regions.js';
 import type {Region} from './regions.js';
 
+/** The env vars that hold a key, in the order they win. */
+export const KEY_ENV_VARS = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY'] as const;
+
 export type CredentialSource =
-	| {kind: 'env'; name: 'QWEN_API_KEY' | 'DASHSCOPE_API_KEY'}
+	| {kind: 'env'; name: (typeof KEY_ENV_VARS)[number]}
 	| {kind: 'profile'; id: string}
 	| {kind: 'literal'};
 
@@ -43,8 +46,6 @@ export type EffectiveSetup = {
 	defaultModel?: string;
 	warnings: string[];
 };
-
-export const KEY_ENV_VARS = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY'] as const;
 
 /** Throws ConfigParseError when openclaw.json or auth-profiles.json cannot be parsed. */
 export function loadEffectiveSetup(env: Env = process.env): EffectiveSetup {

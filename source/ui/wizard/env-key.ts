@@ -1,12 +1,11 @@
 import {validateApiKey} from '../../core/api-key.js';
+import {KEY_ENV_VARS} from '../../core/credentials.js';
 
-export type EnvKeyOffer = {readonly name: 'QWEN_API_KEY' | 'DASHSCOPE_API_KEY'; readonly key: string};
-
-const NAMES = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY'] as const;
+export type EnvKeyOffer = {readonly name: (typeof KEY_ENV_VARS)[number]; readonly key: string};
 
 /** The first key variable that holds a well-formed key, for the key step to offer. */
 export function offeredEnvKey(env: Record<string, string | undefined>): EnvKeyOffer | undefined {
-	for (const name of NAMES) {
+	for (const name of KEY_ENV_VARS) {
 		const raw = env[name];
 		if (!raw) continue;
 		const validation = validateApiKey(raw);
