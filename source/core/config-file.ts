@@ -115,6 +115,15 @@ export function isPlainObject(value: unknown): value is Record<string, any> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `parent[key]` as an object, created (or replacing a non-object) when needed: how a save reaches its keys. */
+export function childObject(parent: Record<string, unknown>, key: string): Record<string, any> {
+	const value = parent[key];
+	if (isPlainObject(value)) return value;
+	const created: Record<string, unknown> = {};
+	parent[key] = created;
+	return created;
+}
+
 function openStore(ConfStore: typeof Conf, file: string): Conf<ConfigData> {
 	const extension = path.extname(file);
 	try {

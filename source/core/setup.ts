@@ -6,7 +6,7 @@
  */
 import {API_KEY_PROFILE_ID, readAuthProfiles, restoreAuthProfile, writeAuthProfile} from './auth-profiles.js';
 import type {AuthProfile} from './auth-profiles.js';
-import {isPlainObject, readOpenClawConfig, updateOpenClawConfig} from './config-file.js';
+import {childObject, isPlainObject, readOpenClawConfig, updateOpenClawConfig} from './config-file.js';
 import type {ConfigData} from './config-file.js';
 import {contextWindowFor, isRetired, modelsFor, PROVIDER_ID, toModelRef} from './models.js';
 import type {OpenClawPaths} from './paths.js';
@@ -118,7 +118,7 @@ function dashScopeModelEntries(regionId: RegionId): Array<Record<string, unknown
 
 /** Mutates openclaw.json data for an API-key login; only the owned keys change. */
 function applyApiKeySetup(data: ConfigData, region: Region, modelRef: string): void {
-	const providers = child(child(data, 'models'), 'providers');
+	const providers = childObject(childObject(data, 'models'), 'providers');
 	const previous = isPlainObject(providers[PROVIDER_ID]) ? providers[PROVIDER_ID] : {};
 	providers[PROVIDER_ID] = {
 		...previous,
@@ -127,7 +127,7 @@ function applyApiKeySetup(data: ConfigData, region: Region, modelRef: string): v
 		api: OPENAI_COMPLETIONS_API,
 		models: mergeModelEntries(previous.models, dashScopeModelEntries(region.id)),
 	};
-	const allowed = child(child(child(data, 'agents'), 'defaults'), 'models');
+	const allowed = childObject(childObject(childObject(data, 'agents'), 'defaults'), 'models');
 	for (const model of modelsFor('dashscope').filter(model => !isRetired(model))) {
 		const ref = toModelRef(model.id);
 		const entry = isPlainObject(allowed[ref]) ? allowed[ref] : {};
@@ -139,11 +139,11 @@ function applyApiKeySetup(data: ConfigData, region: Region, modelRef: string): v
 
 /** Sets agents.defaults.model.primary, keeping fallbacks and anything else beside it. */
 export function applyDefaultModel(data: ConfigData, modelRef: string): void {
-	const defaults = child(child(data, 'agents'), 'defaults');
+	const defaults = childObject(childObject(data, 'agents'), 'defaults');
 	const model = isPlainObject(defaults.model) ? defaults.model : {};
 	defaults.model = {...model, primary: modelRef};
 	// agents.defaults.models doubles as OpenClaw's model allowlist: keep the default in it.
-	const allowed = child(defaults, 'models');
+	const allowed = childObject(defaults, 'models');
 	if (!isPlainObject(allowed[modelRef])) allowed[modelRef] = {};
 }
 
@@ -167,13 +167,4 @@ function dropAliasElsewhere(allowed: Record<string, unknown>, ref: string, alias
 		if (otherRef === ref || !otherRef.startsWith(`${PROVIDER_ID}/`) || !isPlainObject(entry)) continue;
 		if (typeof entry.alias === 'string' && entry.alias.toLowerCase() === alias.toLowerCase()) delete entry.alias;
 	}
-}
-
-/** `parent[key]` as an object, created when missing. */
-function child(parent: Record<string, unknown>, key: string): Record<string, any> {
-	const value = parent[key];
-	if (isPlainObject(value)) return value;
-	const created: Record<string, unknown> = {};
-	parent[key] = created;
-	return created;
 }

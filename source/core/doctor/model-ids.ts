@@ -4,18 +4,15 @@
  * hide anywhere a model id is written. This finds every qwen-portal id in the
  * config and asks resolveModel, the one judge of ids, about each.
  */
+import {isPlainObject} from '../config-file.js';
 import {PROVIDER_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
 import {ok, problem, type DoctorCheck} from './types.js';
 
 export type ModelIdMention = {where: string; value: string};
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function child(value: unknown, key: string): unknown {
-	return isRecord(value) ? value[key] : undefined;
+	return isPlainObject(value) ? value[key] : undefined;
 }
 
 /** A ref is ours when it names qwen-portal or has no provider at all. */
@@ -55,7 +52,7 @@ export function collectModelIds(config: Record<string, unknown>, options: {skipP
 	}
 
 	const configured = child(defaults, 'models');
-	if (isRecord(configured)) {
+	if (isPlainObject(configured)) {
 		for (const ref of Object.keys(configured)) {
 			if (isOurs(ref)) mentions.push({where: `agents.defaults.models["${ref}"]`, value: ref});
 		}

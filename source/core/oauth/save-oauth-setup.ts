@@ -5,10 +5,10 @@
  * Everything else in openclaw.json is kept; the API-key login switches back.
  */
 import {OAUTH_PROFILE_ID} from '../auth-profiles.js';
-import {isPlainObject} from '../config-file.js';
+import {childObject, isPlainObject} from '../config-file.js';
 import {modelsFor, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef} from '../models.js';
 import type {OpenClawPaths} from '../paths.js';
-import {applyDefaultModel, saveProfileAndConfig} from '../setup.js';
+import {applyDefaultModel, OPENAI_COMPLETIONS_API, saveProfileAndConfig} from '../setup.js';
 import type {OAuthTokens} from './tokens.js';
 
 export type OAuthSaveResult = {
@@ -65,32 +65,23 @@ export function portalModelEntries(): Array<Record<string, unknown>> {
 }
 
 function pointProviderAtPortal(data: Record<string, unknown>, baseUrl: string): void {
-	const models = child(data, 'models');
-	const providers = child(models, 'providers');
+	const models = childObject(data, 'models');
+	const providers = childObject(models, 'providers');
 	const previous = isPlainObject(providers[PROVIDER_ID]) ? providers[PROVIDER_ID] : {};
 	providers[PROVIDER_ID] = {
 		...previous,
 		baseUrl,
 		apiKey: `profile:${OAUTH_PROFILE_ID}`,
-		api: 'openai-completions',
+		api: OPENAI_COMPLETIONS_API,
 		models: portalModelEntries(),
 	};
 
 	applyDefaultModel(data, PORTAL_MODEL_REF);
 	// agents.defaults.models doubles as OpenClaw's allowlist: list both portal
 	// models there, without aliases (the original change's `qwen` alias clashed).
-	const allowed = child(child(child(data, 'agents'), 'defaults'), 'models');
+	const allowed = childObject(childObject(childObject(data, 'agents'), 'defaults'), 'models');
 	for (const portalModel of modelsFor('portal')) {
 		const ref = toModelRef(portalModel.id);
 		if (!isPlainObject(allowed[ref])) allowed[ref] = {};
 	}
-}
-
-/** `parent[key]` as an object, created (or replacing a non-object) when needed. */
-function child(parent: Record<string, unknown>, key: string): Record<string, unknown> {
-	const value = parent[key];
-	if (isPlainObject(value)) return value;
-	const created: Record<string, unknown> = {};
-	parent[key] = created;
-	return created;
 }
