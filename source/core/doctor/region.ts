@@ -3,12 +3,12 @@
  * in the configured region, which region does it belong to (seed Issue 2), is
  * the host reachable, and is the default model served there (seed Issue 3).
  */
-import {distance} from 'fastest-levenshtein';
 import {createDashScopeClient} from '../dashscope-client.js';
 import {classifyApiError} from '../errors.js';
 import {ADVICE} from '../messages.js';
 import {findModel} from '../models.js';
 import {joinRegionLabels, probeKey} from '../region-probe.js';
+import {closestIds} from '../resolve-model.js';
 import type {Region} from '../regions.js';
 import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
 
@@ -154,23 +154,11 @@ export function checkModelAvailable(modelId: string, modelIds: readonly string[]
 	}
 
 	const advice = ADVICE.modelNotFound(modelId, regionLabel);
-	const near = closeIds(modelId, modelIds);
+	const near = closestIds(modelId, [...modelIds], 3, true);
 	return problem(
 		id,
 		`${modelId} is not served by ${regionLabel} (seed Issue 3: ${advice.title})`,
 		`${advice.message}${near.length > 0 ? ` Listed ids that look close: ${near.join(', ')}.` : ''}`,
 		advice.nextStep,
 	);
-}
-
-/** Up to three listed ids within typo distance, for a nudge in the right direction. */
-function closeIds(modelId: string, modelIds: readonly string[]): string[] {
-	const wanted = modelId.toLowerCase();
-	const limit = Math.max(2, Math.ceil(wanted.length / 4));
-	return modelIds
-		.map(candidate => ({candidate, gap: distance(wanted, candidate.toLowerCase())}))
-		.filter(entry => entry.gap <= limit)
-		.sort((a, b) => a.gap - b.gap)
-		.slice(0, 3)
-		.map(entry => entry.candidate);
 }
