@@ -1,7 +1,12 @@
 /** How `models status` (and the login screen) describe when an OAuth token runs out. */
 
+/** "2026-05-01 12:00 UTC": when a token runs out, to the minute. */
+export function formatExpiryTime(expires: number): string {
+	return new Date(expires).toISOString().replace('T', ' ').replace(/:\d\d\.\d{3}Z$/, ' UTC');
+}
+
 export function formatOAuthExpiry(expires: number, now: number = Date.now()): string {
-	const at = new Date(expires).toISOString().replace('T', ' ').replace(/:\d\d\.\d{3}Z$/, ' UTC');
+	const at = formatExpiryTime(expires);
 	const left = expires - now;
 	if (left <= 0) return `expired ${formatDuration(-left)} ago (${at}); renewed automatically on next use`;
 	return `expires in ${formatDuration(left)} (${at}); renewed automatically`;

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text, useInput} from 'ink';
-import {formatDuration} from '../../../core/oauth/expiry.js';
+import {formatDuration, formatExpiryTime} from '../../../core/oauth/expiry.js';
 import type {OAuthSaveResult} from '../../../core/oauth/save-oauth-setup.js';
 import {Screen} from '../../components/screen.js';
 import {SelectList} from '../../components/select-list.js';
@@ -66,6 +66,5 @@ export function OAuthDoneScreen({save, now, home, chatCommand, onChoose, ...head
 
 /** "2026-05-01 12:00 UTC (in 1 h 0 min), auto-renewed": short enough for 80 columns. */
 function tokenExpiry(expires: number, now: number): string {
-	const at = new Date(expires).toISOString().replace('T', ' ').replace(/:\d\d\.\d{3}Z$/, ' UTC');
-	return `${at} (in ${formatDuration(Math.max(0, expires - now))}), auto-renewed`;
+	return `${formatExpiryTime(expires)} (in ${formatDuration(Math.max(0, expires - now))}), auto-renewed`;
 }
