@@ -9,6 +9,7 @@ import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
 import {supportsImages, visionModelFor} from '../core/models.js';
+import {PORTAL_SYSTEM_PROMPT} from '../core/oauth/constants.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
@@ -135,8 +136,7 @@ function buildMessages(prompt: string, images: readonly ImageAttachment[], porta
 		images.length === 0
 			? prompt
 			: [{type: 'text', text: prompt}, ...images.map(image => ({type: 'image_url' as const, image_url: {url: image.dataUrl}}))];
-	// The OAuth portal was seen to refuse requests without a leading system message.
-	const system: ChatMessage[] = portal ? [{role: 'system', content: 'You are a helpful assistant.'}] : [];
+	const system: ChatMessage[] = portal ? [{role: 'system', content: PORTAL_SYSTEM_PROMPT}] : [];
 	return [...system, {role: 'user', content}];
 }
 

@@ -3,27 +3,31 @@
  * exit code. Expected errors never show a stack trace.
  */
 import {CommanderError} from 'commander';
+import type {ConfigParseError} from '../core/config-file.js';
+import type {ClassifiedError, DashScopeError} from '../core/errors.js';
+import type {OAuthError} from '../core/oauth/oauth-error.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './cli-error.js';
 
-type ConfigParseLike = Error & {file: string; line: number; column: number};
-type ClassifiedLike = {title: string; message: string; nextStep: string; requestId?: string};
-
-// Duck-typed so this module does not load the config and client code.
-function isConfigParseError(error: unknown): error is ConfigParseLike {
+// Told apart by name and shape, so this module does not load the config and client code.
+function isConfigParseError(error: unknown): error is ConfigParseError {
 	return error instanceof Error && error.name === 'ConfigParseError' && 'file' in error && 'line' in error;
 }
 
-function classifiedOf(error: unknown): ClassifiedLike | undefined {
+function isOAuthError(error: unknown): error is OAuthError {
+	return error instanceof Error && error.name === 'OAuthError' && 'nextStep' in error;
+}
+
+function classifiedOf(error: unknown): ClassifiedError | undefined {
 	if (error instanceof Error && 'classified' in error) {
-		const classified = (error as {classified?: ClassifiedLike}).classified;
+		const {classified} = error as DashScopeError;
 		if (classified && typeof classified.title === 'string') return classified;
 	}
 
 	return undefined;
 }
 
-export function printClassified(context: CommandContext, classified: ClassifiedLike): void {
+export function printClassified(context: CommandContext, classified: ClassifiedError): void {
 	const {err} = context;
 	context.warn(err.red(`error: ${classified.title}`));
 	if (classified.message) context.warn(classified.message);
@@ -63,9 +67,9 @@ export function reportError(context: CommandContext, error: unknown): number {
 	}
 
 	// OAuthError (core/oauth) carries its own sentence and next step.
-	if (error instanceof Error && error.name === 'OAuthError' && 'nextStep' in error) {
+	if (isOAuthError(error)) {
 		context.warn(err.red(`error: ${error.message}`));
-		context.warn(`${err.bold('Next step:')} ${String(error.nextStep)}`);
+		context.warn(`${err.bold('Next step:')} ${error.nextStep}`);
 		return 1;
 	}
 

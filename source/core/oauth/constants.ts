@@ -14,6 +14,9 @@ export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** The portal's chat API when the token answer names no resource_url. */
 export const PORTAL_DEFAULT_BASE_URL = 'https://portal.qwen.ai/v1';
 
+/** The OAuth portal was seen to refuse requests without a leading system message; this one is sent. */
+export const PORTAL_SYSTEM_PROMPT = 'You are a helpful assistant.';
+
 /** Refresh this long before the access token runs out. */
 export const REFRESH_MARGIN_MS = 30_000;
 
