@@ -185,7 +185,11 @@ export function ChatApp(props: ChatAppProps) {
 		const info = findModel(model);
 		const sent = session.send(
 			{text: parsed.text, images},
-			{model, ...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {})},
+			{
+				model,
+				textOnly: info !== undefined && !supportsImages(info),
+				...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {}),
+			},
 		);
 		if (!sent) {
 			notice('An answer is still streaming: wait for it, or press Esc to stop it, then send again.', 'warning');

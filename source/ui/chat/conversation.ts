@@ -2,6 +2,7 @@
  * The conversation in the two shapes it leaves the pane in: messages for the
  * next request (answers only, never reasoning) and markdown for /save.
  */
+import {basename} from 'node:path';
 import type {ChatContentPart, ChatMessage} from '../../core/dashscope-client.js';
 import type {ImageAttachment} from '../../core/images.js';
 import type {Exchange} from './transcript.js';
@@ -11,17 +12,25 @@ export type Question = {readonly text: string; readonly images: readonly ImageAt
 /**
  * What the model sees: earlier exchanges that got an answer (an interrupted one
  * keeps what arrived), then the new question. Failed exchanges are left out so a
- * retry does not send the question twice.
+ * retry does not send the question twice. After a switch to a text-only model,
+ * earlier images are named instead of sent: the service refuses the whole
+ * request otherwise.
  */
-export function messagesForRequest(exchanges: readonly Exchange[], question: Question): ChatMessage[] {
+export function messagesForRequest(exchanges: readonly Exchange[], question: Question, options: {textOnly?: boolean} = {}): ChatMessage[] {
 	const messages: ChatMessage[] = [];
 	for (const exchange of exchanges) {
 		if (exchange.answer.trim() === '') continue;
-		messages.push(userMessage(exchange), {role: 'assistant', content: exchange.answer});
+		const asked = options.textOnly && exchange.images.length > 0 ? withoutImages(exchange) : exchange;
+		messages.push(userMessage(asked), {role: 'assistant', content: exchange.answer});
 	}
 
 	messages.push(userMessage(question));
 	return messages;
+}
+
+function withoutImages(question: Question): Question {
+	const names = question.images.map(image => `[image ${basename(image.path)} was attached here]`).join(' ');
+	return {text: question.text === '' ? names : `${names}\n${question.text}`, images: []};
 }
 
 function userMessage(question: Question): ChatMessage {

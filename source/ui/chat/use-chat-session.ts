@@ -25,7 +25,12 @@ export type ChatSessionOptions = {
 
 const noPreamble: ChatMessage[] = [];
 
-export type SendOptions = {readonly model: string; readonly enableThinking?: boolean};
+export type SendOptions = {
+	readonly model: string;
+	readonly enableThinking?: boolean;
+	/** The model reads no images: earlier ones are named, not sent. */
+	readonly textOnly?: boolean;
+};
 
 export type ChatSession = {
 	readonly state: ChatState;
@@ -47,11 +52,11 @@ export function useChatSession({client, initialState, classify, explain, preambl
 	useEffect(() => () => controllerRef.current?.abort(), []);
 
 	const send = useCallback(
-		(question: Question, {model, enableThinking}: SendOptions) => {
+		(question: Question, {model, enableThinking, textOnly}: SendOptions) => {
 			if (controllerRef.current) return false;
 			const controller = new AbortController();
 			controllerRef.current = controller;
-			const messages = [...preamble, ...messagesForRequest(exchangesRef.current, question)];
+			const messages = [...preamble, ...messagesForRequest(exchangesRef.current, question, {textOnly})];
 			dispatch({type: 'send', text: question.text, images: question.images, model, at: now()});
 
 			void (async () => {

@@ -217,6 +217,15 @@ describe('slash commands', () => {
 			expect(body.model).toBe('qwen3-vl-plus');
 			expect(JSON.stringify(body.messages)).toContain('data:image/png;base64,');
 			expect(chat.frame()).not.toContain('image attached');
+
+			// Back on a text-only model the conversation goes on: the earlier image is named, not sent.
+			await chat.submit('/model qwen-plus');
+			await chat.submit('and now?');
+			await chat.waitFor(frame => frame.includes('Echo: and now?'));
+			const textOnly = bodies(chat).at(-1)!;
+			expect(textOnly.model).toBe('qwen-plus');
+			expect(JSON.stringify(textOnly.messages)).not.toContain('data:image');
+			expect(textOnly.messages[0]!.content).toBe('[image dot.png was attached here]\nwhat is this');
 		} finally {
 			await rm(dir, {recursive: true, force: true});
 		}
