@@ -97,18 +97,25 @@ function HelpList() {
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>Commands</Text>
 			{COMMAND_HELP.map(command => (
-				<Text key={command.usage}>
-					<Text color={theme.accent}>{command.usage.padEnd(usageWidth)}</Text>
-					{command.description}
-				</Text>
+				<HelpRow key={command.usage} name={command.usage} text={command.description} nameWidth={usageWidth} />
 			))}
 			<Text bold>Keys</Text>
 			{PANE_KEYS.map(key => (
-				<Text key={key.keys}>
-					<Text color={theme.accent}>{key.keys.padEnd(usageWidth)}</Text>
-					{key.action}
-				</Text>
+				<HelpRow key={key.keys} name={key.keys} text={key.action} nameWidth={usageWidth} />
 			))}
+		</Box>
+	);
+}
+
+/** A name column and a description that wraps under itself, not under the name. */
+function HelpRow({name, text, nameWidth}: {name: string; text: string; nameWidth: number}) {
+	const theme = useTheme();
+	return (
+		<Box>
+			<Box width={nameWidth} flexShrink={0}>
+				<Text color={theme.accent}>{name}</Text>
+			</Box>
+			<Text>{text}</Text>
 		</Box>
 	);
 }
