@@ -63,7 +63,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	const credential = setup.credential;
 	if (!credential) {
 		// The reason may be in the warnings (say, QWEN_API_KEY exported but empty: seed issue 4).
-		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning}`));
+		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning.text}`));
 		throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
 	}
 
@@ -72,7 +72,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 
 	// Setup warnings (say, no baseUrl configured) matter when a request fails; on success they are noise unless asked for.
 	const printWarnings = () => {
-		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning}`));
+		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning.text}`));
 	};
 
 	if (options.verbose) printWarnings();

@@ -120,7 +120,7 @@ function statusJson(setup: EffectiveSetup, oauth: OAuthDetails | undefined) {
 		configPath: setup.paths.configPath,
 		configExists: setup.configExists,
 		authProfilesPath: setup.paths.authProfilesPath,
-		warnings: setup.warnings,
+		warnings: setup.warnings.map(warning => warning.text),
 	};
 }
 
@@ -160,7 +160,7 @@ function printStatus(context: CommandContext, setup: EffectiveSetup, oauth: OAut
 	for (const line of formatTable(rows)) context.print(line);
 
 	for (const note of model.notes) context.print(out.yellow(`note: ${note}`));
-	for (const warning of setup.warnings) context.print(out.yellow(`warning: ${warning}`));
+	for (const warning of setup.warnings) context.print(out.yellow(`warning: ${warning.text}`));
 	if (oauth) {
 		context.print();
 		context.print(out.yellow(portalDiscontinuedLine()));

@@ -41,11 +41,14 @@ export type QwenProviderEntry = {
 
 export type ConfigData = Record<string, unknown>;
 
+/** openclaw.json as read: `exists` false (and no data) when there is no file yet. */
+export type ConfigRead = {exists: boolean; data: ConfigData};
+
 const BACKUP_COUNT = 5;
 /** The top-level key `conf` keeps to itself and never hands back. */
 const CONF_INTERNAL_KEY = '__internal__';
 
-export function readOpenClawConfig(paths: OpenClawPaths): {exists: boolean; data: ConfigData} {
+export function readOpenClawConfig(paths: OpenClawPaths): ConfigRead {
 	const file = resolveWriteTarget(paths.configPath);
 	let text: string;
 	try {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID} from '../../source/core/auth-profiles.js';
 import {ConfigParseError} from '../../source/core/config-file.js';
-import {loadEffectiveSetup} from '../../source/core/credentials.js';
+import {loadEffectiveSetup, type EffectiveSetup} from '../../source/core/credentials.js';
 import {resolvePaths} from '../../source/core/paths.js';
 import {saveApiKeySetup} from '../../source/core/setup.js';
 import {useTempHome} from '../support/use-temp-home.js';
@@ -27,6 +27,9 @@ function profiles(entries: Record<string, unknown>): void {
 }
 
 const apiKeyProfile = (key: string) => ({type: 'api_key', provider: 'qwen-portal', key});
+
+/** The warnings' words (each also carries a code doctor filters by). */
+const texts = (setup: EffectiveSetup) => setup.warnings.map(warning => warning.text);
 
 describe('loadEffectiveSetup', () => {
 	it('reports nothing configured for a fresh HOME, without warnings or files', () => {
@@ -71,27 +74,28 @@ describe('loadEffectiveSetup', () => {
 		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)});
 		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: '   '});
 		expect(setup.credential?.source).toEqual({kind: 'profile', id: API_KEY_PROFILE_ID});
-		expect(setup.warnings).toEqual([expect.stringContaining('QWEN_API_KEY is set but empty')]);
+		expect(texts(setup)).toEqual([expect.stringContaining('QWEN_API_KEY is set but empty')]);
+		expect(setup.warnings[0]?.code).toBe('env-empty');
 	});
 
 	it('cleans stray whitespace and quotes from an env key, with a warning that does not show the key', () => {
 		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: ` "${ENV_KEY}"\n`});
 		expect(setup.credential?.key).toBe(ENV_KEY);
-		const cleaned = setup.warnings.find(warning => warning.startsWith('QWEN_API_KEY has stray whitespace or quotes'));
+		const cleaned = texts(setup).find(warning => warning.startsWith('QWEN_API_KEY has stray whitespace or quotes'));
 		expect(cleaned).toBeDefined();
-		expect(setup.warnings.join('\n')).not.toContain(ENV_KEY);
+		expect(texts(setup).join('\n')).not.toContain(ENV_KEY);
 	});
 
 	it('keeps an env key that fails validation but warns why', () => {
 		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: 'not-a-key'});
 		expect(setup.credential?.key).toBe('not-a-key');
-		expect(setup.warnings.join('\n')).toMatch(/QWEN_API_KEY: .*start with "sk-"/);
+		expect(texts(setup).join('\n')).toMatch(/QWEN_API_KEY: .*start with "sk-"/);
 	});
 
 	it('assumes International when no baseUrl is configured, with the seed\'s note', () => {
 		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: ENV_KEY});
 		expect(setup).toMatchObject({baseUrl: INTL, baseUrlConfigured: false, region: {id: 'intl'}});
-		const note = setup.warnings.find(warning => warning.includes('You still need to set the correct baseUrl'));
+		const note = texts(setup).find(warning => warning.includes('You still need to set the correct baseUrl'));
 		expect(note).toContain(INTL);
 		expect(note).toContain(CN);
 	});
@@ -138,9 +142,9 @@ describe('loadEffectiveSetup', () => {
 		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:default'});
 		const noFile = loadEffectiveSetup(temp.env);
 		expect(noFile.credential).toBeUndefined();
-		expect(noFile.warnings).toEqual([expect.stringMatching(/profile:qwen-portal:default.*does not exist.*models auth login/)]);
+		expect(texts(noFile)).toEqual([expect.stringMatching(/profile:qwen-portal:default.*does not exist.*models auth login/)]);
 		profiles({'anthropic:work': {type: 'api_key', provider: 'anthropic', key: 'sk-test-other'}});
-		expect(loadEffectiveSetup(temp.env).warnings).toEqual([
+		expect(texts(loadEffectiveSetup(temp.env))).toEqual([
 			expect.stringContaining('has no profile "qwen-portal:default"'),
 		]);
 	});
@@ -154,7 +158,7 @@ describe('loadEffectiveSetup', () => {
 	it('warns about an expired bare token, which cannot be refreshed', () => {
 		profiles({'qwen-portal:token': {type: 'token', provider: 'qwen-portal', token: 'tok-old', expires: 1}});
 		configure({baseUrl: 'https://portal.qwen.ai/v1', apiKey: 'profile:qwen-portal:token'});
-		expect(loadEffectiveSetup(temp.env).warnings).toEqual([expect.stringContaining('has expired')]);
+		expect(texts(loadEffectiveSetup(temp.env))).toEqual([expect.stringContaining('has expired')]);
 	});
 
 	it('falls back to the login profile when the provider has no apiKey', () => {

@@ -5,7 +5,8 @@
  * Plan keys aimed at a pay-as-you-go endpoint.
  */
 import {maskKey, validateApiKey} from '../api-key.js';
-import {KEY_ENV_VARS, loadEffectiveSetup, type EffectiveSetup} from '../credentials.js';
+import type {ConfigRead} from '../config-file.js';
+import {credentialFromConfig, KEY_ENV_VARS, type EffectiveSetup} from '../credentials.js';
 import {ADVICE, LOGIN_COMMAND} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
 import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
@@ -68,11 +69,12 @@ function describeSource(setup: EffectiveSetup): string {
 }
 
 /** Which source wins, what it shadows, and nothing-found with the reasons credentials.ts gave. */
-export function checkCredentialSource(env: Env, setup: EffectiveSetup): DoctorCheck {
+export function checkCredentialSource(env: Env, setup: EffectiveSetup, config: ConfigRead): DoctorCheck {
 	const id = 'credential.source';
 	const credential = setup.credential;
 	if (!credential) {
-		const reasons = setup.warnings.filter(text => !KEY_ENV_VARS.some(name => text.startsWith(name)));
+		// The key variables have their own check (checkKeyEnvVars).
+		const reasons = setup.warnings.filter(entry => !entry.code.startsWith('env-')).map(entry => entry.text);
 		const envAdvice = ADVICE.envVarNotWorking('QWEN_API_KEY');
 		const unset = env.QWEN_API_KEY === undefined && env.DASHSCOPE_API_KEY === undefined;
 		return problem(
@@ -87,7 +89,7 @@ export function checkCredentialSource(env: Env, setup: EffectiveSetup): DoctorCh
 		);
 	}
 
-	const shadowed = shadowedSources(env, setup);
+	const shadowed = shadowedSources(env, setup, config);
 	const detail = [
 		`Using ${describeSource(setup)}.`,
 		...shadowed.map(entry => `Also found ${entry.label} (${maskKey(entry.key)}${entry.key === credential.key ? ', the same key' : ', a different key'}), not used: ${credential.sourceLabel} comes first.`),
@@ -101,7 +103,7 @@ export function checkCredentialSource(env: Env, setup: EffectiveSetup): DoctorCh
 }
 
 /** The keys that lower-priority sources would have given, for "also found, not used". */
-function shadowedSources(env: Env, setup: EffectiveSetup): Array<{label: string; key: string}> {
+function shadowedSources(env: Env, setup: EffectiveSetup, config: ConfigRead): Array<{label: string; key: string}> {
 	const credential = setup.credential;
 	if (!credential || credential.source.kind !== 'env') return [];
 	const found: Array<{label: string; key: string}> = [];
@@ -116,7 +118,7 @@ function shadowedSources(env: Env, setup: EffectiveSetup): Array<{label: string;
 	try {
 		const withoutEnv: Env = {...env};
 		for (const name of KEY_ENV_VARS) delete withoutEnv[name];
-		const fromFiles = loadEffectiveSetup(withoutEnv).credential;
+		const fromFiles = credentialFromConfig(config, withoutEnv);
 		if (fromFiles) found.push({label: fromFiles.sourceLabel, key: fromFiles.key});
 	} catch {
 		// Unreadable files are reported by the config checks.

@@ -3,8 +3,8 @@
  * permissions) and, with `fix`, repairs permissions first — the only thing
  * doctor ever changes.
  */
-import {ConfigParseError, readOpenClawConfig} from '../config-file.js';
-import {KEY_ENV_VARS, loadEffectiveSetup, type EffectiveSetup} from '../credentials.js';
+import {ConfigParseError, readOpenClawConfig, type ConfigRead} from '../config-file.js';
+import {effectiveSetupFrom, type EffectiveSetup, type SetupWarningCode} from '../credentials.js';
 import {FileAccessError} from '../file-lock.js';
 import {RECOMMENDED_MODEL_ID} from '../models.js';
 import {resolvePaths} from '../paths.js';
@@ -47,10 +47,15 @@ function load<T>(id: string, read: () => T): Loaded<T> {
 	}
 }
 
-// Setup warnings doctor already turns into their own checks.
-function coveredElsewhere(text: string): boolean {
-	return KEY_ENV_VARS.some(name => text.startsWith(name)) || text.startsWith('No baseUrl is set') || text.startsWith('The apiKey in openclaw.json');
-}
+// Setup warnings doctor already turns into their own checks (key env vars, key format, provider entry).
+const COVERED_ELSEWHERE: ReadonlySet<SetupWarningCode> = new Set([
+	'env-empty',
+	'env-key-cleaned',
+	'env-key-invalid',
+	'config-key-cleaned',
+	'config-key-invalid',
+	'base-url-missing',
+]);
 
 export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorReport> {
 	const {env} = options;
@@ -59,13 +64,14 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorRep
 	const checks: DoctorCheck[] = [];
 
 	const config = load('config.file', () => readOpenClawConfig(paths));
-	const setup = load('config.auth-profiles', () => loadEffectiveSetup(env));
+	// From the config just read; what can still fail here is auth-profiles.json.
+	const setup = 'value' in config ? load('config.setup', () => effectiveSetupFrom(config.value, paths, env)) : undefined;
 
 	// Config
 	if ('error' in config) {
 		checks.push(config.error);
 	} else {
-		const hasCredential = 'value' in setup && setup.value.credential !== undefined;
+		const hasCredential = setup !== undefined && 'value' in setup && setup.value.credential !== undefined;
 		checks.push(checkConfigPresent(paths.configPath, config.value.exists, hasCredential));
 		if (config.value.exists) {
 			const data = config.value.data;
@@ -77,24 +83,31 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorRep
 		}
 	}
 
-	// A second, different parse error (auth-profiles.json) gets its own line.
-	if ('error' in setup && ('value' in config || setup.error.detail !== config.error.detail)) checks.push(setup.error);
+	if (setup && 'error' in setup) checks.push(setup.error);
 
-	if ('value' in setup) checks.push(...(await credentialAndService(setup.value, checks, options)));
-	else checks.push(...checkKeyEnvVars(env, {}));
+	if (setup && 'value' in setup && 'value' in config) {
+		checks.push(...(await credentialAndService(setup.value, config.value, checks, options)));
+	} else {
+		checks.push(...checkKeyEnvVars(env, {}));
+	}
 	checks.push(...checkPermissions(paths));
 	return {ok: !hasProblem(checks), checks, repairs};
 }
 
-async function credentialAndService(setup: EffectiveSetup, earlier: DoctorCheck[], options: DoctorOptions): Promise<DoctorCheck[]> {
+async function credentialAndService(
+	setup: EffectiveSetup,
+	config: ConfigRead,
+	earlier: DoctorCheck[],
+	options: DoctorOptions,
+): Promise<DoctorCheck[]> {
 	const {env} = options;
-	const checks: DoctorCheck[] = [...checkKeyEnvVars(env, setup), checkCredentialSource(env, setup)];
+	const checks: DoctorCheck[] = [...checkKeyEnvVars(env, setup), checkCredentialSource(env, setup, config)];
 	const format = checkKeyFormat(setup);
 	if (format) checks.push(format);
 	const literal = checkLiteralKey(setup);
 	if (literal) checks.push(literal);
 	if (setup.credential) {
-		for (const text of setup.warnings.filter(text => !coveredElsewhere(text))) {
+		for (const {text} of setup.warnings.filter(entry => !COVERED_ELSEWHERE.has(entry.code))) {
 			checks.push(warning('credential.note', text.split(/(?<=[.:])\s/)[0] ?? text, text, ''));
 		}
 	}

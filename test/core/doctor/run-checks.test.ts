@@ -261,6 +261,17 @@ describe('config files', () => {
 		expect(snapshot()).toEqual(before);
 	});
 
+	it('names an unparsable auth-profiles.json once, beside a readable openclaw.json', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		home.writeAuthProfiles('{"version": 1, "profiles": {,}}');
+		const report = await runDoctorChecks({env: home.env});
+		expect(check(report, 'config.file').status).toBe('ok');
+		const setup = check(report, 'config.setup');
+		expect(setup.status).toBe('problem');
+		expect(setup.title).toContain(home.paths.authProfilesPath);
+		expect(report.checks.filter(candidate => candidate.title.startsWith('Cannot read'))).toHaveLength(1);
+	});
+
 	it('reports a provider entry missing its models array', async () => {
 		await setUp('intl', TEST_KEYS.intl);
 		const config = home.readConfig() as {models: {providers: {'qwen-portal': Record<string, unknown>}}};
