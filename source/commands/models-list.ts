@@ -3,7 +3,7 @@
  * only the portal's two models when Qwen OAuth is the login in effect.
  */
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
-import {loadEffectiveSetup} from '../core/credentials.js';
+import {loadCredential} from '../core/credentials.js';
 import {PORTAL_DISCONTINUED_ON} from '../core/messages.js';
 import {
 	CATEGORY_LABELS,
@@ -180,7 +180,7 @@ function terminalWidth(context: CommandContext): number | undefined {
 /** Whether Qwen OAuth is the credential in effect; a broken file only hides that (other commands name it). */
 function oauthInEffect(context: CommandContext): boolean {
 	try {
-		return isOAuthActive(loadEffectiveSetup(context.env));
+		return isOAuthActive({credential: loadCredential(context.env)});
 	} catch {
 		return false;
 	}

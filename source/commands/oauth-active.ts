@@ -6,7 +6,7 @@ import type {EffectiveSetup} from '../core/credentials.js';
 import {ADVICE} from '../core/messages.js';
 import {modelsFor} from '../core/models.js';
 
-export function isOAuthActive(setup: EffectiveSetup | undefined): boolean {
+export function isOAuthActive(setup: Pick<EffectiveSetup, 'credential'> | undefined): boolean {
 	return setup?.credential?.profileType === 'oauth';
 }
 
