@@ -339,7 +339,7 @@ function welcomeState(model: string, regionLabel: string | undefined): ChatState
 	const name = info ? `${info.name} (${model})` : model;
 	return chatReducer(initialChatState, {
 		type: 'notice',
-		text: `openclaw chat · ${name} · ${regionLabel ?? 'custom endpoint'}. Type /help for commands.`,
+		text: `openclaw chat · ${name} · ${regionLabel ?? 'custom endpoint'}\nType /help for commands, Ctrl+C twice to leave.`,
 	});
 }
 
