@@ -219,7 +219,9 @@ describe('slash commands', () => {
 			expect(chat.frame()).not.toContain('image attached');
 
 			// Back on a text-only model the conversation goes on: the earlier image is named, not sent.
+			await chat.waitFor(frame => !frame.includes('streaming…'));
 			await chat.submit('/model qwen-plus');
+			await chat.waitFor(frame => frame.includes('Now chatting with Qwen Plus'));
 			await chat.submit('and now?');
 			await chat.waitFor(frame => frame.includes('Echo: and now?'));
 			const textOnly = bodies(chat).at(-1)!;
