@@ -131,7 +131,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 
 		case 're-enter-key': {
 			if (state.step !== 'check') return state;
-			return {...state, step: 'key'};
+			// An explicit "type a new key": start from an empty field (Esc back keeps the draft).
+			return {...state, step: 'key', keyDraft: '', key: undefined};
 		}
 
 		case 'highlight-model': {
