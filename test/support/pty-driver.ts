@@ -142,6 +142,8 @@ export function spawnPty(options: PtyOptions): PtySession {
 			}
 		},
 		async resize(newCols, newRows) {
+			// A terminal resizes after drawing what it has received; xterm parses writes later.
+			await flush();
 			child.resize(newCols, newRows);
 			terminal.resize(newCols, newRows);
 			await sleep(150);

@@ -207,6 +207,7 @@ describe('slash commands', () => {
 
 			await chat.submit('/image dot.png');
 			await chat.waitFor(frame => frame.includes('Switch to qwen3-vl-plus'));
+			await sleep(50); // The question takes keys once it has drawn.
 			await chat.press('y');
 			await chat.waitFor(frame => frame.includes('Now chatting with Qwen3 Vision Plus'));
 			expect(chat.frame()).toContain('1 image attached');
