@@ -4,13 +4,16 @@
  * (this path is benchmarked against the bare SDK); everything else (reasoning,
  * usage, notes, errors) goes to stderr so stdout stays the answer alone.
  */
-import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
+import {homedir} from 'node:os';
+import {loadEffectiveSetup, type Credential, type EffectiveSetup} from '../core/credentials.js';
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
-import {supportsImages, visionModelFor} from '../core/models.js';
+import {supportsImages, visionModelFor, type ModelProvider} from '../core/models.js';
 import {PORTAL_SYSTEM_PROMPT} from '../core/oauth/constants.js';
 import {resolveModel} from '../core/resolve-model.js';
+import {pickerModelsFor} from '../ui/components/picker-models.js';
+import type {PaneInput} from '../ui/chat/run-chat.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
 import {CliError, UsageError} from './cli-error.js';
@@ -51,61 +54,161 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		]);
 	}
 
-	const setup = loadEffectiveSetup(context.env);
-	const {modelId, isKnownTextOnly, visionModelId} = pickModel(context, setup, options.model);
+	const checked = preflightChat(context, loadEffectiveSetup(context.env), options.model);
+	const {setup, modelId} = checked;
 	const images = await loadImages(options.image);
-	if (images.length > 0 && isKnownTextOnly) {
+	if (images.length > 0 && checked.isKnownTextOnly) {
 		throw new CliError(`${modelId} does not accept images; nothing was sent.`, {
-			details: [`Use a vision model: openclaw chat --model ${visionModelId} --image ${options.image[0] ?? '<file>'} "…"`],
+			details: [`Use a vision model: openclaw chat --model ${checked.visionModelId} --image ${options.image[0] ?? '<file>'} "…"`],
 		});
 	}
 
-	const credential = setup.credential;
-	if (!credential) {
-		// The reason may be in the warnings (say, QWEN_API_KEY exported but empty: seed issue 4).
-		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning.text}`));
-		throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
-	}
-
-	const unusable = unusableKeyError(credential);
-	if (unusable) throw unusable;
-
 	// Setup warnings (say, no baseUrl configured) matter when a request fails; on success they are noise unless asked for.
-	const printWarnings = () => {
-		for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning.text}`));
-	};
-
-	if (options.verbose) printWarnings();
-	const apiKey = credential.profileType === 'oauth' ? await freshOAuthToken(context, setup) : credential.key;
+	if (options.verbose) printWarnings(context, setup);
+	const apiKey = await sendingKey(context, checked);
 	const {createDashScopeClient} = await import('../core/dashscope-client.js');
-	const timeoutMs = timeoutFromEnv(context.env);
 	const client = createDashScopeClient({
 		apiKey,
-		...(timeoutMs ? {timeoutMs} : {}),
+		...(checked.timeoutMs ? {timeoutMs: checked.timeoutMs} : {}),
 		baseUrl: setup.requestBaseUrl,
 		...(setup.region ? {regionLabel: setup.region.label} : {}),
 	});
-	const messages = buildMessages(prompt, images, credential.profileType === 'oauth');
+	const explain = rejectedKeyExplainer(context, checked, apiKey);
+	const messages = buildMessages(prompt, images, checked.oauth);
 	const code = await streamAnswer(context, {
 		stream: signal => client.streamChat({model: modelId, messages, signal, ...(options.think ? {enableThinking: true} : {})}),
 		modelId,
 		verbose: options.verbose === true,
-		explain(error) {
-			if (!options.verbose) printWarnings();
-			return explainError(context, setup, apiKey, error);
+		async explain(error) {
+			if (!options.verbose) printWarnings(context, setup);
+			return explain(error);
 		},
 	});
 	return code;
 }
 
-function pickModel(context: CommandContext, setup: EffectiveSetup, requested: string | undefined) {
-	const portal = isOAuthActive(setup);
-	const resolution = resolveModel(requested ?? defaultModelFor(setup), {provider: portal ? 'portal' : 'dashscope'});
+/** What the one-shot chat and the pane both know once the checks before sending have passed. */
+type CheckedChat = {
+	setup: EffectiveSetup;
+	credential: Credential;
+	/** Signed in with Qwen OAuth: the key is an access token for the portal. */
+	oauth: boolean;
+	/** Where model names are looked up: 'portal' under OAuth. */
+	provider: ModelProvider;
+	modelId: string;
+	isKnownTextOnly: boolean;
+	visionModelId: string;
+	/** OPENCLAW_TIMEOUT_MS, when set. */
+	timeoutMs: number | undefined;
+};
+
+/**
+ * The checks before anything is sent, the same for a one-shot chat and the
+ * pane: the model resolves, a credential is there (else the setup warnings
+ * say why, e.g. QWEN_API_KEY exported but empty: seed issue 4), and the key
+ * passes the pasted-key check.
+ */
+function preflightChat(context: CommandContext, setup: EffectiveSetup, requestedModel: string | undefined): CheckedChat {
+	const oauth = isOAuthActive(setup);
+	const provider: ModelProvider = oauth ? 'portal' : 'dashscope';
+	const model = pickModel(context, setup, requestedModel, provider);
+	const credential = setup.credential;
+	if (!credential) {
+		printWarnings(context, setup);
+		throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
+	}
+
+	const unusable = unusableKeyError(credential);
+	if (unusable) throw unusable;
+	return {setup, credential, oauth, provider, ...model, timeoutMs: timeoutFromEnv(context.env)};
+}
+
+function printWarnings(context: CommandContext, setup: EffectiveSetup): void {
+	for (const warning of setup.warnings) context.warn(context.err.yellow(`warning: ${warning.text}`));
+}
+
+/** The key the requests carry: the DashScope key, or a freshly renewed OAuth access token. */
+async function sendingKey(context: CommandContext, checked: CheckedChat): Promise<string> {
+	if (!checked.oauth) return checked.credential.key;
+	const {ensureFreshOAuthToken} = await import('../core/oauth/index.js');
+	const token = await ensureFreshOAuthToken(checked.setup.paths, context.env);
+	return token.access;
+}
+
+/** A rejected key may belong to another region (seed issue 2): explainRejectedKey asks the others. */
+function rejectedKeyExplainer(context: CommandContext, checked: CheckedChat, apiKey: string) {
+	const {setup, timeoutMs} = checked;
+	return async (error: unknown): Promise<ClassifiedError> => {
+		const {explainRejectedKey} = await import('../core/explain-rejected-key.js');
+		return explainRejectedKey(error, {
+			key: apiKey,
+			...(setup.region ? {region: setup.region} : {}),
+			oauth: checked.oauth,
+			env: context.env,
+			...(timeoutMs ? {timeoutMs} : {}),
+		});
+	};
+}
+
+/** Where the pane says it is talking to: the region, the OAuth portal's host, or a custom endpoint. */
+function endpointLabel(checked: CheckedChat): string {
+	const {setup} = checked;
+	if (setup.region) return setup.region.label;
+	if (checked.oauth) return `Qwen OAuth · ${hostOf(setup.baseUrl)}`;
+	return 'custom endpoint';
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+}
+
+/**
+ * The pane's checks (the one-shot's, then images against the model) and
+ * everything it is opened with; ui-launch.ts opens it.
+ */
+export async function preparePane(
+	context: CommandContext,
+	setup: EffectiveSetup,
+	requestedModel: string | undefined,
+	imagePaths: readonly string[] = [],
+): Promise<PaneInput> {
+	const checked = preflightChat(context, setup, requestedModel);
+	const {modelId} = checked;
+	const images = await loadImages(imagePaths);
+	if (images.length > 0 && checked.isKnownTextOnly) {
+		throw new CliError(`${modelId} does not accept images.`, {details: [`Use a vision model: --model ${checked.visionModelId}`]});
+	}
+
+	// The pane cannot print them when a request fails: they go above it, where they stay in scrollback.
+	printWarnings(context, setup);
+	const apiKey = await sendingKey(context, checked);
+	return {
+		apiKey,
+		requestBaseUrl: setup.requestBaseUrl,
+		...(setup.region ? {region: setup.region} : {}),
+		provider: checked.provider,
+		pickerModels: pickerModelsFor(checked.credential.profileType),
+		endpointLabel: endpointLabel(checked),
+		modelId,
+		...(images.length > 0 ? {images} : {}),
+		...(checked.timeoutMs ? {timeoutMs: checked.timeoutMs} : {}),
+		explain: rejectedKeyExplainer(context, checked, apiKey),
+		cwd: process.cwd(),
+		home: context.env['HOME']?.trim() || homedir(),
+	};
+}
+
+function pickModel(context: CommandContext, setup: EffectiveSetup, requested: string | undefined, provider: ModelProvider) {
+	const resolution = resolveModel(requested ?? defaultModelFor(setup), {provider});
 	if (!resolution.ok) {
 		throw new CliError(resolution.message, {
 			details: [
 				resolution.suggestion ? `Try: --model ${resolution.suggestion}` : 'See the ids with: openclaw models list',
-				...(portal ? [switchToApiKeyLine()] : []),
+				...(provider === 'portal' ? [switchToApiKeyLine()] : []),
 			],
 		});
 	}
@@ -114,7 +217,7 @@ function pickModel(context: CommandContext, setup: EffectiveSetup, requested: st
 	return {
 		modelId: resolution.id,
 		isKnownTextOnly: resolution.model ? !supportsImages(resolution.model) : false,
-		visionModelId: visionModelFor(portal ? 'portal' : 'dashscope'),
+		visionModelId: visionModelFor(provider),
 	};
 }
 
@@ -140,22 +243,9 @@ function buildMessages(prompt: string, images: readonly ImageAttachment[], porta
 	return [...system, {role: 'user', content}];
 }
 
-async function freshOAuthToken(context: CommandContext, setup: EffectiveSetup): Promise<string> {
-	const {ensureFreshOAuthToken} = await import('../core/oauth/index.js');
-	const token = await ensureFreshOAuthToken(setup.paths, context.env);
-	return token.access;
-}
-
 async function openPane(context: CommandContext, options: ChatOptions): Promise<number> {
-	const setup = loadEffectiveSetup(context.env);
-	const {modelId, isKnownTextOnly, visionModelId} = pickModel(context, setup, options.model);
-	const images = await loadImages(options.image);
-	if (images.length > 0 && isKnownTextOnly) {
-		throw new CliError(`${modelId} does not accept images.`, {details: [`Use a vision model: --model ${visionModelId}`]});
-	}
-
 	const {launchChatPane} = await import('./ui-launch.js');
-	return launchChatPane(context, setup, modelId, images);
+	return launchChatPane(context, loadEffectiveSetup(context.env), options.model, options.image);
 }
 
 type StreamRun = {
@@ -165,19 +255,6 @@ type StreamRun = {
 	/** What to tell the user about a failure the client classified. */
 	explain(error: DashScopeError): Promise<ClassifiedError>;
 };
-
-/** A rejected key may belong to another region (seed issue 2): explainRejectedKey asks the others. */
-async function explainError(context: CommandContext, setup: EffectiveSetup, apiKey: string, error: DashScopeError): Promise<ClassifiedError> {
-	const {explainRejectedKey} = await import('../core/explain-rejected-key.js');
-	const timeoutMs = timeoutFromEnv(context.env);
-	return explainRejectedKey(error, {
-		key: apiKey,
-		...(setup.region ? {region: setup.region} : {}),
-		oauth: setup.credential?.profileType === 'oauth',
-		env: context.env,
-		...(timeoutMs ? {timeoutMs} : {}),
-	});
-}
 
 async function streamAnswer(context: CommandContext, run: StreamRun): Promise<number> {
 	const {stdout, stderr, err} = context;

@@ -3,7 +3,6 @@
  * commands never load ink or react.
  */
 import type {EffectiveSetup} from '../core/credentials.js';
-import type {ImageAttachment} from '../core/images.js';
 import {resolvePaths} from '../core/paths.js';
 import type {RegionId} from '../core/regions.js';
 import type {AuthMethod} from '../ui/wizard/machine.js';
@@ -25,14 +24,17 @@ export async function launchWizard(
 	});
 }
 
+/** The chat pane, after the same checks as a one-shot chat (chat.ts's preparePane). */
 export async function launchChatPane(
 	context: CommandContext,
 	setup: EffectiveSetup,
-	modelId: string,
-	images?: ImageAttachment[],
+	model?: string,
+	imagePaths: readonly string[] = [],
 ): Promise<number> {
+	const {preparePane} = await import('./chat.js');
+	const pane = await preparePane(context, setup, model, imagePaths);
 	const {runChatPane} = await import('../ui/chat/run-chat.js');
-	return runChatPane({env: context.env, setup, modelId, ...(images && images.length > 0 ? {images} : {})});
+	return runChatPane({...pane, env: context.env});
 }
 
 /** After the wizard: open the chat pane when the user asked for it. */

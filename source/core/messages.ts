@@ -38,32 +38,20 @@ export const ADVICE = {
 	 * with that region, or point the provider at its endpoint. `asked`: the
 	 * region (or its label) the request went to. `keyFromEnv` puts the baseUrl
 	 * first (a saved login would not replace an exported key); `configPath`
-	 * names the file. A bare label for the key's region is the old form
-	 * ui/chat/run-chat.tsx still uses (it writes its own step); drop it once
-	 * the pane uses explainRejectedKey.
+	 * names the file.
 	 */
-	wrongRegion(
-		keyRegion: Region | string,
-		asked?: {readonly label: string} | string,
-		options: {configPath?: string; keyFromEnv?: boolean} = {},
-	): Advice {
-		const keyLabel = typeof keyRegion === 'string' ? keyRegion : keyRegion.label;
+	wrongRegion(keyRegion: Region, asked?: {readonly label: string} | string, options: {configPath?: string; keyFromEnv?: boolean} = {}): Advice {
 		const askedLabel = typeof asked === 'string' ? asked : asked?.label;
 		const where = askedLabel ? `the ${askedLabel} endpoint` : 'this endpoint';
-		let nextStep = `Run \`${LOGIN} --region <region>\` and choose ${keyLabel}.`;
-		if (typeof keyRegion !== 'string') {
-			const login = `\`${LOGIN} --region ${keyRegion.id}\``;
-			const baseUrl = `models.providers.${PROVIDER_ID}.baseUrl to ${keyRegion.baseUrl}${options.configPath ? ` in ${options.configPath}` : ''}`;
-			nextStep = options.keyFromEnv ? `Set ${baseUrl}, or run ${login}.` : `Run ${login}, or set ${baseUrl}.`;
-		}
-
+		const login = `\`${LOGIN} --region ${keyRegion.id}\``;
+		const baseUrl = `models.providers.${PROVIDER_ID}.baseUrl to ${keyRegion.baseUrl}${options.configPath ? ` in ${options.configPath}` : ''}`;
 		return {
 			title: 'Wrong region',
 			message:
-				`This key belongs to ${keyLabel}, but it was sent to ${where}. ` +
+				`This key belongs to ${keyRegion.label}, but it was sent to ${where}. ` +
 				'Keys are NOT interchangeable between regions: International keys need the International endpoint, ' +
 				'China keys the China endpoint.',
-			nextStep,
+			nextStep: options.keyFromEnv ? `Set ${baseUrl}, or run ${login}.` : `Run ${login}, or set ${baseUrl}.`,
 		};
 	},
 

@@ -1,21 +1,21 @@
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {homedir} from 'node:os';
 import {resolve} from 'node:path';
-import {writeFile} from 'node:fs/promises';
 import {Box, Static, useApp, useInput, useWindowSize} from 'ink';
 import type {ChatMessage, DashScopeClient} from '../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../core/errors.js';
-import {loadImageAttachment, type ImageAttachment, type ImageLoadResult} from '../../core/images.js';
-import {findModel, modelsFor, supportsImages, type ModelProvider} from '../../core/models.js';
+import type {ImageAttachment, ImageLoadResult} from '../../core/images.js';
+import {findModel, supportsImages, visionModelFor, type ModelInfo, type ModelProvider} from '../../core/models.js';
+import {expandTilde} from '../../core/paths.js';
 import type {RegionId} from '../../core/regions.js';
 import {resolveModel} from '../../core/resolve-model.js';
-import {KeyHints, type KeyHint} from '../components/key-hints.js';
+import {KeyHints} from '../components/key-hints.js';
 import {ModelPicker} from '../components/model-picker.js';
 import {transcriptMarkdown} from './conversation.js';
 import {ConfirmLine} from './confirm-line.js';
+import {footerHints} from './keys.js';
 import {LiveTurn} from './live-turn.js';
 import {PromptInput, promptRows} from './prompt-input.js';
-import {parseLine, type SlashCommand} from './slash-commands.js';
+import {parseLine, THINKING_MODEL_IDS, type SlashCommand} from './slash-commands.js';
 import {StatusLine} from './status-line.js';
 import {chatReducer, initialChatState, type ChatState} from './transcript.js';
 import {AnswerSlice, TranscriptEntry} from './transcript-entry.js';
@@ -27,7 +27,10 @@ export type ChatAppProps = {
 	readonly client: DashScopeClient;
 	readonly model: string;
 	readonly provider: ModelProvider;
-	readonly regionLabel?: string;
+	/** The /model table's rows. */
+	readonly pickerModels: readonly ModelInfo[];
+	/** Where the chat goes, for the header and status line: a region, the OAuth portal, a custom endpoint. */
+	readonly endpointLabel: string;
 	readonly regionId?: RegionId;
 	/** Attached to the first message. */
 	readonly images?: readonly ImageAttachment[];
@@ -37,9 +40,12 @@ export type ChatAppProps = {
 	readonly preamble?: ChatMessage[];
 	/** Kept out of /save files even if pasted into the chat. */
 	readonly secrets?: readonly string[];
-	readonly cwd?: string;
-	readonly home?: string;
-	readonly loadImage?: (path: string) => Promise<ImageLoadResult>;
+	/** What relative and `~` paths in /image and /save start from. */
+	readonly cwd: string;
+	readonly home: string;
+	readonly loadImage: (path: string) => Promise<ImageLoadResult>;
+	/** Writes /save's markdown; rejects with the reason it could not. */
+	readonly saveTranscript: (path: string, markdown: string) => Promise<void>;
 	readonly now?: () => number;
 };
 
@@ -52,7 +58,7 @@ const chromeRows = 5;
 const doublePressMs = 1000;
 
 export function ChatApp(props: ChatAppProps) {
-	const {client, provider, regionLabel, regionId, color, classify, explain, preamble, now = Date.now} = props;
+	const {client, provider, endpointLabel, regionId, color, classify, explain, preamble, now = Date.now} = props;
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const width = Math.max(20, columns);
@@ -62,7 +68,7 @@ export function ChatApp(props: ChatAppProps) {
 	const [images, setImages] = useState<readonly ImageAttachment[]>(props.images ?? []);
 	const [overlay, setOverlay] = useState<Overlay | undefined>();
 	const [exitArmedAt, setExitArmedAt] = useState<number | undefined>();
-	const initialState = useMemo(() => welcomeState(props.model, regionLabel), []); // eslint-disable-line react-hooks/exhaustive-deps
+	const initialState = useMemo(() => welcomeState(props.model, endpointLabel), []); // eslint-disable-line react-hooks/exhaustive-deps
 	const session = useChatSession({client, initialState, classify, explain, preamble, now});
 	const {state, dispatch, isStreaming} = session;
 	const notice = (text: string, tone?: 'info' | 'success' | 'warning') => dispatch({type: 'notice', text, ...(tone ? {tone} : {})});
@@ -121,14 +127,14 @@ export function ChatApp(props: ChatAppProps) {
 				const enabled = command.enabled ?? !thinking;
 				setThinking(enabled);
 				const info = findModel(model);
-				const note = info && !info.thinking ? ` ${model} has no thinking mode; it applies to qwen-plus, qwen3-max and qwen3-vl-plus.` : '';
+				const note = info && !info.thinking ? ` ${model} has no thinking mode; it applies to ${THINKING_MODEL_IDS}.` : '';
 				notice(`Thinking ${enabled ? 'on' : 'off'} for the next messages.${note}`, note ? 'warning' : 'info');
 				break;
 			}
 
 			case 'image': {
-				const path = expandPath(command.path, props.cwd ?? process.cwd(), props.home ?? homedir());
-				const result = await (props.loadImage ?? loadImageAttachment)(path);
+				const path = resolvePath(command.path);
+				const result = await props.loadImage(path);
 				if (!result.ok) {
 					notice(result.message, 'warning');
 					break;
@@ -143,10 +149,10 @@ export function ChatApp(props: ChatAppProps) {
 			}
 
 			case 'save': {
-				const path = expandPath(command.path, props.cwd ?? process.cwd(), props.home ?? homedir());
+				const path = resolvePath(command.path);
 				const markdown = transcriptMarkdown(state.exchanges, {savedAt: new Date(now()), secrets: props.secrets ?? []});
 				try {
-					await writeFile(path, markdown, {mode: 0o600});
+					await props.saveTranscript(path, markdown);
 					notice(`Saved ${state.exchanges.length} exchange${state.exchanges.length === 1 ? '' : 's'} to ${path}.`, 'success');
 				} catch (error) {
 					notice(`Could not write ${path}: ${(error as Error).message}. Check the folder exists and is writable.`, 'warning');
@@ -156,6 +162,8 @@ export function ChatApp(props: ChatAppProps) {
 			}
 		}
 	};
+
+	const resolvePath = (path: string) => resolve(props.cwd, expandTilde(path, props.home));
 
 	const switchModel = (input: string) => {
 		const resolution = resolveModel(input, {provider});
@@ -268,7 +276,7 @@ export function ChatApp(props: ChatAppProps) {
 				<Box marginTop={1} flexDirection="column">
 					{overlay?.kind === 'picker' ? (
 						<ModelPicker
-							models={modelsFor(provider)}
+							models={props.pickerModels}
 							{...(overlay.regionModelIds ? {regionModelIds: overlay.regionModelIds} : {})}
 							{...(regionId ? {regionId} : {})}
 							initialId={model}
@@ -307,49 +315,33 @@ export function ChatApp(props: ChatAppProps) {
 				<Box marginTop={1} flexDirection="column">
 					<StatusLine
 						model={model}
-						{...(regionLabel ? {regionLabel} : {})}
+						endpointLabel={endpointLabel}
 						{...(thinking === undefined ? {} : {thinking})}
 						attachedImages={images.length}
 						{...(state.lastAnswer ? {lastAnswer: state.lastAnswer} : {})}
 						isStreaming={isStreaming}
 						width={width}
 					/>
-					<KeyHints hints={footerHints({isStreaming, exitArmed: exitArmedAt !== undefined, overlay: overlay !== undefined})} />
+					<KeyHints
+						hints={footerHints({
+							mode: isStreaming ? 'streaming' : 'typing',
+							exitArmed: exitArmedAt !== undefined,
+							overlay: overlay !== undefined,
+						})}
+					/>
 				</Box>
 			</Box>
 		</>
 	);
 }
 
-function footerHints({isStreaming, exitArmed, overlay}: {isStreaming: boolean; exitArmed: boolean; overlay: boolean}): KeyHint[] {
-	if (exitArmed) return [{keys: 'Ctrl+C', action: 'again to exit'}];
-	if (overlay) return [{keys: 'Esc', action: 'back'}, {keys: 'Ctrl+C', action: 'close'}];
-	if (isStreaming) return [{keys: 'Esc', action: 'stop'}, {keys: 'Ctrl+O', action: 'thinking'}, {keys: 'Ctrl+C ×2', action: 'exit'}];
-	return [
-		{keys: 'Enter', action: 'send'},
-		{keys: 'Ctrl+J', action: 'newline'},
-		{keys: '↑↓', action: 'history'},
-		{keys: '/help', action: 'commands'},
-		{keys: 'Ctrl+C ×2', action: 'exit'},
-	];
-}
-
-function welcomeState(model: string, regionLabel: string | undefined): ChatState {
+function welcomeState(model: string, endpointLabel: string): ChatState {
 	const info = findModel(model);
 	const name = info ? `${info.name} (${model})` : model;
 	return chatReducer(initialChatState, {
 		type: 'notice',
-		text: `openclaw chat · ${name} · ${regionLabel ?? 'custom endpoint'}\nType /help for commands, Ctrl+C twice to leave.`,
+		text: `openclaw chat · ${name} · ${endpointLabel}\nType /help for commands, Ctrl+C twice to leave.`,
 	});
-}
-
-function visionModelFor(provider: ModelProvider): string {
-	return provider === 'portal' ? 'vision-model' : 'qwen3-vl-plus';
-}
-
-function expandPath(path: string, cwd: string, home: string): string {
-	const expanded = path === '~' ? home : path.startsWith('~/') ? home + path.slice(1) : path;
-	return resolve(cwd, expanded);
 }
 
 function formatBytes(bytes: number): string {

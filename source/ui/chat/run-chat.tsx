@@ -1,11 +1,12 @@
 import React from 'react';
 import {render} from 'ink';
-import type {EffectiveSetup} from '../../core/credentials.js';
+import {writeFile} from 'node:fs/promises';
 import {createDashScopeClient, type ChatMessage} from '../../core/dashscope-client.js';
-import {classifyApiError, type ClassifiedError} from '../../core/errors.js';
-import type {ImageAttachment} from '../../core/images.js';
-import {ADVICE} from '../../core/messages.js';
-import {probeKey} from '../../core/region-probe.js';
+import {classifyApiError, DashScopeError, type ClassifiedError} from '../../core/errors.js';
+import {loadImageAttachment, type ImageAttachment} from '../../core/images.js';
+import type {ModelInfo, ModelProvider} from '../../core/models.js';
+import {PORTAL_SYSTEM_PROMPT} from '../../core/oauth/constants.js';
+import type {Region} from '../../core/regions.js';
 import {ThemeProvider, themeFor, wantsColor} from '../components/theme.js';
 import {ChatApp} from './chat-app.js';
 import {createReflowStdout} from './reflow-stdout.js';
@@ -13,11 +14,32 @@ import {terminalReflows} from './terminal-reflow.js';
 
 type Env = Record<string, string | undefined>;
 
-export type RunChatPaneOptions = {
-	env: Env;
-	setup: EffectiveSetup;
+/** What the pane is opened with, once commands/chat.ts's checks have passed. */
+export type PaneInput = {
+	/** The DashScope key, or a fresh OAuth access token. */
+	apiKey: string;
+	requestBaseUrl: string;
+	/** undefined for a custom gateway or the OAuth portal. */
+	region?: Region;
+	/** 'portal' when signed in with Qwen OAuth. */
+	provider: ModelProvider;
+	/** The /model table's rows for the credential in use. */
+	pickerModels: readonly ModelInfo[];
+	/** Where the header and status line say the chat goes. */
+	endpointLabel: string;
 	modelId: string;
 	images?: ImageAttachment[];
+	timeoutMs?: number;
+	/** A failed request's error, explained (a rejected key may belong to another region). */
+	explain(error: unknown): Promise<ClassifiedError>;
+	/** What relative and `~` paths in /image and /save start from. */
+	cwd: string;
+	home: string;
+};
+
+export type RunChatPaneOptions = PaneInput & {
+	/** The terminal's abilities: colour, NO_COLOR, whether it rewraps lines on a resize. */
+	env: Env;
 	/** Streams default to the process's; tests and benchmarks hand in their own. */
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
@@ -29,64 +51,46 @@ export type RunChatPaneOptions = {
  * scrollback once and stay there after exit. Resolves with the exit code.
  */
 export async function runChatPane(options: RunChatPaneOptions): Promise<number> {
-	const {env, setup, modelId, images} = options;
-	const stderr = options.stderr ?? process.stderr;
-	const credential = setup.credential;
-	if (!credential) {
-		stderr.write('No DashScope API key found. Run `openclaw models auth login --provider qwen-portal`, or export QWEN_API_KEY.\n');
-		return 1;
-	}
-
-	const portal = credential.profileType === 'oauth';
-	const apiKey = portal ? await oauthAccessToken(setup, env) : credential.key;
-	const regionLabel = setup.region?.label;
-	const timeoutMs = Number(env['OPENCLAW_TIMEOUT_MS']);
+	const {env, apiKey, region, provider, images, timeoutMs} = options;
+	const regionLabel = region?.label;
 	const client = createDashScopeClient({
 		apiKey,
-		baseUrl: setup.requestBaseUrl,
-		...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? {timeoutMs} : {}),
+		baseUrl: options.requestBaseUrl,
+		...(timeoutMs ? {timeoutMs} : {}),
 		...(regionLabel ? {regionLabel} : {}),
 	});
-	// The OAuth portal was seen to refuse requests without a leading system message.
-	const preamble: ChatMessage[] = portal ? [{role: 'system', content: 'You are a helpful assistant.'}] : [];
-
+	const preamble: ChatMessage[] = provider === 'portal' ? [{role: 'system', content: PORTAL_SYSTEM_PROMPT}] : [];
 	const classify = (error: unknown, model: string) => classifyApiError(error, {...(regionLabel ? {regionLabel} : {}), model});
-	// A rejected key may belong to another region (the seed's issue 2): ask the others before calling it invalid.
-	const explain = async (error: ClassifiedError): Promise<ClassifiedError> => {
-		if (error.kind !== 'invalid_key' || !setup.region || portal) return error;
-		const probe = await probeKey(apiKey, setup.region.id, {env});
-		if (probe.status !== 'wrong_region') return error;
-		return {
-			...error,
-			kind: 'wrong_region',
-			...ADVICE.wrongRegion(probe.belongsTo.label, probe.region.label),
-			nextStep: `Run \`openclaw models auth login --provider qwen-portal --region ${probe.belongsTo.id}\`, or set models.providers.qwen-portal.baseUrl to ${probe.belongsTo.baseUrl}.`,
-		};
-	};
+	// The pane has the error classified already; explain takes it as the client threw it.
+	const explain = async (error: ClassifiedError) => options.explain(new DashScopeError(error));
 
 	const screen = createReflowStdout(options.stdout ?? process.stdout, {reflows: terminalReflows(env)});
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<ChatApp
 				client={client}
-				model={modelId}
-				provider={portal ? 'portal' : 'dashscope'}
-				{...(regionLabel ? {regionLabel} : {})}
-				{...(setup.region ? {regionId: setup.region.id} : {})}
+				model={options.modelId}
+				provider={provider}
+				pickerModels={options.pickerModels}
+				endpointLabel={options.endpointLabel}
+				{...(region ? {regionId: region.id} : {})}
 				{...(images ? {images} : {})}
 				color={wantsColor(env)}
 				classify={classify}
 				explain={explain}
 				preamble={preamble}
 				secrets={[apiKey]}
-				{...(env['HOME'] ? {home: env['HOME']} : {})}
+				cwd={options.cwd}
+				home={options.home}
+				loadImage={loadImageAttachment}
+				saveTranscript={async (path, markdown) => writeFile(path, markdown, {mode: 0o600})}
 			/>
 		</ThemeProvider>,
 		{
 			exitOnCtrlC: false,
 			...(options.stdin ? {stdin: options.stdin} : {}),
 			stdout: screen.stream,
-			stderr,
+			stderr: options.stderr ?? process.stderr,
 		},
 	);
 	screen.attach(instance);
@@ -97,10 +101,4 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 	}
 
 	return 0;
-}
-
-async function oauthAccessToken(setup: EffectiveSetup, env: Env): Promise<string> {
-	const {ensureFreshOAuthToken} = await import('../../core/oauth/index.js');
-	const token = await ensureFreshOAuthToken(setup.paths, env);
-	return token.access;
 }

@@ -3,6 +3,7 @@
  * Pure; the pane decides what each command does.
  */
 import {closest, distance} from 'fastest-levenshtein';
+import {thinkingModels} from '../../core/models.js';
 
 export type SlashCommand =
 	| {readonly name: 'help'}
@@ -20,10 +21,15 @@ export type ParsedLine =
 
 export type CommandHelp = {readonly usage: string; readonly description: string};
 
+/** The models /think applies to: 'qwen3-max, qwen-plus, qwen3-vl-plus'. */
+export const THINKING_MODEL_IDS = thinkingModels()
+	.map(model => model.id)
+	.join(', ');
+
 export const COMMAND_HELP: readonly CommandHelp[] = [
 	{usage: '/model [id|alias]', description: 'switch model; without a name, pick from the table'},
 	{usage: '/image <file>', description: 'attach an image to your next message'},
-	{usage: '/think on|off', description: 'ask hybrid models (qwen-plus, qwen3-max, qwen3-vl-plus) to think first'},
+	{usage: '/think on|off', description: `ask hybrid models (${THINKING_MODEL_IDS}) to think first`},
 	{usage: '/clear', description: 'start a fresh conversation'},
 	{usage: '/save <file>', description: 'write the conversation to a markdown file'},
 	{usage: '/help', description: 'show this list'},

@@ -5,7 +5,8 @@ import type {AnswerStats} from './transcript.js';
 
 export type StatusLineProps = {
 	readonly model: string;
-	readonly regionLabel?: string;
+	/** The region, the OAuth portal, or a custom endpoint. */
+	readonly endpointLabel: string;
 	readonly thinking?: boolean;
 	readonly attachedImages: number;
 	readonly lastAnswer?: AnswerStats;
@@ -14,9 +15,9 @@ export type StatusLineProps = {
 };
 
 /** Model, region, and the last answer's usage and speed. */
-export function StatusLine({model, regionLabel, thinking, attachedImages, lastAnswer, isStreaming, width}: StatusLineProps) {
+export function StatusLine({model, endpointLabel, thinking, attachedImages, lastAnswer, isStreaming, width}: StatusLineProps) {
 	const theme = useTheme();
-	const parts = [model, regionLabel ?? 'custom endpoint'];
+	const parts = [model, endpointLabel];
 	if (thinking !== undefined) parts.push(`thinking ${thinking ? 'on' : 'off'}`);
 	if (attachedImages > 0) parts.push(`${attachedImages} image${attachedImages === 1 ? '' : 's'} attached`);
 	const setting = parts.join(' · ');
@@ -39,7 +40,7 @@ export function StatusLine({model, regionLabel, thinking, attachedImages, lastAn
 	);
 }
 
-export function answerStats(stats: AnswerStats): string {
+function answerStats(stats: AnswerStats): string {
 	const parts: string[] = [];
 	if (stats.usage) parts.push(`tokens in ${stats.usage.promptTokens} · out ${stats.usage.completionTokens}`);
 	if (stats.timeToFirstTokenMs !== undefined) parts.push(`first token ${(stats.timeToFirstTokenMs / 1000).toFixed(2)} s`);

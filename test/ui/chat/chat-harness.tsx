@@ -2,10 +2,14 @@
  * Renders the chat pane with ink-testing-library against the fake DashScope
  * server, and types into it the way a terminal would.
  */
+import {writeFile} from 'node:fs/promises';
+import {homedir} from 'node:os';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {createDashScopeClient} from '../../../source/core/dashscope-client.js';
 import {classifyApiError} from '../../../source/core/errors.js';
+import {loadImageAttachment} from '../../../source/core/images.js';
+import {pickerModelsFor} from '../../../source/ui/components/picker-models.js';
 import {ChatApp, type ChatAppProps} from '../../../source/ui/chat/chat-app.js';
 import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
 
@@ -38,11 +42,16 @@ export async function startChat(props: Partial<ChatAppProps> = {}, server?: Fake
 			client={client}
 			model="qwen3-coder-plus"
 			provider="dashscope"
-			regionLabel="International (Singapore)"
+			pickerModels={pickerModelsFor('api_key')}
+			endpointLabel="International (Singapore)"
 			regionId="intl"
 			color={false}
 			classify={(error, model) => classifyApiError(error, {model, regionLabel: 'International (Singapore)'})}
 			secrets={[TEST_KEYS.intl]}
+			cwd={process.cwd()}
+			home={homedir()}
+			loadImage={loadImageAttachment}
+			saveTranscript={async (path, markdown) => writeFile(path, markdown, {mode: 0o600})}
 			{...props}
 		/>,
 	);
