@@ -77,6 +77,35 @@ async function expectOnceInOrder(pane: PtySession, marker: RegExp, expected: str
 	expect(markers).toEqual(expected);
 }
 
+type ResizedStream = {
+	answer: string;
+	delayMs: number;
+	question: string;
+	/** Once the output has `after`, the terminal becomes cols x rows. */
+	resizes: Array<{after: string; cols: number; rows: number}>;
+	/** The answer's lines start with this letter and a 4-digit number: L0001 … */
+	marker: string;
+	lines: number;
+};
+
+/** Streams `answer` into a fresh pane, resizing it on the way; every numbered line must land once, in order. */
+async function streamThroughResizes(run: ResizedStream): Promise<PtySession> {
+	fake.enqueue({kind: 'stream', chunks: chunked(run.answer), delayMs: run.delayMs});
+	const pane = openPane();
+	await ask(pane, run.question);
+	for (const {after, cols, rows} of run.resizes) {
+		// eslint-disable-next-line no-await-in-loop
+		await waitForOutput(pane, after);
+		// eslint-disable-next-line no-await-in-loop
+		await pane.resize(cols, rows);
+	}
+
+	await pane.waitFor(/tokens in \d+/, 120_000);
+	const expected = Array.from({length: run.lines}, (_, index) => `${run.marker}${String(index + 1).padStart(4, '0')}`);
+	await expectOnceInOrder(pane, new RegExp(`${run.marker}\\d{4}(?= )`, 'g'), expected);
+	return pane;
+}
+
 async function leave(pane: PtySession): Promise<number> {
 	await pane.press(PTY_KEYS.ctrlC, PTY_KEYS.ctrlC);
 	return pane.exited();
@@ -94,18 +123,17 @@ test('a 2,000-line answer with a resize mid-stream lands in scrollback once, in 
 		if (line === 1000) parts.push('```\n\n');
 	}
 
-	fake.enqueue({kind: 'stream', chunks: chunked(parts.join('')), delayMs: 1});
-	const pane = openPane();
-	await ask(pane, 'show me the long answer');
-
-	await waitForOutput(pane, 'L0400');
-	await pane.resize(60, 20);
-	await waitForOutput(pane, 'L1500');
-	await pane.resize(100, 30);
-	await pane.waitFor(/tokens in \d+/, 120_000);
-
-	const expected = Array.from({length: lines}, (_, index) => `L${String(index + 1).padStart(4, '0')}`);
-	await expectOnceInOrder(pane, /L\d{4}(?= )/g, expected);
+	const pane = await streamThroughResizes({
+		answer: parts.join(''),
+		delayMs: 1,
+		question: 'show me the long answer',
+		resizes: [
+			{after: 'L0400', cols: 60, rows: 20},
+			{after: 'L1500', cols: 100, rows: 30},
+		],
+		marker: 'L',
+		lines,
+	});
 	expect(await leave(pane)).toBe(0);
 }, 180_000);
 
@@ -114,18 +142,17 @@ test('a code block of lines nearly as wide as the terminal survives shrinking mi
 	// Every line is 76 columns: after a shrink each takes two rows in the rewrapped live area.
 	const code = Array.from({length: lines}, (_, index) => `C${String(index + 1).padStart(4, '0')} `.padEnd(76, '=')).join('\n');
 	const answer = `Here is the file:\n\n\`\`\`text\n${code}\n\`\`\`\n\nThat is all.`;
-	fake.enqueue({kind: 'stream', chunks: chunked(answer), delayMs: 2});
-	const pane = openPane();
-	await ask(pane, 'a wide file');
-
-	await waitForOutput(pane, 'C0120');
-	await pane.resize(60, 24);
-	await waitForOutput(pane, 'C0260');
-	await pane.resize(44, 24);
-	await pane.waitFor(/tokens in \d+/, 120_000);
-
-	const expected = Array.from({length: lines}, (_, index) => `C${String(index + 1).padStart(4, '0')}`);
-	await expectOnceInOrder(pane, /C\d{4}(?= )/g, expected);
+	const pane = await streamThroughResizes({
+		answer,
+		delayMs: 2,
+		question: 'a wide file',
+		resizes: [
+			{after: 'C0120', cols: 60, rows: 24},
+			{after: 'C0260', cols: 44, rows: 24},
+		],
+		marker: 'C',
+		lines,
+	});
 	// The text before and after the block is there once too.
 	const all = (await pane.lines()).join('\n');
 	expect(all.split('Here is the file:')).toHaveLength(2);
