@@ -77,23 +77,23 @@ async function expectOnceInOrder(pane: PtySession, marker: RegExp, expected: str
 	expect(markers).toEqual(expected);
 }
 
+/** Once the output has the text, the terminal becomes cols x rows. */
+type Resize = [after: string, cols: number, rows: number];
+
 type ResizedStream = {
-	answer: string;
 	delayMs: number;
-	question: string;
-	/** Once the output has `after`, the terminal becomes cols x rows. */
-	resizes: Array<{after: string; cols: number; rows: number}>;
+	resizes: Resize[];
 	/** The answer's lines start with this letter and a 4-digit number: L0001 … */
 	marker: string;
 	lines: number;
 };
 
 /** Streams `answer` into a fresh pane, resizing it on the way; every numbered line must land once, in order. */
-async function streamThroughResizes(run: ResizedStream): Promise<PtySession> {
-	fake.enqueue({kind: 'stream', chunks: chunked(run.answer), delayMs: run.delayMs});
+async function streamThroughResizes(question: string, answer: string, run: ResizedStream): Promise<PtySession> {
+	fake.enqueue({kind: 'stream', chunks: chunked(answer), delayMs: run.delayMs});
 	const pane = openPane();
-	await ask(pane, run.question);
-	for (const {after, cols, rows} of run.resizes) {
+	await ask(pane, question);
+	for (const [after, cols, rows] of run.resizes) {
 		// eslint-disable-next-line no-await-in-loop
 		await waitForOutput(pane, after);
 		// eslint-disable-next-line no-await-in-loop
@@ -123,17 +123,11 @@ test('a 2,000-line answer with a resize mid-stream lands in scrollback once, in 
 		if (line === 1000) parts.push('```\n\n');
 	}
 
-	const pane = await streamThroughResizes({
-		answer: parts.join(''),
-		delayMs: 1,
-		question: 'show me the long answer',
-		resizes: [
-			{after: 'L0400', cols: 60, rows: 20},
-			{after: 'L1500', cols: 100, rows: 30},
-		],
-		marker: 'L',
-		lines,
-	});
+	const resizes: Resize[] = [
+		['L0400', 60, 20],
+		['L1500', 100, 30],
+	];
+	const pane = await streamThroughResizes('show me the long answer', parts.join(''), {delayMs: 1, resizes, marker: 'L', lines});
 	expect(await leave(pane)).toBe(0);
 }, 180_000);
 
@@ -142,17 +136,11 @@ test('a code block of lines nearly as wide as the terminal survives shrinking mi
 	// Every line is 76 columns: after a shrink each takes two rows in the rewrapped live area.
 	const code = Array.from({length: lines}, (_, index) => `C${String(index + 1).padStart(4, '0')} `.padEnd(76, '=')).join('\n');
 	const answer = `Here is the file:\n\n\`\`\`text\n${code}\n\`\`\`\n\nThat is all.`;
-	const pane = await streamThroughResizes({
-		answer,
-		delayMs: 2,
-		question: 'a wide file',
-		resizes: [
-			{after: 'C0120', cols: 60, rows: 24},
-			{after: 'C0260', cols: 44, rows: 24},
-		],
-		marker: 'C',
-		lines,
-	});
+	const resizes: Resize[] = [
+		['C0120', 60, 24],
+		['C0260', 44, 24],
+	];
+	const pane = await streamThroughResizes('a wide file', answer, {delayMs: 2, resizes, marker: 'C', lines});
 	// The text before and after the block is there once too.
 	const all = (await pane.lines()).join('\n');
 	expect(all.split('Here is the file:')).toHaveLength(2);
