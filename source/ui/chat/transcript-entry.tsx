@@ -13,8 +13,21 @@ export type TranscriptEntryProps = {
 	readonly color: boolean;
 };
 
-/** One finished piece of the transcript, as it is written to scrollback. */
-export function TranscriptEntry({entry, width, color}: TranscriptEntryProps) {
+/**
+ * One finished piece of the transcript, as it is written to scrollback. Ink lays
+ * <Static> out in an absolute box with no width of its own, so each entry takes
+ * the pane's width here; without it, text runs past the edge and the terminal
+ * breaks it mid-word.
+ */
+export function TranscriptEntry(props: TranscriptEntryProps) {
+	return (
+		<Box width={props.width} flexDirection="column">
+			<EntryBody {...props} />
+		</Box>
+	);
+}
+
+function EntryBody({entry, width, color}: TranscriptEntryProps) {
 	const theme = useTheme();
 	switch (entry.kind) {
 		case 'user':

@@ -14,3 +14,20 @@ it('/help wraps a long description under itself, keeping the name column clear',
 	expect(rows[think + 1]!.slice(column).trim()).not.toBe('');
 	expect(rows[think + 2]).toMatch(/^\/clear/);
 });
+
+it('entries keep to the pane width inside <Static>, which gives its children no width', async () => {
+	// ink-testing-library's terminal is 100 columns wide; the pane is 60.
+	const {render} = await import('ink-testing-library');
+	const {Static} = await import('ink');
+	const entries = [
+		{id: 1, kind: 'help' as const},
+		{id: 2, kind: 'notice' as const, tone: 'muted' as const, text: `Attached ${'/very/long/path/'.repeat(6)}cat.png; it goes with your next message.`},
+	];
+	const {lastFrame, unmount} = render(
+		<Static items={entries}>{entry => <TranscriptEntry key={entry.id} entry={entry} width={60} color={false} />}</Static>,
+	);
+	const rows = (lastFrame() ?? '').split('\n');
+	unmount();
+	expect(rows.some(row => row.startsWith('/think'))).toBe(true);
+	expect(rows.filter(row => row.length > 60)).toEqual([]);
+});
