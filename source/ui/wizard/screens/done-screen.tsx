@@ -1,14 +1,14 @@
 import React from 'react';
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
+import {API_KEY_PROFILE_ID} from '../../../core/auth-profiles.js';
 import type {SaveResult} from '../../../core/setup.js';
 import {Screen} from '../../components/screen.js';
-import {SelectList} from '../../components/select-list.js';
 import {useTheme} from '../../components/theme.js';
 import {tildify} from '../tildify.js';
-import {SavedRows, type SavedRow} from './saved-rows.js';
+import {SavedScreen, type DoneChoice, type SavedRow} from './saved-screen.js';
 import type {StepHeader} from './step-header.js';
-import {CHOOSE, MOVE, QUIT} from './hints.js';
+import {QUIT} from './hints.js';
 
 export type SaveState =
 	| {readonly status: 'saving'}
@@ -16,7 +16,7 @@ export type SaveState =
 	/** `written`: files the failed save had already written (usually none: a failed save is taken back). */
 	| {readonly status: 'failed'; readonly message: string; readonly written: readonly string[]};
 
-export type DoneChoice = 'chat' | 'exit';
+export type {DoneChoice} from './saved-screen.js';
 
 export type DoneScreenProps = StepHeader & {
 	readonly save: SaveState;
@@ -64,34 +64,11 @@ export function DoneScreen({save, maskedKey, modelId, home, chatCommand, onChoos
 	const rows: SavedRow[] = [
 		['Config', tildify(result.configPath, home)],
 		['Auth profile', tildify(result.authProfilesPath, home)],
-		['API key', `${maskedKey} (profile qwen-portal:default)`],
+		['API key', `${maskedKey} (profile ${API_KEY_PROFILE_ID})`],
 		['Region', `${result.region.label} · ${new URL(result.region.baseUrl).host}`],
 		['Default model', `${modelId} (${result.modelRef})`],
 		...(result.backupPath ? [['Backup', tildify(result.backupPath, home)] as const] : []),
 	];
 
-	return (
-		<Screen {...header} hints={[MOVE, CHOOSE, {keys: 'Esc', action: 'exit'}]}>
-			<Text bold color={theme.success}>
-				✓ Qwen is set up. Both files were written.
-			</Text>
-			<Box marginTop={1}>
-				<SavedRows rows={rows} />
-			</Box>
-			<Box marginTop={1}>
-				<Text>
-					Chat any time with: <Text bold>{chatCommand}</Text>
-				</Text>
-			</Box>
-			<Box marginTop={1}>
-				<SelectList
-					items={[
-						{value: 'chat', label: 'Start chatting now'},
-						{value: 'exit', label: 'Exit'},
-					]}
-					onSelect={onChoose}
-				/>
-			</Box>
-		</Screen>
-	);
+	return <SavedScreen {...header} headline="Qwen is set up. Both files were written." rows={rows} chatCommand={chatCommand} onChoose={onChoose} />;
 }

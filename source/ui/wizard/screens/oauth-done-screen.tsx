@@ -1,15 +1,10 @@
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {useInput} from 'ink';
 import {formatDuration, formatExpiryTime} from '../../../core/oauth/expiry.js';
 import type {OAuthSaveResult} from '../../../core/oauth/save-oauth-setup.js';
-import {Screen} from '../../components/screen.js';
-import {SelectList} from '../../components/select-list.js';
-import {useTheme} from '../../components/theme.js';
 import {tildify} from '../tildify.js';
-import type {DoneChoice} from './done-screen.js';
-import {SavedRows, type SavedRow} from './saved-rows.js';
+import {SavedScreen, type DoneChoice, type SavedRow} from './saved-screen.js';
 import type {StepHeader} from './step-header.js';
-import {CHOOSE, MOVE} from './hints.js';
 
 export type OAuthDoneScreenProps = StepHeader & {
 	readonly save: OAuthSaveResult;
@@ -22,8 +17,6 @@ export type OAuthDoneScreenProps = StepHeader & {
 
 /** After an approved Qwen OAuth sign-in (already saved): what was written, then chat or exit. */
 export function OAuthDoneScreen({save, now, home, chatCommand, onChoose, ...header}: OAuthDoneScreenProps) {
-	const theme = useTheme();
-
 	useInput((input, key) => {
 		if (key.escape || input === 'q') onChoose('exit');
 	});
@@ -38,30 +31,7 @@ export function OAuthDoneScreen({save, now, home, chatCommand, onChoose, ...head
 		...(save.backupPath ? [['Backup', tildify(save.backupPath, home)] as const] : []),
 	];
 
-	return (
-		<Screen {...header} hints={[MOVE, CHOOSE, {keys: 'Esc', action: 'exit'}]}>
-			<Text bold color={theme.success}>
-				✓ Signed in with Qwen OAuth. Both files were written.
-			</Text>
-			<Box marginTop={1}>
-				<SavedRows rows={rows} />
-			</Box>
-			<Box marginTop={1}>
-				<Text>
-					Chat any time with: <Text bold>{chatCommand}</Text>
-				</Text>
-			</Box>
-			<Box marginTop={1}>
-				<SelectList
-					items={[
-						{value: 'chat', label: 'Start chatting now'},
-						{value: 'exit', label: 'Exit'},
-					]}
-					onSelect={onChoose}
-				/>
-			</Box>
-		</Screen>
-	);
+	return <SavedScreen {...header} headline="Signed in with Qwen OAuth. Both files were written." rows={rows} chatCommand={chatCommand} onChoose={onChoose} />;
 }
 
 /** "2026-05-01 12:00 UTC (in 1 h 0 min), auto-renewed": short enough for 80 columns. */
