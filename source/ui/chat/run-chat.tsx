@@ -64,7 +64,8 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 	// The pane has the error classified already; explain takes it as the client threw it.
 	const explain = async (error: ClassifiedError) => options.explain(new DashScopeError(error));
 
-	const screen = createReflowStdout(options.stdout ?? process.stdout, {reflows: terminalReflows(env)});
+	const stdout = options.stdout ?? process.stdout;
+	const screen = createReflowStdout(stdout, {reflows: terminalReflows(env)});
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<ChatApp
@@ -88,6 +89,11 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 		</ThemeProvider>,
 		{
 			exitOnCtrlC: false,
+			// Left to itself Ink goes non-interactive wherever CI is set (a CI shell, a
+			// container that exports it): it prints <Static> output and holds the live
+			// frame back until exit, so the pane shows its header over an empty screen.
+			// The pane only opens on a terminal; a TTY is what decides.
+			interactive: Boolean(stdout.isTTY),
 			...(options.stdin ? {stdin: options.stdin} : {}),
 			stdout: screen.stream,
 			stderr: options.stderr ?? process.stderr,
