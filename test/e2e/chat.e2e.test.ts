@@ -27,7 +27,7 @@ afterEach(async () => {
 	await rm(home, {recursive: true, force: true});
 });
 
-function openPane(): PtySession {
+function openPane(extraEnv: Record<string, string> = {}): PtySession {
 	session = spawnPty({
 		command: process.execPath,
 		args: [CLI_PATH, 'chat'],
@@ -43,6 +43,7 @@ function openPane(): PtySession {
 			TERM_PROGRAM: 'vscode',
 			QWEN_API_KEY: TEST_KEYS.intl,
 			...fake.env,
+			...extraEnv,
 		},
 	});
 	return session;
@@ -158,4 +159,13 @@ test('bracketed paste is on while the pane runs and off after it exits; Enter ty
 	expect(await leave(pane)).toBe(0);
 	const output = pane.output();
 	expect(output.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(output.lastIndexOf('\u001B[?2004h'));
+}, 60_000);
+
+test('with CI set in the shell, the pane still draws its prompt and answers in a terminal', async () => {
+	// Ink alone would go non-interactive under CI: the header, then an empty screen until exit.
+	const pane = openPane({CI: 'true'});
+	await pane.waitFor('Ask anything');
+	pane.write('hello with CI set\r');
+	await pane.waitFor('Echo: hello with CI set');
+	expect(await leave(pane)).toBe(0);
 }, 60_000);
