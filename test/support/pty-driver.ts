@@ -39,6 +39,8 @@ export type PtySession = {
 	resize(cols: number, rows: number): Promise<void>;
 	/** Resolves with the exit code once the program ends. */
 	exited(timeoutMs?: number): Promise<number>;
+	/** Sends a signal to the program, as `kill -INT` or a closing terminal would. */
+	signal(name: NodeJS.Signals): void;
 	kill(): void;
 };
 
@@ -149,16 +151,31 @@ export function spawnPty(options: PtyOptions): PtySession {
 			await sleep(150);
 		},
 		async exited(timeoutMs = 10_000) {
-			if (exitCode !== undefined) return exitCode;
-			return new Promise<number>((resolve, reject) => {
-				const timer = setTimeout(() => {
-					reject(new Error(`Program still running after ${timeoutMs} ms; screen:\n${screen()}`));
-				}, timeoutMs);
-				exitWaiters.push(code => {
-					clearTimeout(timer);
-					resolve(code);
-				});
-			});
+			const code =
+				exitCode ??
+				(await new Promise<number>((resolve, reject) => {
+					const timer = setTimeout(() => {
+						reject(new Error(`Program still running after ${timeoutMs} ms; screen:\n${screen()}`));
+					}, timeoutMs);
+					exitWaiters.push(code => {
+						clearTimeout(timer);
+						resolve(code);
+					});
+				}));
+			// node-pty can report the exit before the last output arrives, and xterm
+			// parses what it has later still: wait for the output to settle, then for
+			// the terminal, so the screen shows what the program left behind.
+			for (let seen = -1, waited = 0; seen !== output.length && waited < 1000; waited += 50) {
+				seen = output.length;
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(50);
+			}
+
+			await flush();
+			return code;
+		},
+		signal(name) {
+			child.kill(name);
 		},
 		kill() {
 			if (exitCode === undefined) child.kill();
