@@ -118,6 +118,18 @@ describe('openclaw models auth login in a terminal', () => {
 			}],
 		];
 
+		test('a SIGINT (Ctrl+C before raw mode, or kill -INT) is handled like the key', async () => {
+			const before = '{\n  // mine\n  gateway: {port: 18789},\n}\n';
+			home.writeConfig(before);
+			const s = login([]);
+			await s.waitFor('Sign-in method');
+			s.signal('SIGINT');
+			expect(await s.exited()).toBe(1);
+			expect(s.screen()).toContain('nothing was written');
+			expect(fs.readFileSync(home.paths.configPath, 'utf8')).toBe(before);
+			expect(s.output().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.output().lastIndexOf('\u001B[?1049h'));
+		});
+
 		for (const [step, reach] of steps) {
 			test(`at the ${step} step`, async () => {
 				const before = '{\n  // mine\n  gateway: {port: 18789},\n}\n';

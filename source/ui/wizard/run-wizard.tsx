@@ -6,6 +6,7 @@ import type {RegionId} from '../../core/regions.js';
 import {saveApiKeySetup} from '../../core/setup.js';
 import {OAuthLogin} from '../oauth/index.js';
 import {ThemeProvider, themeFor} from '../components/theme.js';
+import {listenForInterrupts} from '../interrupts.js';
 import {offeredEnvKey} from './env-key.js';
 import type {AuthMethod} from './machine.js';
 import type {WizardOutcome} from './outcome.js';
@@ -42,9 +43,9 @@ export function coreServices(env: Env, paths: OpenClawPaths, options: {probeTime
 }
 
 /**
- * Full-screen setup on the alternate screen. Ink restores the terminal on exit,
- * on Ctrl+C (handled by the app) and on signals or a crash (Ink's exit hook);
- * the summary then goes to the normal scrollback.
+ * Full-screen setup on the alternate screen. Ctrl+C, as a key or as a signal,
+ * goes through the app so that leaving always reports an outcome; Ink restores
+ * the terminal on exit or a crash. The summary then goes to the normal scrollback.
  */
 export async function runWizard(options: RunWizardOptions): Promise<WizardOutcome> {
 	const {env, paths, presetRegion, presetMethod} = options;
@@ -60,6 +61,8 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 	};
 
 	if (stdout.isTTY) stdout.on('resize', wipe);
+	// Before the first frame: a Ctrl+C that beats raw mode arrives as SIGINT.
+	const interrupts = listenForInterrupts();
 
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
@@ -72,6 +75,7 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 				)}
 				envKey={offeredEnvKey(env)}
 				home={paths.home}
+				interrupts={interrupts}
 				onExit={(result, details) => {
 					outcome = result;
 					maskedKey = details.maskedKey;
@@ -96,6 +100,7 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 		await instance.waitUntilExit();
 	} finally {
 		stdout.off('resize', wipe);
+		interrupts.dispose();
 	}
 
 	const summary = wizardSummary(outcome, {maskedKey, home: paths.home, chatCommand: CHAT_COMMAND});

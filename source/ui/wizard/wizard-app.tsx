@@ -2,6 +2,7 @@ import React, {useCallback, useEffect, useReducer, useState, type ReactElement} 
 import {useInput} from 'ink';
 import {maskKey} from '../../core/api-key.js';
 import {getRegion, type RegionId} from '../../core/regions.js';
+import type {InterruptSource} from '../interrupts.js';
 import type {EnvKeyOffer} from './env-key.js';
 import type {OAuthSaveResult} from '../../core/oauth/save-oauth-setup.js';
 import {initialWizardState, STEP_COUNT, stepLabel, wizardReducer, type AuthMethod, type WizardState} from './machine.js';
@@ -35,11 +36,13 @@ export type WizardAppProps = {
 	readonly oauth: OAuthSlot;
 	readonly envKey?: EnvKeyOffer;
 	readonly home?: string;
+	/** Signals (SIGINT before raw mode, SIGTERM, SIGHUP) that count as Ctrl+C. */
+	readonly interrupts?: Pick<InterruptSource, 'subscribe'>;
 	readonly onExit: (outcome: WizardOutcome, details: {maskedKey?: string}) => void;
 };
 
 /** The container: owns the machine, runs the I/O through `services`, picks the screen. */
-export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, home, onExit}: WizardAppProps) {
+export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, home, interrupts, onExit}: WizardAppProps) {
 	const [state, dispatch] = useReducer(wizardReducer, {presetRegion, presetMethod}, initialWizardState);
 	useKeyCheck(state, services.probeKey, dispatch);
 	const {save, retry} = useSaveSetup(state, services.saveSetup);
@@ -69,8 +72,7 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 	}, [quitting, save, leaveDone]);
 
 	// Ink's own Ctrl+C exit is off so that leaving always reports an outcome.
-	useInput((input, key) => {
-		if (!key.ctrl || input !== 'c') return;
+	const interrupt = useCallback(() => {
 		if (state.step === 'oauth-done' && state.oauthSave) {
 			onExit({kind: 'oauth-saved', save: state.oauthSave, modelId: state.oauthSave.modelId, startChat: false}, {});
 		} else if (state.step === 'done') {
@@ -79,7 +81,13 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 		} else {
 			onExit({kind: 'cancelled'}, {});
 		}
+	}, [state.step, state.oauthSave, save, leaveDone, onExit]);
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') interrupt();
 	});
+
+	useEffect(() => interrupts?.subscribe(interrupt), [interrupts, interrupt]);
 
 	const header = headerFor(state);
 	const region = getRegion(state.regionId);
