@@ -6,9 +6,11 @@
  * signals from before the first render and hands them to the app's own Ctrl+C
  * handling; one that arrives before the app subscribes is kept for it.
  */
+export type InterruptListener = (signal: NodeJS.Signals) => void;
+
 export type InterruptSource = {
 	/** Called on every interrupt from now on; returns the unsubscribe. */
-	subscribe(listener: () => void): () => void;
+	subscribe(listener: InterruptListener): () => void;
 	/** Stops listening to the process's signals. */
 	dispose(): void;
 };
@@ -16,20 +18,25 @@ export type InterruptSource = {
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export function listenForInterrupts(target: Pick<NodeJS.Process, 'on' | 'off'> = process): InterruptSource {
-	let listener: (() => void) | undefined;
-	let pending = false;
-	const onSignal = () => {
-		if (listener) listener();
-		else pending = true;
-	};
+	let listener: InterruptListener | undefined;
+	let pending: NodeJS.Signals | undefined;
+	const handlers = SIGNALS.map(signal => {
+		const handler = () => {
+			if (listener) listener(signal);
+			else pending = signal;
+		};
 
-	for (const signal of SIGNALS) target.on(signal, onSignal);
+		target.on(signal, handler);
+		return [signal, handler] as const;
+	});
+
 	return {
 		subscribe(next) {
 			listener = next;
 			if (pending) {
-				pending = false;
-				next();
+				const signal = pending;
+				pending = undefined;
+				next(signal);
 			}
 
 			return () => {
@@ -37,7 +44,7 @@ export function listenForInterrupts(target: Pick<NodeJS.Process, 'on' | 'off'> =
 			};
 		},
 		dispose() {
-			for (const signal of SIGNALS) target.off(signal, onSignal);
+			for (const [signal, handler] of handlers) target.off(signal, handler);
 		},
 	};
 }

@@ -169,3 +169,15 @@ test('with CI set in the shell, the pane still draws its prompt and answers in a
 	await pane.waitFor('Echo: hello with CI set');
 	expect(await leave(pane)).toBe(0);
 }, 60_000);
+
+test('signals leave the terminal sane: SIGINT counts as Ctrl+C, SIGTERM ends the pane', async () => {
+	const pane = openPane();
+	await pane.waitFor('Ask anything');
+	pane.signal('SIGINT');
+	await pane.waitFor('Ctrl+C again to exit');
+	pane.signal('SIGTERM');
+	expect(await pane.exited()).toBe(143);
+	const output = pane.output();
+	// Bracketed paste is switched off again, so the shell does not get ESC[200~ around pastes.
+	expect(output.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(output.lastIndexOf('\u001B[?2004h'));
+}, 60_000);

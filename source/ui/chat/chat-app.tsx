@@ -47,6 +47,8 @@ export type ChatAppProps = {
 	/** Writes /save's markdown; rejects with the reason it could not. */
 	readonly saveTranscript: (path: string, markdown: string) => Promise<void>;
 	readonly now?: () => number;
+	/** SIGINT reaches the pane here; runChatPane decides what the other signals do. */
+	readonly interrupts?: {subscribe(listener: () => void): () => void};
 };
 
 type Overlay =
@@ -210,21 +212,28 @@ export function ChatApp(props: ChatAppProps) {
 	const prompt = usePromptEditor({isActive: overlay === undefined, onSubmit});
 	const feed = useStaticFeed(state.entries, {width, color});
 
+	const pressCtrlC = () => {
+		const at = now();
+		if (exitArmedAt !== undefined && at - exitArmedAt < doublePressMs) {
+			session.interrupt();
+			exit();
+			return;
+		}
+
+		setExitArmedAt(at);
+		if (!session.interrupt()) {
+			if (overlay) setOverlay(undefined);
+			else prompt.clear();
+		}
+	};
+
+	// A SIGINT (Ctrl+C before raw mode, or kill -INT) counts as the key.
+	const {interrupts} = props;
+	useEffect(() => interrupts?.subscribe(pressCtrlC));
+
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
-			const at = now();
-			if (exitArmedAt !== undefined && at - exitArmedAt < doublePressMs) {
-				session.interrupt();
-				exit();
-				return;
-			}
-
-			setExitArmedAt(at);
-			if (!session.interrupt()) {
-				if (overlay) setOverlay(undefined);
-				else prompt.clear();
-			}
-
+			pressCtrlC();
 			return;
 		}
 

@@ -1,6 +1,7 @@
 import React from 'react';
 import {render} from 'ink';
 import {writeFile} from 'node:fs/promises';
+import {constants as osConstants} from 'node:os';
 import {createDashScopeClient, type ChatMessage} from '../../core/dashscope-client.js';
 import {classifyApiError, DashScopeError, type ClassifiedError} from '../../core/errors.js';
 import {loadImageAttachment, type ImageAttachment} from '../../core/images.js';
@@ -8,6 +9,7 @@ import type {ModelInfo, ModelProvider} from '../../core/models.js';
 import {PORTAL_SYSTEM_PROMPT} from '../../core/oauth/constants.js';
 import type {Region} from '../../core/regions.js';
 import {ThemeProvider, themeFor, wantsColor} from '../components/theme.js';
+import {listenForInterrupts} from '../interrupts.js';
 import {ChatApp} from './chat-app.js';
 import {createReflowStdout} from './reflow-stdout.js';
 import {terminalReflows} from './terminal-reflow.js';
@@ -66,6 +68,24 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 
 	const stdout = options.stdout ?? process.stdout;
 	const screen = createReflowStdout(stdout, {reflows: terminalReflows(env)});
+	// Listening before the first frame: a Ctrl+C that beats raw mode arrives as
+	// SIGINT and counts as the key; SIGTERM and SIGHUP end the pane, restoring
+	// the terminal, with the usual 128 + signal number.
+	const signals = listenForInterrupts();
+	let exitCode = 0;
+	const pane: {unmount?: () => void} = {};
+	const interrupts = {
+		subscribe: (press: () => void) =>
+			signals.subscribe(signal => {
+				if (signal === 'SIGINT') {
+					press();
+					return;
+				}
+
+				exitCode = 128 + (osConstants.signals[signal] ?? 0);
+				pane.unmount?.();
+			}),
+	};
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<ChatApp
@@ -85,6 +105,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 				home={options.home}
 				loadImage={loadImageAttachment}
 				saveTranscript={async (path, markdown) => writeFile(path, markdown, {mode: 0o600})}
+				interrupts={interrupts}
 			/>
 		</ThemeProvider>,
 		{
@@ -99,12 +120,16 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 			stderr: options.stderr ?? process.stderr,
 		},
 	);
+	pane.unmount = () => {
+		instance.unmount();
+	};
 	screen.attach(instance);
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		signals.dispose();
 		screen.close();
 	}
 
-	return 0;
+	return exitCode;
 }
