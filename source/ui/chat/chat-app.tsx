@@ -105,6 +105,12 @@ export function ChatApp(props: ChatAppProps) {
 			}
 
 			case 'clear': {
+				// The answer being streamed joins the conversation when it ends, so a clear now would not hold.
+				if (isStreaming) {
+					notice('Stop the answer first (Esc), then /clear.', 'warning');
+					break;
+				}
+
 				setImages([]);
 				dispatch({type: 'clear'});
 				break;

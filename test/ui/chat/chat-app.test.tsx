@@ -11,6 +11,11 @@ afterEach(async () => {
 	chat = undefined;
 });
 
+const DOT_PNG = Buffer.from(
+	'89504e470d0a1a0a0000000d4948445200000010000000100806000000' + '1ff3ff610000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+	'hex',
+);
+
 type Body = {model: string; messages: Array<{role: string; content: unknown}>; enable_thinking?: boolean};
 const bodies = (harness: ChatHarness) => harness.fake.chatRequests().map(request => request.body as Body);
 
@@ -175,6 +180,33 @@ describe('slash commands', () => {
 		expect(bodies(chat).at(-1)!.messages).toEqual([{role: 'user', content: 'two'}]);
 	});
 
+	it('/clear while an answer streams is refused with a notice, and the attached image stays', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'openclaw-chat-'));
+		try {
+			await writeFile(join(dir, 'dot.png'), DOT_PNG);
+			chat = await startChat({cwd: dir, model: 'qwen3-vl-plus'});
+			chat.fake.enqueue({kind: 'stream', chunks: ['slow ', 'answer ', 'arrives ', 'here'], delayMs: 150});
+			await chat.submit('one');
+			await chat.waitFor(frame => frame.includes('streaming…'));
+			await chat.submit('/image dot.png');
+			await chat.waitFor(frame => frame.includes('1 image attached'));
+			await chat.submit('/clear');
+			await chat.waitFor(frame => frame.includes('Stop the answer first (Esc), then /clear'));
+			expect(chat.frame()).toContain('1 image attached');
+			expect(chat.frame()).not.toContain('Conversation cleared');
+
+			await chat.waitFor(frame => frame.includes('slow answer arrives here') && !frame.includes('streaming…'));
+			await chat.submit('two');
+			await chat.waitFor(frame => frame.includes('Echo: two [1 image]'));
+			// Nothing was cleared: the first exchange goes along, and so does the image.
+			const sent = bodies(chat).at(-1)!.messages;
+			expect(sent).toHaveLength(3);
+			expect(JSON.stringify(sent.at(-1))).toContain('data:image/png;base64,');
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
 	it('/save writes the conversation as markdown, without the key', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'openclaw-chat-'));
 		try {
@@ -196,11 +228,7 @@ describe('slash commands', () => {
 	it('/image on a text-only model offers qwen3-vl-plus, then sends the image with the next message', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'openclaw-chat-'));
 		try {
-			const png = Buffer.from(
-				'89504e470d0a1a0a0000000d4948445200000010000000100806000000' + '1ff3ff610000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082',
-				'hex',
-			);
-			await writeFile(join(dir, 'dot.png'), png);
+			await writeFile(join(dir, 'dot.png'), DOT_PNG);
 			chat = await startChat({cwd: dir});
 			await chat.submit('/image missing.png');
 			await chat.waitFor(frame => frame.includes('missing.png'));
