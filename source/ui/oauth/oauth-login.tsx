@@ -18,6 +18,8 @@ export type OAuthLoginProps = HeaderProps & {
 	readonly paths: OpenClawPaths;
 	/** The login was approved and saved (profile qwen-portal:oauth, portal provider entry). */
 	readonly onDone: (result: OAuthSaveResult) => void;
+	/** The login was approved and is being saved: from here on leaving cannot take it back. */
+	readonly onSaving?: (saving: Promise<OAuthSaveResult>) => void;
 	/** Esc, or back from an error: return to the sign-in method screen. Nothing was saved. */
 	readonly onCancel: () => void;
 	/** Injected in tests so no real browser is ever launched. */
@@ -31,15 +33,15 @@ export type OAuthLoginProps = HeaderProps & {
  * The container: runs the device login through core/oauth, opens the browser,
  * draws the QR code, saves on approval, and feeds OAuthLoginScreen.
  */
-export function OAuthLogin({env, paths, onDone, onCancel, openBrowser, clock, save = saveOAuthSetup, ...header}: OAuthLoginProps) {
+export function OAuthLogin({env, paths, onDone, onSaving, onCancel, openBrowser, clock, save = saveOAuthSetup, ...header}: OAuthLoginProps) {
 	const [view, setView] = useState<OAuthLoginView>({phase: 'requesting'});
 	const [attempt, setAttempt] = useState(0);
 	const now = useNow(view.phase === 'waiting', clock);
 	const opener = useRef<BrowserOpener>(openBrowser ?? browserOpenerFor(env));
 	const controller = useRef<AbortController | undefined>(undefined);
 	// Read through a ref: a parent re-rendering with new objects must not restart the login.
-	const latest = useRef({env, paths, clock, save, onDone, onCancel});
-	latest.current = {env, paths, clock, save, onDone, onCancel};
+	const latest = useRef({env, paths, clock, save, onDone, onSaving, onCancel});
+	latest.current = {env, paths, clock, save, onDone, onSaving, onCancel};
 
 	useEffect(() => {
 		const abort = new AbortController();
@@ -77,7 +79,9 @@ export function OAuthLogin({env, paths, onDone, onCancel, openBrowser, clock, sa
 				});
 				if (abort.signal.aborted) return;
 				setView({phase: 'saving'});
-				const result = await save(paths, tokens);
+				const saving = save(paths, tokens);
+				latest.current.onSaving?.(saving);
+				const result = await saving;
 				if (!abort.signal.aborted) latest.current.onDone(result);
 			} catch (error) {
 				if (abort.signal.aborted) return;

@@ -70,8 +70,8 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 				services={coreServices(env, paths)}
 				presetRegion={presetRegion}
 				presetMethod={presetMethod}
-				oauth={({header, onDone, onCancel}) => (
-					<OAuthLogin {...header} env={env} paths={paths} onDone={onDone} onCancel={onCancel} />
+				oauth={({header, onDone, onSaving, onCancel}) => (
+					<OAuthLogin {...header} env={env} paths={paths} onDone={onDone} onSaving={onSaving} onCancel={onCancel} />
 				)}
 				envKey={offeredEnvKey(env)}
 				home={paths.home}

@@ -35,7 +35,7 @@ export function useSaveSetup(state: WizardState, saveSetup: WizardServices['save
 }
 
 /** The files a failed save reports having written (core's SetupWriteError); none otherwise. */
-function writtenBy(error: unknown): string[] {
+export function writtenBy(error: unknown): string[] {
 	const written = error instanceof Error ? (error as {written?: unknown}).written : undefined;
 	return Array.isArray(written) ? written.filter((file): file is string => typeof file === 'string') : [];
 }

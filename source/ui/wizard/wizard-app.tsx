@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useReducer, useState, type ReactElement} from 'react';
+import React, {useCallback, useEffect, useReducer, useRef, useState, type ReactElement} from 'react';
 import {useInput} from 'ink';
 import {maskKey} from '../../core/api-key.js';
 import {getRegion, type RegionId} from '../../core/regions.js';
@@ -17,7 +17,7 @@ import {RegionScreen} from './screens/region-screen.js';
 import type {StepHeader} from './screens/step-header.js';
 import type {WizardServices} from './services.js';
 import {useKeyCheck} from './use-key-check.js';
-import {useSaveSetup} from './use-save-setup.js';
+import {useSaveSetup, writtenBy} from './use-save-setup.js';
 
 export const CHAT_COMMAND = 'openclaw chat';
 
@@ -25,6 +25,8 @@ export const CHAT_COMMAND = 'openclaw chat';
 export type OAuthSlot = (props: {
 	header: StepHeader;
 	onDone: (result: OAuthSaveResult) => void;
+	/** The approved login is being saved: Ctrl+C then waits for it and reports what it did. */
+	onSaving: (saving: Promise<OAuthSaveResult>) => void;
 	onCancel: () => void;
 }) => ReactElement;
 
@@ -71,9 +73,37 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 		if (quitting && save.status !== 'saving') leaveDone(save, false);
 	}, [quitting, save, leaveDone]);
 
+	// The OAuth login on its way to disk (or a failed save that wrote something).
+	const oauthSaving = useRef<Promise<OAuthSaveResult> | undefined>(undefined);
+	const trackOAuthSave = useCallback((saving: Promise<OAuthSaveResult>) => {
+		oauthSaving.current = saving;
+		saving.catch((error: unknown) => {
+			// A failed save that wrote nothing leaves nothing to report: a retry starts afresh.
+			if (oauthSaving.current === saving && writtenBy(error).length === 0) oauthSaving.current = undefined;
+		});
+	}, []);
+	const leavingAfterOAuthSave = useRef(false);
+	const leaveAfterOAuthSave = useCallback(
+		(saving: Promise<OAuthSaveResult>) => {
+			if (leavingAfterOAuthSave.current) return;
+			leavingAfterOAuthSave.current = true;
+			saving.then(
+				result => {
+					onExit({kind: 'oauth-saved', save: result, modelId: result.modelId, startChat: false}, {});
+				},
+				(error: unknown) => {
+					onExit({kind: 'failed', message: error instanceof Error ? error.message : String(error), written: writtenBy(error)}, {});
+				},
+			);
+		},
+		[onExit],
+	);
+
 	// Ink's own Ctrl+C exit is off so that leaving always reports an outcome.
 	const interrupt = useCallback(() => {
-		if (state.step === 'oauth-done' && state.oauthSave) {
+		if (state.step === 'oauth' && oauthSaving.current) {
+			leaveAfterOAuthSave(oauthSaving.current);
+		} else if (state.step === 'oauth-done' && state.oauthSave) {
 			onExit({kind: 'oauth-saved', save: state.oauthSave, modelId: state.oauthSave.modelId, startChat: false}, {});
 		} else if (state.step === 'done') {
 			if (save.status === 'saving') setQuitting(true);
@@ -81,7 +111,7 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 		} else {
 			onExit({kind: 'cancelled'}, {});
 		}
-	}, [state.step, state.oauthSave, save, leaveDone, onExit]);
+	}, [state.step, state.oauthSave, save, leaveDone, leaveAfterOAuthSave, onExit]);
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') interrupt();
@@ -103,7 +133,11 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 			return oauth({
 				header,
 				onDone: result => dispatch({type: 'oauth-saved', result}),
-				onCancel: back,
+				onSaving: trackOAuthSave,
+				onCancel() {
+					oauthSaving.current = undefined;
+					back();
+				},
 			});
 		}
 

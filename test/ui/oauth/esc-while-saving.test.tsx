@@ -29,6 +29,7 @@ it('Esc while saving is ignored and the saved login is reported', async () => {
 	const save = vi.fn(async () => new Promise<OAuthSaveResult>(resolve => (finish = () => resolve(result))));
 	const onDone = vi.fn();
 	const onCancel = vi.fn();
+	const onSaving = vi.fn();
 	const app = mountInk(
 		<OAuthLogin
 			app="openclaw"
@@ -38,6 +39,7 @@ it('Esc while saving is ignored and the saved login is reported', async () => {
 			openBrowser={async () => 'opened' as const}
 			save={save}
 			onDone={onDone}
+			onSaving={onSaving}
 			onCancel={onCancel}
 		/>,
 	);
@@ -48,7 +50,10 @@ it('Esc while saving is ignored and the saved login is reported', async () => {
 	app.stdin.write(KEYS.escape);
 	await new Promise(resolve => setTimeout(resolve, 100));
 	expect(onCancel).not.toHaveBeenCalled();
+	// The wizard is told the save is under way, so its Ctrl+C can wait for it.
+	expect(onSaving).toHaveBeenCalledTimes(1);
 	finish();
+	await expect(onSaving.mock.calls[0]?.[0]).resolves.toBe(result);
 	await waitFor(() => expect(onDone).toHaveBeenCalledWith(result));
 	expect(onCancel).not.toHaveBeenCalled();
 });

@@ -4,6 +4,7 @@
  * failure (never "cancelled; nothing was written").
  */
 import React from 'react';
+import {Text} from 'ink';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
 import {getRegion} from '../../../source/core/regions.js';
@@ -114,6 +115,54 @@ describe('leaving after the save', () => {
 		await terminal.waitFor('Signed in');
 		await terminal.press(KEYS.ctrlC);
 		expect(onExit).toHaveBeenCalledWith({kind: 'oauth-saved', save: OAUTH_SAVED, modelId: 'coder-model', startChat: false}, {});
+	});
+
+	/** An OAuth slot whose approved login is saved by `saving`, reported through onSaving and onDone. */
+	async function startOAuthSave(saving: Promise<OAuthSaveResult>) {
+		const onExit = vi.fn<(outcome: WizardOutcome, details: {maskedKey?: string}) => void>();
+		const SignIn = ({onDone, onSaving}: {onDone: (result: OAuthSaveResult) => void; onSaving: (saving: Promise<OAuthSaveResult>) => void}) => {
+			React.useEffect(() => {
+				onSaving(saving);
+				saving.then(onDone, () => {});
+			}, []);
+			return <Text>Saving your login</Text>;
+		};
+		terminal = await renderTerminal(
+			<WizardApp
+				services={services(async () => SAVED)}
+				presetMethod="oauth"
+				oauth={({onDone, onSaving}) => <SignIn onDone={onDone} onSaving={onSaving} />}
+				onExit={onExit}
+			/>,
+		);
+		await terminal.waitFor('Saving your login');
+		return {t: terminal, onExit};
+	}
+
+	test('Ctrl+C while the OAuth login is saving waits for it and reports the saved login', async () => {
+		let finish: (result: OAuthSaveResult) => void = () => {};
+		const {t, onExit} = await startOAuthSave(new Promise<OAuthSaveResult>(resolve => (finish = resolve)));
+		await t.press(KEYS.ctrlC);
+		expect(onExit).not.toHaveBeenCalled();
+		finish(OAUTH_SAVED);
+		await vi.waitFor(() => {
+			expect(onExit).toHaveBeenCalledWith({kind: 'oauth-saved', save: OAUTH_SAVED, modelId: 'coder-model', startChat: false}, {});
+		});
+		expect(onExit).toHaveBeenCalledTimes(1);
+	});
+
+	test('Ctrl+C while the OAuth login is saving reports a failed save and what it wrote', async () => {
+		let fail: (error: Error) => void = () => {};
+		const {t, onExit} = await startOAuthSave(new Promise<OAuthSaveResult>((_resolve, reject) => (fail = reject)));
+		await t.press(KEYS.ctrlC);
+		expect(onExit).not.toHaveBeenCalled();
+		fail(Object.assign(new Error('Permission denied for openclaw.json.'), {written: [SAVED.authProfilesPath]}));
+		await vi.waitFor(() => {
+			expect(onExit).toHaveBeenCalledWith(
+				{kind: 'failed', message: 'Permission denied for openclaw.json.', written: [SAVED.authProfilesPath]},
+				{},
+			);
+		});
 	});
 });
 
