@@ -44,7 +44,7 @@ export type ChatAppProps = {
 	readonly cwd: string;
 	readonly home: string;
 	readonly loadImage: (path: string) => Promise<ImageLoadResult>;
-	/** Writes /save's markdown; rejects with the reason it could not. */
+	/** Writes /save's markdown to a new file; rejects with the reason it could not (code 'EEXIST': the file is there). */
 	readonly saveTranscript: (path: string, markdown: string) => Promise<void>;
 	readonly now?: () => number;
 	/** SIGINT reaches the pane here; runChatPane decides what the other signals do. */
@@ -163,7 +163,11 @@ export function ChatApp(props: ChatAppProps) {
 					await props.saveTranscript(path, markdown);
 					notice(`Saved ${state.exchanges.length} exchange${state.exchanges.length === 1 ? '' : 's'} to ${path}.`, 'success');
 				} catch (error) {
-					notice(`Could not write ${path}: ${(error as Error).message}. Check the folder exists and is writable.`, 'warning');
+					if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+						notice(`${path} already exists; nothing was written. Save under another name: /save <other file>.`, 'warning');
+					} else {
+						notice(`Could not write ${path}: ${(error as Error).message}. Check the folder exists and is writable.`, 'warning');
+					}
 				}
 
 				break;

@@ -1,6 +1,5 @@
 import React from 'react';
 import {render} from 'ink';
-import {writeFile} from 'node:fs/promises';
 import {constants as osConstants} from 'node:os';
 import {createDashScopeClient, type ChatMessage} from '../../core/dashscope-client.js';
 import {classifyApiError, DashScopeError, type ClassifiedError} from '../../core/errors.js';
@@ -12,6 +11,7 @@ import {ThemeProvider, themeFor, wantsColor} from '../components/theme.js';
 import {listenForInterrupts} from '../interrupts.js';
 import {ChatApp} from './chat-app.js';
 import {createReflowStdout} from './reflow-stdout.js';
+import {saveTranscriptFile} from './save-transcript.js';
 import {terminalReflows} from './terminal-reflow.js';
 
 type Env = Record<string, string | undefined>;
@@ -104,7 +104,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 				cwd={options.cwd}
 				home={options.home}
 				loadImage={loadImageAttachment}
-				saveTranscript={async (path, markdown) => writeFile(path, markdown, {mode: 0o600})}
+				saveTranscript={saveTranscriptFile}
 				interrupts={interrupts}
 			/>
 		</ThemeProvider>,

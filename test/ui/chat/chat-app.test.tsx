@@ -1,4 +1,4 @@
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -220,6 +220,27 @@ describe('slash commands', () => {
 			expect(saved).toContain('## qwen3-coder-plus');
 			expect(saved).toContain('Echo: my key is');
 			expect(saved).not.toContain(TEST_KEYS.intl);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('/save never overwrites a file: it says the file exists and how to save elsewhere', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'openclaw-chat-'));
+		try {
+			await writeFile(join(dir, 'notes.md'), 'my own notes\n');
+			chat = await startChat({cwd: dir});
+			await chat.submit('hello');
+			await chat.waitFor(frame => frame.includes('Echo: hello'));
+			await chat.submit('/save notes.md');
+			await chat.waitFor(frame => frame.includes('already exists'));
+			expect(chat.frame()).toContain('/save <other file>');
+			expect(chat.frame()).not.toContain('Saved 1 exchange');
+			expect(await readFile(join(dir, 'notes.md'), 'utf8')).toBe('my own notes\n');
+
+			await chat.submit('/save chat.md');
+			await chat.waitFor(frame => frame.includes('Saved 1 exchange'));
+			expect((await stat(join(dir, 'chat.md'))).mode & 0o777).toBe(0o600);
 		} finally {
 			await rm(dir, {recursive: true, force: true});
 		}

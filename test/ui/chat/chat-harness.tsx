@@ -2,7 +2,6 @@
  * Renders the chat pane with ink-testing-library against the fake DashScope
  * server, and types into it the way a terminal would.
  */
-import {writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import React from 'react';
 import {render} from 'ink-testing-library';
@@ -11,6 +10,7 @@ import {classifyApiError} from '../../../source/core/errors.js';
 import {loadImageAttachment} from '../../../source/core/images.js';
 import {pickerModelsFor} from '../../../source/ui/components/picker-models.js';
 import {ChatApp, type ChatAppProps} from '../../../source/ui/chat/chat-app.js';
+import {saveTranscriptFile} from '../../../source/ui/chat/save-transcript.js';
 import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
 
 export const KEYS = {
@@ -51,7 +51,7 @@ export async function startChat(props: Partial<ChatAppProps> = {}, server?: Fake
 			cwd={process.cwd()}
 			home={homedir()}
 			loadImage={loadImageAttachment}
-			saveTranscript={async (path, markdown) => writeFile(path, markdown, {mode: 0o600})}
+			saveTranscript={saveTranscriptFile}
 			{...props}
 		/>,
 	);
