@@ -2,6 +2,7 @@
  * Opens the Ink screens. They live behind dynamic imports so the one-shot
  * commands never load ink or react.
  */
+import {constants as osConstants} from 'node:os';
 import type {EffectiveSetup} from '../core/credentials.js';
 import {resolvePaths} from '../core/paths.js';
 import type {RegionId} from '../core/regions.js';
@@ -39,16 +40,18 @@ export async function launchChatPane(
 
 /** After the wizard: open the chat pane when the user asked for it. */
 export async function continueAfterWizard(context: CommandContext, outcome: WizardOutcome): Promise<number | undefined> {
-	if (outcome.kind === 'cancelled' || outcome.kind === 'failed' || !outcome.startChat) return undefined;
+	if (outcome.kind === 'cancelled' || outcome.kind === 'failed' || !outcome.startChat || outcome.signal) return undefined;
 	const {loadEffectiveSetup} = await import('../core/credentials.js');
 	return launchChatPane(context, loadEffectiveSetup(context.env), outcome.modelId);
 }
 
 /**
  * A cancelled or failed setup did not do what was asked: exit 1 (the wizard's
- * summary already said what was and was not written). Otherwise the chat's code, or 0.
+ * summary already said what was and was not written). SIGTERM or SIGHUP: 128 + n,
+ * as the chat pane does. Otherwise the chat's code, or 0.
  */
 export function exitCodeAfterWizard(outcome: WizardOutcome, chatExitCode: number | undefined): number {
+	if (outcome.signal) return 128 + (osConstants.signals[outcome.signal] ?? 0);
 	if (outcome.kind === 'cancelled' || outcome.kind === 'failed') return 1;
 	return chatExitCode ?? 0;
 }

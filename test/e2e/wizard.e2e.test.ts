@@ -130,6 +130,20 @@ describe('openclaw models auth login in a terminal', () => {
 			expect(s.output().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.output().lastIndexOf('\u001B[?1049h'));
 		});
 
+		for (const [name, number] of [['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+			test(`a ${name} ends it with ${128 + number}, the terminal restored and the cancel summary printed`, async () => {
+				const before = '{\n  // mine\n  gateway: {port: 18789},\n}\n';
+				home.writeConfig(before);
+				const s = login(['--region', 'intl']);
+				await pastMethod(s);
+				s.signal(name);
+				expect(await s.exited()).toBe(128 + number);
+				expect(s.screen()).toContain('setup cancelled; nothing was written');
+				expect(fs.readFileSync(home.paths.configPath, 'utf8')).toBe(before);
+				expect(s.output().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.output().lastIndexOf('\u001B[?1049h'));
+			});
+		}
+
 		for (const [step, reach] of steps) {
 			test(`at the ${step} step`, async () => {
 				const before = '{\n  // mine\n  gateway: {port: 18789},\n}\n';

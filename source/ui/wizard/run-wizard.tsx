@@ -6,7 +6,7 @@ import type {RegionId} from '../../core/regions.js';
 import {saveApiKeySetup} from '../../core/setup.js';
 import {OAuthLogin} from '../oauth/index.js';
 import {ThemeProvider, themeFor} from '../components/theme.js';
-import {listenForInterrupts} from '../interrupts.js';
+import {listenForInterrupts, type InterruptListener} from '../interrupts.js';
 import {offeredEnvKey} from './env-key.js';
 import type {AuthMethod} from './machine.js';
 import type {WizardOutcome} from './outcome.js';
@@ -62,7 +62,17 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 
 	if (stdout.isTTY) stdout.on('resize', wipe);
 	// Before the first frame: a Ctrl+C that beats raw mode arrives as SIGINT.
-	const interrupts = listenForInterrupts();
+	// Every signal goes through the app's Ctrl+C, so the outcome is reported as
+	// usual; SIGTERM and SIGHUP also set the exit code (128 + n), as in the chat pane.
+	const signals = listenForInterrupts();
+	let endedBy: NodeJS.Signals | undefined;
+	const interrupts = {
+		subscribe: (press: InterruptListener) =>
+			signals.subscribe(signal => {
+				if (signal !== 'SIGINT') endedBy ??= signal;
+				press(signal);
+			}),
+	};
 
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
@@ -100,8 +110,10 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 		await instance.waitUntilExit();
 	} finally {
 		stdout.off('resize', wipe);
-		interrupts.dispose();
+		signals.dispose();
 	}
+
+	if (endedBy) outcome = {...outcome, signal: endedBy};
 
 	const summary = wizardSummary(outcome, {maskedKey, home: paths.home, chatCommand: CHAT_COMMAND});
 	stdout.write(`${wrapParagraph(summary, stdout.isTTY ? stdout.columns : undefined)}\n`);
