@@ -138,7 +138,7 @@ async function sendingKey(context: CommandContext, checked: CheckedChat): Promis
 /** A rejected key may belong to another region (seed issue 2): explainRejectedKey asks the others. */
 function rejectedKeyExplainer(context: CommandContext, checked: CheckedChat, apiKey: string) {
 	const {setup, timeoutMs} = checked;
-	return async (error: unknown): Promise<ClassifiedError> => {
+	return async (error: unknown, signal?: AbortSignal): Promise<ClassifiedError> => {
 		const {explainRejectedKey} = await import('../core/explain-rejected-key.js');
 		return explainRejectedKey(error, {
 			key: apiKey,
@@ -146,6 +146,7 @@ function rejectedKeyExplainer(context: CommandContext, checked: CheckedChat, api
 			oauth: checked.oauth,
 			env: context.env,
 			...(timeoutMs ? {timeoutMs} : {}),
+			...(signal ? {signal} : {}),
 		});
 	};
 }

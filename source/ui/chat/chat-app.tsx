@@ -36,7 +36,8 @@ export type ChatAppProps = {
 	readonly images?: readonly ImageAttachment[];
 	readonly color: boolean;
 	readonly classify: (error: unknown, model: string) => ClassifiedError;
-	readonly explain?: (error: ClassifiedError) => Promise<ClassifiedError>;
+	/** Looks again at a failed turn's error (other regions for a rejected key); Esc aborts `signal`. */
+	readonly explain?: (error: ClassifiedError, signal: AbortSignal) => Promise<ClassifiedError>;
 	readonly preamble?: ChatMessage[];
 	/** Kept out of /save files even if pasted into the chat. */
 	readonly secrets?: readonly string[];

@@ -32,8 +32,8 @@ export type PaneInput = {
 	modelId: string;
 	images?: ImageAttachment[];
 	timeoutMs?: number;
-	/** A failed request's error, explained (a rejected key may belong to another region). */
-	explain(error: unknown): Promise<ClassifiedError>;
+	/** A failed request's error, explained (a rejected key may belong to another region); `signal` stops the asking. */
+	explain(error: unknown, signal?: AbortSignal): Promise<ClassifiedError>;
 	/** What relative and `~` paths in /image and /save start from. */
 	cwd: string;
 	home: string;
@@ -64,7 +64,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 	const preamble: ChatMessage[] = provider === 'portal' ? [{role: 'system', content: PORTAL_SYSTEM_PROMPT}] : [];
 	const classify = (error: unknown, model: string) => classifyApiError(error, {...(regionLabel ? {regionLabel} : {}), model});
 	// The pane has the error classified already; explain takes it as the client threw it.
-	const explain = async (error: ClassifiedError) => options.explain(new DashScopeError(error));
+	const explain = async (error: ClassifiedError, signal: AbortSignal) => options.explain(new DashScopeError(error), signal);
 
 	const stdout = options.stdout ?? process.stdout;
 	const screen = createReflowStdout(stdout, {reflows: terminalReflows(env)});

@@ -16,8 +16,8 @@ export type ChatSessionOptions = {
 	readonly client: DashScopeClient;
 	readonly initialState: ChatState;
 	readonly classify: (error: unknown, model: string) => ClassifiedError;
-	/** A second look at an error, e.g. asking other regions about a rejected key. */
-	readonly explain?: (error: ClassifiedError) => Promise<ClassifiedError>;
+	/** A second look at an error, e.g. asking other regions about a rejected key; stops when the turn's signal aborts (Esc). */
+	readonly explain?: (error: ClassifiedError, signal: AbortSignal) => Promise<ClassifiedError>;
 	/** Messages put before the conversation (the OAuth portal wants a system message). */
 	readonly preamble?: readonly ChatMessage[];
 	readonly now?: () => number;
@@ -81,7 +81,7 @@ export function useChatSession({client, initialState, classify, explain, preambl
 				}
 
 				if (outcome.outcome === 'failed') {
-					const error = explain ? await explain(outcome.error).catch(() => outcome.error) : outcome.error;
+					const error = explain ? await explain(outcome.error, controller.signal).catch(() => outcome.error) : outcome.error;
 					controllerRef.current = undefined;
 					dispatch({type: 'fail', at: now(), error});
 				} else {

@@ -2,7 +2,11 @@ import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {serviceError, TEST_KEYS} from '../../support/fake-dashscope.js';
+import {createDashScopeClient} from '../../../source/core/dashscope-client.js';
+import {DashScopeError} from '../../../source/core/errors.js';
+import {explainRejectedKey} from '../../../source/core/explain-rejected-key.js';
+import {getRegion} from '../../../source/core/regions.js';
+import {serviceError, startFakeDashScope, TEST_KEYS} from '../../support/fake-dashscope.js';
 import {KEYS, sleep, startChat, type ChatHarness} from './chat-harness.js';
 
 let chat: ChatHarness | undefined;
@@ -105,6 +109,37 @@ describe('errors', () => {
 		await chat.submit('hello');
 		await chat.waitFor(frame => frame.includes('✗'));
 		expect(chat.frame()).toContain('qwen-coder-plus');
+	});
+	it('Esc stops the look at other regions after a rejected key, and the error shows at once', async () => {
+		const fake = await startFakeDashScope();
+		try {
+			// A China key sent to Singapore: the 401 makes the pane ask the other regions, and China never answers.
+			const key = TEST_KEYS.cn;
+			fake.enqueueModels({kind: 'hang'});
+			const region = getRegion('intl');
+			chat = await startChat(
+				{
+					client: createDashScopeClient({apiKey: key, baseUrl: fake.baseUrls.intl, maxRetries: 0, timeoutMs: 5000}),
+					secrets: [key],
+					explain: async (error, signal) =>
+						explainRejectedKey(new DashScopeError(error), {key, region, env: fake.env, timeoutMs: 60_000, signal}),
+				},
+				fake,
+			);
+			await chat.submit('hello');
+			await chat.waitFor(() => fake.requests.some(request => request.path.includes('/models') && request.authorized));
+			await sleep(50);
+			expect(chat.frame()).not.toContain('✗');
+			await chat.press(KEYS.escape);
+			await chat.waitFor(frame => frame.includes('✗'), 2000);
+			expect(chat.frame()).not.toContain(key);
+			await chat.submit('again');
+			await chat.waitFor(() => fake.chatRequests().length === 2);
+		} finally {
+			await chat?.close();
+			chat = undefined;
+			await fake.close();
+		}
 	});
 });
 
