@@ -48,14 +48,27 @@ function load<T>(id: string, read: () => T): Loaded<T> {
 }
 
 // Setup warnings doctor already turns into their own checks (key env vars, key format, provider entry).
-const COVERED_ELSEWHERE: ReadonlySet<SetupWarningCode> = new Set([
+const COVERED_ELSEWHERE = [
 	'env-empty',
 	'env-key-cleaned',
 	'env-key-invalid',
-	'config-key-cleaned',
 	'config-key-invalid',
+	'reference-key-invalid',
 	'base-url-missing',
-]);
+] as const satisfies readonly SetupWarningCode[];
+type CoveredCode = (typeof COVERED_ELSEWHERE)[number];
+const COVERED: ReadonlySet<SetupWarningCode> = new Set(COVERED_ELSEWHERE);
+const isCovered = (code: SetupWarningCode): code is CoveredCode => COVERED.has(code);
+
+// The title of every other setup warning, shown above its text.
+const NOTE_TITLES: Record<Exclude<SetupWarningCode, CoveredCode>, string> = {
+	'config-key-cleaned': 'Stray whitespace or quotes around the apiKey in openclaw.json',
+	'reference-key-cleaned': 'Stray whitespace or quotes around the key the ${VAR} apiKey names',
+	'reference-unset': 'The apiKey names an environment variable that is not set',
+	'profile-missing': 'The login profile openclaw.json names is missing',
+	'profile-unusable': 'The login profile has no usable key',
+	'token-expired': 'The login token has expired',
+};
 
 export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorReport> {
 	const {env} = options;
@@ -107,8 +120,8 @@ async function credentialAndService(
 	const literal = checkLiteralKey(setup);
 	if (literal) checks.push(literal);
 	if (setup.credential) {
-		for (const {text} of setup.warnings.filter(entry => !COVERED_ELSEWHERE.has(entry.code))) {
-			checks.push(warning('credential.note', text.split(/(?<=[.:])\s/)[0] ?? text, text, ''));
+		for (const {code, text} of setup.warnings) {
+			if (!isCovered(code)) checks.push(warning('credential.note', NOTE_TITLES[code], text, ''));
 		}
 	}
 

@@ -187,6 +187,24 @@ describe('seed Issue 4: environment variable not working', () => {
 		expect(report.ok).toBe(false);
 	});
 
+	it('reports a malformed key in a ${VAR} apiKey once, as the key-format problem', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		home.writeConfig({models: {providers: {'qwen-portal': {baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: '${MYKEY}'}}}});
+		const report = await runDoctorChecks({env: {...home.env, MYKEY: 'test0000intl0000000000000000000000'}});
+		expect(check(report, 'credential.format').status).toBe('problem');
+		expect(report.checks.filter(candidate => candidate.id === 'credential.note')).toEqual([]);
+		expect(report.checks.map(candidate => candidate.title).join('\n')).not.toContain('MYKEY:');
+	});
+
+	it('titles a setup note by what it is, not by its first words', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		home.writeConfig({models: {providers: {'qwen-portal': {baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: '${MYKEY}'}}}});
+		const report = await runDoctorChecks({env: {...home.env, MYKEY: `"${TEST_KEYS.intl}"`}});
+		const note = check(report, 'credential.note');
+		expect(note.title).toBe('Stray whitespace or quotes around the key the ${VAR} apiKey names');
+		expect(note.detail).toContain("MYKEY has stray whitespace or quotes");
+	});
+
 	it('names stray whitespace around the key, which openclaw still cleans', async () => {
 		await setUp('intl', TEST_KEYS.intl);
 		const report = await runDoctorChecks({env: {...home.env, QWEN_API_KEY: ` ${TEST_KEYS.intl}\n`}});
