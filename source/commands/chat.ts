@@ -5,6 +5,7 @@
  * usage, notes, errors) goes to stderr so stdout stays the answer alone.
  */
 import {homedir} from 'node:os';
+import {stripVTControlCharacters} from 'node:util';
 import {loadEffectiveSetup, type Credential, type EffectiveSetup} from '../core/credentials.js';
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
@@ -291,24 +292,30 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	let wroteContent = false;
 	let reasoningOpen = false;
 	let usage: Extract<StreamEvent, {type: 'usage'}> | undefined;
+	// On a terminal the model's text must not drive it (an OSC sequence retitles the window, others move the cursor);
+	// piped output stays byte for byte what the model sent.
+	const contentText = stdout.isTTY ? stripVTControlCharacters : undefined;
+	const reasoningText = stderr.isTTY ? stripVTControlCharacters : undefined;
 	try {
 		for await (const event of run.stream(controller.signal)) {
 			if (event.type === 'content') {
-				if (event.text === '') continue;
+				const text = contentText ? contentText(event.text) : event.text;
+				if (text === '') continue;
 				if (reasoningOpen) {
 					stderr.write('\n');
 					reasoningOpen = false;
 				}
 
 				firstTokenAt ??= performance.now();
-				answer.write(event.text);
-				lastText = event.text;
+				answer.write(text);
+				lastText = text;
 				wroteContent = true;
 			} else if (event.type === 'reasoning') {
 				firstTokenAt ??= performance.now();
-				if (run.verbose && event.text) {
+				const text = reasoningText && event.text ? reasoningText(event.text) : event.text;
+				if (run.verbose && text) {
 					answer.flush();
-					stderr.write(err.dim(event.text));
+					stderr.write(err.dim(text));
 					reasoningOpen = true;
 				}
 			} else if (event.type === 'usage') {
