@@ -24,6 +24,8 @@ export type ReflowStdout = {
 const eraseRowAbove = '\u001B[1A\u001B[2K';
 
 export function createReflowStdout(stdout: NodeJS.WriteStream, options: {reflows: boolean}): ReflowStdout {
+	// Nothing to erase on a terminal that does not rewrap: Ink writes to it directly, and no rows are tracked.
+	if (!options.reflows) return {stream: stdout, attach() {}, close() {}};
 	const rows = trackWrittenRows();
 	const resizes = new EventEmitter();
 	let instance: Clearable | undefined;
@@ -36,7 +38,7 @@ export function createReflowStdout(stdout: NodeJS.WriteStream, options: {reflows
 
 	const onResize = () => {
 		const next = stdout.columns;
-		if (options.reflows && instance && next < columns) {
+		if (instance && next < columns) {
 			const before = [...rows.widths()];
 			const bottom = rows.cursor();
 			// Ink's clear erases the frame's lines upward from the cursor and leaves it on the frame's first line.
