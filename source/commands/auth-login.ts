@@ -5,7 +5,7 @@
  */
 import {maskKey, validateApiKey} from '../core/api-key.js';
 import {KEY_ENV_VARS} from '../core/credentials.js';
-import {LOGIN_COMMAND, PORTAL_DISCONTINUED_ON} from '../core/messages.js';
+import {LOGIN_COMMAND, PORTAL_DISCONTINUED} from '../core/messages.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
 import {getRegion, isRegionId, REGION_IDS, type RegionId} from '../core/regions.js';
@@ -48,7 +48,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 		throw new CliError('Qwen OAuth login needs an interactive terminal (it shows a code to approve in a browser).', {
 			details: [
 				`Run it in a terminal: ${LOGIN_COMMAND} --method oauth`,
-				`Note: Qwen discontinued the OAuth free tier on ${PORTAL_DISCONTINUED_ON}; a DashScope API key is the supported way.`,
+				`Note: ${PORTAL_DISCONTINUED} A DashScope API key is the supported way.`,
 			],
 		});
 	}

@@ -4,7 +4,7 @@
  */
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
 import {loadCredential} from '../core/credentials.js';
-import {PORTAL_DISCONTINUED_ON} from '../core/messages.js';
+import {PORTAL_DISCONTINUED} from '../core/messages.js';
 import {
 	CATEGORY_LABELS,
 	CATEGORY_ORDER,
@@ -117,7 +117,7 @@ export function runModelsList(context: CommandContext, options: {json?: boolean}
 	}
 
 	footer(`Recommended: ${RECOMMENDED_MODEL_ID}. Aliases match case-insensitively: openclaw chat --model qwen "…"`);
-	footer(`Qwen OAuth portal models (free tier discontinued ${PORTAL_DISCONTINUED_ON}): ${portalModelIds().join(', ')}.`, out.dim);
+	footer(`Qwen OAuth portal models: ${portalModelIds().join(', ')}. ${PORTAL_DISCONTINUED}`, out.dim);
 	footer('Your key can reach more models than these: openclaw models status --probe lists the count.', out.dim);
 	return 0;
 }

@@ -15,6 +15,8 @@ export const LOGIN_COMMAND = `openclaw models auth login --provider ${PROVIDER_I
 
 /** The day Qwen ended the free OAuth tier (ADVICE.portalDiscontinued); every notice dates it from here. */
 export const PORTAL_DISCONTINUED_ON = '2026-04-15';
+/** The one sentence every screen and command uses to say so. */
+export const PORTAL_DISCONTINUED = `Qwen discontinued the free OAuth tier on ${PORTAL_DISCONTINUED_ON}.`;
 
 const LOGIN = LOGIN_COMMAND;
 const PROBE = 'openclaw models status --probe';
@@ -232,7 +234,7 @@ export const ADVICE = {
 		return {
 			title: 'Qwen OAuth free tier discontinued',
 			message:
-				`Qwen discontinued the free OAuth tier on ${PORTAL_DISCONTINUED_ON}; portal.qwen.ai now rejects its tokens ` +
+				`${PORTAL_DISCONTINUED} portal.qwen.ai now rejects its tokens ` +
 				'("invalid access token or token expired" / "Free allocated quota exceeded").',
 			nextStep: `Use a DashScope API key instead: run \`${LOGIN} --method api-key\`.`,
 		};

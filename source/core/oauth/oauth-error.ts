@@ -2,7 +2,7 @@
  * Why an OAuth step failed, with the sentence a user reads and what to do next.
  * Every screen and command shows `message` and `nextStep` as they are.
  */
-import {LOGIN_COMMAND, PORTAL_DISCONTINUED_ON} from '../messages.js';
+import {LOGIN_COMMAND, PORTAL_DISCONTINUED} from '../messages.js';
 
 export type OAuthErrorKind =
 	| 'device_request_refused'
@@ -38,7 +38,7 @@ export function deviceRequestRefused(status: number | undefined, detail: string 
 	const what = status ? `HTTP ${status}` : 'an unreadable answer';
 	return new OAuthError(
 		'device_request_refused',
-		`Qwen's OAuth server refused to start a login (${what}${detail ? `: ${detail}` : ''}). Qwen discontinued the free OAuth tier on ${PORTAL_DISCONTINUED_ON}, so this route may no longer work.`,
+		`Qwen's OAuth server refused to start a login (${what}${detail ? `: ${detail}` : ''}). ${PORTAL_DISCONTINUED} This route may no longer work.`,
 		'Choose "Qwen API Key" (DashScope, paid) instead.',
 		status,
 	);
@@ -110,7 +110,7 @@ export function refreshDead(status: number): OAuthError {
 	return new OAuthError(
 		'refresh_dead',
 		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh); run \`${LOGIN_COMMAND}\` again.`,
-		`${RELOGIN} Qwen discontinued the free tier on ${PORTAL_DISCONTINUED_ON}; if the login keeps failing, choose "Qwen API Key".`,
+		`${RELOGIN} ${PORTAL_DISCONTINUED} If the login keeps failing, choose "Qwen API Key".`,
 		status,
 	);
 }

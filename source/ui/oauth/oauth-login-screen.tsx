@@ -1,7 +1,7 @@
 import React, {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
-import {PORTAL_DISCONTINUED_ON} from '../../core/messages.js';
+import {PORTAL_DISCONTINUED} from '../../core/messages.js';
 import {formatCountdown} from '../../core/oauth/expiry.js';
 import {Link} from '../components/link.js';
 import type {KeyHint} from '../components/key-hints.js';
@@ -48,7 +48,7 @@ const QUIT: KeyHint = {keys: 'Ctrl+C', action: 'quit'};
 const TEXT_COLUMN_MIN = 38;
 
 export const OAUTH_DISCONTINUED_NOTE =
-	`Qwen discontinued the free OAuth tier on ${PORTAL_DISCONTINUED_ON}; the portal may refuse new sign-ins.`;
+	`${PORTAL_DISCONTINUED} The portal may refuse new sign-ins.`;
 
 export function OAuthLoginScreen({view, now, onCancel, onBack, onRetry, onOpenBrowser, ...header}: OAuthLoginScreenProps) {
 	const theme = useTheme();

@@ -40,7 +40,7 @@ describe('AuthMethodScreen', () => {
 		expect(frame).toContain('Qwen OAuth — portal.qwen.ai, free tier');
 		expect(frame).toMatch(/Endpoint\s+portal\.qwen\.ai\s+dashscope-intl\/cn\.aliyuncs\.com/);
 		expect(frame).toMatch(/Best for\s+Personal\/testing\s+Production\/commercial/);
-		expect(flat(frame)).toContain('Note: Qwen discontinued the OAuth free tier on 2026-04-15.');
+		expect(flat(frame)).toContain('Note: Qwen discontinued the free OAuth tier on 2026-04-15.');
 		// Said once: not again in the OAuth option's description.
 		expect(flat(frame).split('discontinued')).toHaveLength(2);
 		expect(flat(frame).split('2026-04-15')).toHaveLength(2);

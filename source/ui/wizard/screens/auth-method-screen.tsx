@@ -1,6 +1,6 @@
 import React, {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {PORTAL_DISCONTINUED_ON} from '../../../core/messages.js';
+import {PORTAL_DISCONTINUED} from '../../../core/messages.js';
 import {Screen, useBodyHeight} from '../../components/screen.js';
 import {SelectList, type SelectItem} from '../../components/select-list.js';
 import {useTheme} from '../../components/theme.js';
@@ -8,8 +8,6 @@ import {AuthComparison} from '../auth-comparison.js';
 import type {AuthMethod} from '../machine.js';
 import type {StepHeader} from './step-header.js';
 import {CHOOSE, MOVE, QUIT} from './hints.js';
-
-const OAUTH_DISCONTINUED = `Qwen discontinued the OAuth free tier on ${PORTAL_DISCONTINUED_ON}.`;
 
 const METHODS: ReadonlyArray<SelectItem<AuthMethod>> = [
 	{
@@ -56,7 +54,7 @@ export function AuthMethodScreen({initialMethod, onChoose, ...header}: AuthMetho
 			) : undefined}
 			<Box marginTop={1}>
 				<Text color={theme.warning} wrap="wrap">
-					Note: {OAUTH_DISCONTINUED} OAuth sign-ins may be refused; an API key is the supported way.
+					Note: {PORTAL_DISCONTINUED} OAuth sign-ins may be refused; an API key is the supported way.
 				</Text>
 			</Box>
 		</Screen>
