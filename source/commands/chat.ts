@@ -10,10 +10,9 @@ import {loadEffectiveSetup, type Credential, type EffectiveSetup} from '../core/
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
-import {supportsImages, visionModelFor, type ModelProvider} from '../core/models.js';
+import {modelsFor, supportsImages, visionModelFor, type ModelProvider} from '../core/models.js';
 import {PORTAL_SYSTEM_PROMPT} from '../core/oauth/constants.js';
 import {resolveModel} from '../core/resolve-model.js';
-import {pickerModelsFor} from '../ui/components/picker-models.js';
 import type {PaneInput} from '../ui/chat/run-chat.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
@@ -193,7 +192,7 @@ export async function preparePane(
 		requestBaseUrl: setup.requestBaseUrl,
 		...(setup.region ? {region: setup.region} : {}),
 		provider: checked.provider,
-		pickerModels: pickerModelsFor(checked.credential.profileType),
+		pickerModels: modelsFor(checked.provider),
 		endpointLabel: endpointLabel(checked),
 		modelId,
 		...(images.length > 0 ? {images} : {}),

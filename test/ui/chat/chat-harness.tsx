@@ -8,7 +8,7 @@ import {render} from 'ink-testing-library';
 import {createDashScopeClient} from '../../../source/core/dashscope-client.js';
 import {classifyApiError} from '../../../source/core/errors.js';
 import {loadImageAttachment} from '../../../source/core/images.js';
-import {pickerModelsFor} from '../../../source/ui/components/picker-models.js';
+import {modelsFor} from '../../../source/core/models.js';
 import {ChatApp, type ChatAppProps} from '../../../source/ui/chat/chat-app.js';
 import {saveTranscriptFile} from '../../../source/ui/chat/save-transcript.js';
 import {startFakeDashScope, TEST_KEYS, type FakeDashScope} from '../../support/fake-dashscope.js';
@@ -42,7 +42,7 @@ export async function startChat(props: Partial<ChatAppProps> = {}, server?: Fake
 			client={client}
 			model="qwen3-coder-plus"
 			provider="dashscope"
-			pickerModels={pickerModelsFor('api_key')}
+			pickerModels={modelsFor('dashscope')}
 			endpointLabel="International (Singapore)"
 			regionId="intl"
 			color={false}

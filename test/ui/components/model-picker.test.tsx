@@ -2,7 +2,6 @@ import React from 'react';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {modelsFor, type ModelInfo} from '../../../source/core/models.js';
 import {ModelPicker} from '../../../source/ui/components/model-picker.js';
-import {pickerModelsFor} from '../../../source/ui/components/picker-models.js';
 import {KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
 
 const INTL_IDS = ['qwen3-coder-plus', 'qwen3-coder-flash', 'qwen3-max', 'qwen-max', 'qwen-plus', 'qwen3-vl-plus'];
@@ -116,8 +115,8 @@ describe('ModelPicker', () => {
 		expect(t.frame()).not.toContain('qwen3-coder-plus');
 	});
 
-	test('under Qwen OAuth (pickerModelsFor) the picker offers only the two portal models', async () => {
-		const {t, onPick} = await picker({models: pickerModelsFor('oauth'), initialId: 'coder-model'});
+	test('under Qwen OAuth (modelsFor(\'portal\')) the picker offers only the two portal models', async () => {
+		const {t, onPick} = await picker({models: modelsFor('portal'), initialId: 'coder-model'});
 		const frame = t.frame();
 		expect(highlightedRow(frame)).toContain('coder-model');
 		expect(frame).toContain('vision-model');
@@ -127,18 +126,5 @@ describe('ModelPicker', () => {
 		expect(t.frame()).not.toContain('qwen3-');
 		await t.press(KEYS.escape, 'j', KEYS.enter);
 		expect(onPick).toHaveBeenCalledWith('vision-model');
-	});
-});
-
-describe('pickerModelsFor', () => {
-	const ids = (models: readonly ModelInfo[]) => models.map(model => model.id);
-
-	test('an OAuth profile gets the portal models; an API key or no profile the DashScope registry', () => {
-		expect(ids(pickerModelsFor('oauth'))).toEqual(['coder-model', 'vision-model']);
-		for (const type of ['api_key', 'token', undefined] as const) {
-			const models = ids(pickerModelsFor(type));
-			expect(models).toContain('qwen3-coder-plus');
-			expect(models).not.toContain('coder-model');
-		}
 	});
 });

@@ -1,15 +1,15 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import {modelsFor} from '../../../core/models.js';
 import type {Region} from '../../../core/regions.js';
 import {ModelPicker} from '../../components/model-picker.js';
-import {pickerModelsFor} from '../../components/picker-models.js';
 import {Screen, useBodyHeight, useBodyWidth} from '../../components/screen.js';
 import {useTheme} from '../../components/theme.js';
 import type {StepHeader} from './step-header.js';
 import {QUIT} from './hints.js';
 
 // The wizard's picker runs only on the API-key path.
-const DASHSCOPE_MODELS = pickerModelsFor('api_key');
+const DASHSCOPE_MODELS = modelsFor('dashscope');
 
 export type ModelScreenProps = StepHeader & {
 	readonly region: Region;
