@@ -31,7 +31,7 @@ const inlineInListItems: MarkedExtension = {
 // re-renders an unfinished block many times a second). Past a size, even a
 // named language is left plain: highlighting 3,000 lines costs ~300 ms and
 // hundreds of megabytes of intermediate HTML.
-export const HIGHLIGHT_LIMIT = 32 * 1024;
+const HIGHLIGHT_LIMIT = 32 * 1024;
 // marked-terminal hands these to cli-highlight (its types still name cardinal's options).
 const noGuessing = {languageSubset: []} as unknown as Parameters<typeof markedTerminal>[1];
 const plainWhenHuge: MarkedExtension = {
@@ -43,7 +43,7 @@ const renderers = new Map<string, Marked>();
 
 // An answer this long is shown as plain text: marked's block regexes overflow
 // the stack on a paragraph of several megabytes (an interrupted runaway stream).
-export const MARKDOWN_LIMIT = 1024 * 1024;
+const MARKDOWN_LIMIT = 1024 * 1024;
 
 export function renderMarkdown(markdown: string, style: MarkdownStyle): string {
 	const width = Math.max(minimumWidth, style.width);

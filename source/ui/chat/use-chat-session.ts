@@ -10,7 +10,7 @@ import {streamTurn} from './stream-turn.js';
 import {chatReducer, type ChatAction, type ChatState} from './transcript.js';
 
 /** At most ~30 transcript updates a second, whatever the stream's pace. */
-export const FLUSH_INTERVAL_MS = 33;
+const FLUSH_INTERVAL_MS = 33;
 
 export type ChatSessionOptions = {
 	readonly client: DashScopeClient;
