@@ -2,8 +2,7 @@
  * Plain `openclaw`: on a terminal, the wizard when no key is set up, else the
  * chat pane. Without a terminal there is nothing to open: help, exit 2.
  */
-import {loadEffectiveSetup} from '../core/credentials.js';
-import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
+import {loadEffectiveSetup, modelInEffect} from '../core/credentials.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
 import {continueAfterWizard, exitCodeAfterWizard, launchChatPane, launchWizard} from './ui-launch.js';
@@ -22,10 +21,8 @@ export async function runDefault(context: CommandContext, helpText: () => string
 		return exitCodeAfterWizard(outcome, await continueAfterWizard(context, outcome));
 	}
 
-	return launchChatPane(context, setup, defaultModelFor(setup));
+	return launchChatPane(context, setup, modelInEffect(setup));
 }
 
-export function defaultModelFor(setup: ReturnType<typeof loadEffectiveSetup>): string {
-	if (setup.defaultModel) return setup.defaultModel;
-	return setup.credential?.profileType === 'oauth' ? PORTAL_DEFAULT_MODEL_ID : RECOMMENDED_MODEL_ID;
-}
+/** commands/chat.ts still imports it from here; core/credentials.ts decides. */
+export {modelInEffect as defaultModelFor} from '../core/credentials.js';

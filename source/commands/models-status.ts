@@ -4,9 +4,8 @@
  */
 import {maskKey} from '../core/api-key.js';
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
-import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
+import {loadEffectiveSetup, modelInEffect, type EffectiveSetup} from '../core/credentials.js';
 import {ADVICE} from '../core/messages.js';
-import {PORTAL_DEFAULT_MODEL_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import type {KeyProbe} from '../core/region-probe.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
@@ -76,9 +75,7 @@ async function oauthDetails(setup: EffectiveSetup): Promise<OAuthDetails | undef
 
 function defaultModelInfo(setup: EffectiveSetup): {id: string; configured: boolean; notes: string[]} {
 	const portal = isOAuthActive(setup);
-	if (!setup.defaultModel) {
-		return {id: portal ? PORTAL_DEFAULT_MODEL_ID : RECOMMENDED_MODEL_ID, configured: false, notes: []};
-	}
+	if (!setup.defaultModel) return {id: modelInEffect(setup), configured: false, notes: []};
 
 	const resolution = resolveModel(setup.defaultModel, {provider: portal ? 'portal' : 'dashscope'});
 	return {

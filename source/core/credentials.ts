@@ -9,7 +9,7 @@ import type {AuthProfileType} from './auth-profiles.js';
 import {getDefaultModelRef, getQwenProvider, readOpenClawConfig} from './config-file.js';
 import type {ConfigRead, QwenProviderEntry} from './config-file.js';
 import {LOGIN_COMMAND} from './messages.js';
-import {PROVIDER_ID} from './models.js';
+import {PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, RECOMMENDED_MODEL_ID} from './models.js';
 import {resolvePaths} from './paths.js';
 import type {Env, OpenClawPaths} from './paths.js';
 import {DEFAULT_REGION_ID, getRegion, regionForBaseUrl, REGIONS, requestBaseUrl} from './regions.js';
@@ -69,6 +69,15 @@ export type SetupWarningCode =
 export type SetupWarning = {code: SetupWarningCode; text: string};
 
 type KeyOrigin = 'env' | 'config' | 'reference';
+
+/**
+ * The model used when none is named: the configured default, else the one
+ * recommended for the credential (the portal's own under Qwen OAuth).
+ */
+export function modelInEffect(setup: Pick<EffectiveSetup, 'defaultModel' | 'credential'>): string {
+	if (setup.defaultModel) return setup.defaultModel;
+	return setup.credential?.profileType === 'oauth' ? PORTAL_DEFAULT_MODEL_ID : RECOMMENDED_MODEL_ID;
+}
 
 /** Throws ConfigParseError when openclaw.json or auth-profiles.json cannot be parsed. */
 export function loadEffectiveSetup(env: Env = process.env): EffectiveSetup {

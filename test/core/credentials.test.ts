@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID} from '../../source/core/auth-profiles.js';
 import {ConfigParseError} from '../../source/core/config-file.js';
-import {loadEffectiveSetup, type EffectiveSetup} from '../../source/core/credentials.js';
+import {loadEffectiveSetup, modelInEffect, type EffectiveSetup} from '../../source/core/credentials.js';
 import {resolvePaths} from '../../source/core/paths.js';
 import {saveApiKeySetup} from '../../source/core/setup.js';
 import {useTempHome} from '../support/use-temp-home.js';
@@ -187,5 +187,20 @@ describe('loadEffectiveSetup', () => {
 		await saveApiKeySetup(resolvePaths(env), {regionId: 'intl', key: PROFILE_KEY, modelId: 'qwen-plus'});
 		expect(loadEffectiveSetup(env).credential?.key).toBe(PROFILE_KEY);
 		expect(loadEffectiveSetup(temp.env).credential).toBeUndefined();
+	});
+});
+
+describe('modelInEffect', () => {
+	it('is the configured default model when there is one', () => {
+		configure({baseUrl: INTL, apiKey: LITERAL_KEY}, 'qwen-portal/qwen-max');
+		expect(modelInEffect(loadEffectiveSetup(temp.env))).toBe('qwen-max');
+	});
+
+	it('is the recommended model for a key, and the portal default under Qwen OAuth, when none is configured', () => {
+		configure({baseUrl: INTL, apiKey: LITERAL_KEY});
+		expect(modelInEffect(loadEffectiveSetup(temp.env))).toBe('qwen3-coder-plus');
+		configure({baseUrl: 'https://portal.qwen.ai/v1', apiKey: `profile:${OAUTH_PROFILE_ID}`});
+		profiles({[OAUTH_PROFILE_ID]: {type: 'oauth', provider: 'qwen-portal', access: 'test-access', refresh: 'test-refresh', expires: Date.UTC(2030, 0, 1)}});
+		expect(modelInEffect(loadEffectiveSetup(temp.env))).toBe('coder-model');
 	});
 });

@@ -4,9 +4,8 @@
  * doctor ever changes.
  */
 import {ConfigParseError, readOpenClawConfig, type ConfigRead} from '../config-file.js';
-import {effectiveSetupFrom, type EffectiveSetup, type SetupWarningCode} from '../credentials.js';
+import {effectiveSetupFrom, modelInEffect, type EffectiveSetup, type SetupWarningCode} from '../credentials.js';
 import {FileAccessError} from '../file-lock.js';
-import {RECOMMENDED_MODEL_ID} from '../models.js';
 import {resolvePaths} from '../paths.js';
 import {checkConfigPresent, checkDefaultModel, checkParseError, checkProviderEntry} from './config.js';
 import {checkCredentialSource, checkKeyEnvVars, checkKeyFormat, checkLiteralKey} from './credential.js';
@@ -143,7 +142,7 @@ async function credentialAndService(
 
 	const defaultModelBroken = earlier.some(check => check.id === 'config.default-model' && check.status === 'problem');
 	if (region.modelIds && !defaultModelBroken) {
-		checks.push(checkModelAvailable(setup.defaultModel ?? RECOMMENDED_MODEL_ID, region.modelIds, region.regionLabel));
+		checks.push(checkModelAvailable(modelInEffect(setup), region.modelIds, region.regionLabel));
 	}
 
 	return checks;
