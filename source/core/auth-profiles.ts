@@ -22,6 +22,13 @@ export const API_KEY_PROFILE_ID = 'qwen-portal:default';
 /** The Qwen OAuth login writes here, so the two logins never replace each other. */
 export const OAUTH_PROFILE_ID = 'qwen-portal:oauth';
 
+/** How openclaw.json's provider `apiKey` points at a login profile: `profile:<id>`. */
+export const PROFILE_REF_PREFIX = 'profile:';
+
+export function profileRef(id: string): string {
+	return `${PROFILE_REF_PREFIX}${id}`;
+}
+
 export function readAuthProfiles(paths: OpenClawPaths): {exists: boolean; profiles: Record<string, unknown>} {
 	const {exists, data} = readAuthFile(resolveWriteTarget(paths.authProfilesPath));
 	return {exists, profiles: isPlainObject(data.profiles) ? data.profiles : {}};

@@ -4,7 +4,7 @@
  * openclaw.json (`profile:<id>` → auth-profiles.json, else a literal key).
  */
 import {validateApiKey} from './api-key.js';
-import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, profileSecret, readAuthProfiles} from './auth-profiles.js';
+import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, PROFILE_REF_PREFIX, profileRef, profileSecret, readAuthProfiles} from './auth-profiles.js';
 import type {AuthProfileType} from './auth-profiles.js';
 import {getDefaultModelRef, getQwenProvider, readOpenClawConfig} from './config-file.js';
 import type {ConfigRead, QwenProviderEntry} from './config-file.js';
@@ -141,8 +141,8 @@ function keyFromEnv(env: Env, warnings: SetupWarning[]): Credential | undefined 
 
 function keyFromConfig(paths: OpenClawPaths, provider: QwenProviderEntry | undefined, env: Env, warnings: SetupWarning[]): Credential | undefined {
 	const apiKey = typeof provider?.apiKey === 'string' ? provider.apiKey.trim() : '';
-	if (apiKey.startsWith('profile:')) {
-		return keyFromProfile(paths, readAuthProfiles(paths), apiKey.slice('profile:'.length).trim(), warnings, true);
+	if (apiKey.startsWith(PROFILE_REF_PREFIX)) {
+		return keyFromProfile(paths, readAuthProfiles(paths), apiKey.slice(PROFILE_REF_PREFIX.length).trim(), warnings, true);
 	}
 	if (apiKey) {
 		// OpenClaw substitutes ${VAR} in config strings; honour that form too.
@@ -177,7 +177,7 @@ function keyFromProfile(
 		const where = exists ? `${paths.authProfilesPath} has no profile "${id}"` : `${paths.authProfilesPath} does not exist`;
 		warnings.push({
 			code: 'profile-missing',
-			text: `openclaw.json points ${PROVIDER_ID} apiKey at profile:${id}, but ${where}. Run \`${login}\` or set QWEN_API_KEY.`,
+			text: `openclaw.json points ${PROVIDER_ID} apiKey at ${profileRef(id)}, but ${where}. Run \`${login}\` or set QWEN_API_KEY.`,
 		});
 		return undefined;
 	}

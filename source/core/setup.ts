@@ -4,7 +4,7 @@
  * `models` list (OpenClaw's validator requires one), the default model and the
  * seed's aliases. Every key this tool does not own is kept.
  */
-import {API_KEY_PROFILE_ID, readAuthProfiles, restoreAuthProfile, writeAuthProfile} from './auth-profiles.js';
+import {API_KEY_PROFILE_ID, profileRef, readAuthProfiles, restoreAuthProfile, writeAuthProfile} from './auth-profiles.js';
 import type {AuthProfile} from './auth-profiles.js';
 import {childObject, isPlainObject, readOpenClawConfig, updateOpenClawConfig} from './config-file.js';
 import type {ConfigData} from './config-file.js';
@@ -22,7 +22,7 @@ export type SaveResult = {
 };
 
 export const OPENAI_COMPLETIONS_API = 'openai-completions';
-const API_KEY_REF = `profile:${API_KEY_PROFILE_ID}`;
+const API_KEY_REF = profileRef(API_KEY_PROFILE_ID);
 
 export async function saveApiKeySetup(
 	paths: OpenClawPaths,

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {
 	API_KEY_PROFILE_ID,
 	OAUTH_PROFILE_ID,
+	profileRef,
 	profileSecret,
 	readAuthProfiles,
 	writeAuthProfile,
@@ -119,5 +120,12 @@ describe('profileSecret', () => {
 		expect(profileSecret({type: 'passkey', provider: 'p'})).toBeUndefined();
 		expect(profileSecret({type: 'api_key', provider: 'p', key: '  '})).toBeUndefined();
 		expect(profileSecret(null)).toBeUndefined();
+	});
+});
+
+describe('profileRef', () => {
+	it('is how openclaw.json points apiKey at a login profile', () => {
+		expect(profileRef(API_KEY_PROFILE_ID)).toBe('profile:qwen-portal:default');
+		expect(profileRef(OAUTH_PROFILE_ID)).toBe('profile:qwen-portal:oauth');
 	});
 });

@@ -3,6 +3,7 @@
  * default model that resolves. Parse errors come from config-file.ts with the
  * file:line:column already in the message.
  */
+import {API_KEY_PROFILE_ID, profileRef} from '../auth-profiles.js';
 import {ConfigParseError, getDefaultModelRef, getQwenProvider} from '../config-file.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
@@ -62,7 +63,7 @@ export function checkProviderEntry(config: Record<string, unknown>, configPath: 
 	}
 
 	if (entry.apiKey === undefined) missing.push('apiKey');
-	else if (typeof entry.apiKey !== 'string') broken.push(`apiKey is ${describeValue(entry.apiKey)}; it must be a string such as "profile:${PROVIDER_ID}:default"`);
+	else if (typeof entry.apiKey !== 'string') broken.push(`apiKey is ${describeValue(entry.apiKey)}; it must be a string such as "${profileRef(API_KEY_PROFILE_ID)}"`);
 
 	if (entry.api === undefined) missing.push('api');
 	else if (entry.api !== OPENAI_COMPLETIONS_API) broken.push(`api is ${describeValue(entry.api)}; DashScope's compatible mode needs "${OPENAI_COMPLETIONS_API}"`);

@@ -4,7 +4,7 @@
  * switched to the portal with its two models and `coder-model` as default.
  * Everything else in openclaw.json is kept; the API-key login switches back.
  */
-import {OAUTH_PROFILE_ID} from '../auth-profiles.js';
+import {OAUTH_PROFILE_ID, profileRef} from '../auth-profiles.js';
 import {childObject, isPlainObject} from '../config-file.js';
 import {modelsFor, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef} from '../models.js';
 import type {OpenClawPaths} from '../paths.js';
@@ -71,7 +71,7 @@ function pointProviderAtPortal(data: Record<string, unknown>, baseUrl: string): 
 	providers[PROVIDER_ID] = {
 		...previous,
 		baseUrl,
-		apiKey: `profile:${OAUTH_PROFILE_ID}`,
+		apiKey: profileRef(OAUTH_PROFILE_ID),
 		api: OPENAI_COMPLETIONS_API,
 		models: portalModelEntries(),
 	};
