@@ -3,7 +3,7 @@
  * region may only mean the key was issued by another region (seed Issue 2), so
  * before calling it invalid the other regions are asked; the one that accepts
  * it turns the error into the wrong-region advice with the concrete fix.
- * Used by `openclaw chat`; the chat pane can use it the same way.
+ * Used by `openclaw chat` and the chat pane.
  */
 import {classifyApiError, type ClassifiedError} from './errors.js';
 import {probeKey} from './region-probe.js';
@@ -34,7 +34,9 @@ export async function explainRejectedKey(error: unknown, context: RejectedKeyCon
 	});
 	if (classified.kind !== 'invalid_key' || !region || context.oauth) return classified;
 
+	// The region just refused the key: only the others are asked.
 	const probe = await probeKey(key, region.id, {
+		answerFromAskedRegion: error,
 		...(context.env ? {env: context.env} : {}),
 		...(context.timeoutMs ? {timeoutMs: context.timeoutMs} : {}),
 		...(context.signal ? {signal: context.signal} : {}),

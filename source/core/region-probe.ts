@@ -32,6 +32,11 @@ export type ProbeOptions = {
 	signal?: AbortSignal;
 	/** Per request; default 8000. */
 	timeoutMs?: number;
+	/**
+	 * What the asked region already answered (the error of a request just made
+	 * with this key there): it is not asked again, only the other regions are.
+	 */
+	answerFromAskedRegion?: unknown;
 };
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 8000;
@@ -45,12 +50,14 @@ export async function probeKey(key: string, regionId: RegionId, options: ProbeOp
 	const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
 	const region = getRegion(regionId);
 
-	let firstError: unknown;
-	try {
-		const modelIds = await listModelsIn(region, key, env, timeoutMs, signal);
-		return {status: 'ok', region, modelIds};
-	} catch (error) {
-		firstError = error;
+	let firstError: unknown = options.answerFromAskedRegion;
+	if (firstError === undefined) {
+		try {
+			const modelIds = await listModelsIn(region, key, env, timeoutMs, signal);
+			return {status: 'ok', region, modelIds};
+		} catch (error) {
+			firstError = error;
+		}
 	}
 
 	const classified = classifyApiError(firstError, {regionLabel: region.label, timeoutMs, secret: key});
@@ -61,7 +68,7 @@ export async function probeKey(key: string, regionId: RegionId, options: ProbeOp
 	if (signal?.aborted) throw new DashScopeError(classifyApiError({name: 'AbortError'}));
 	if (others.accepted) {
 		const {accepted} = others;
-		const error = classifyApiError(firstError, {regionLabel: region.label, keyRegion: accepted.region.id});
+		const error = classifyApiError(firstError, {regionLabel: region.label, keyRegion: accepted.region.id, secret: key});
 		return {status: 'wrong_region', region, belongsTo: accepted.region, modelIds: accepted.modelIds, error};
 	}
 	return {

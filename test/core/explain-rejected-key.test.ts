@@ -1,0 +1,49 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {createDashScopeClient} from '../../source/core/dashscope-client.js';
+import {explainRejectedKey} from '../../source/core/explain-rejected-key.js';
+import {effectiveBaseUrl, getRegion} from '../../source/core/regions.js';
+import {TEST_KEYS, startFakeDashScope} from '../support/fake-dashscope.ts';
+import type {FakeDashScope} from '../support/fake-dashscope.ts';
+
+let server: FakeDashScope;
+
+beforeEach(async () => {
+	server = await startFakeDashScope();
+});
+
+afterEach(async () => {
+	await server.close();
+});
+
+/** The 401 a request with `key` just got from `regionId`. */
+async function refusal(key: string, regionId: 'cn' | 'intl'): Promise<unknown> {
+	const client = createDashScopeClient({apiKey: key, baseUrl: effectiveBaseUrl(getRegion(regionId), server.env), maxRetries: 0});
+	return client.listModels().then(
+		() => {
+			throw new Error('expected a 401');
+		},
+		(error: unknown) => error,
+	);
+}
+
+describe('explainRejectedKey', () => {
+	it('names the region a refused key belongs to, without asking the refusing region again', async () => {
+		const error = await refusal(TEST_KEYS.intl, 'cn');
+		const before = server.requests.length;
+		const explained = await explainRejectedKey(error, {key: TEST_KEYS.intl, region: getRegion('cn'), env: server.env});
+		expect(explained.kind).toBe('wrong_region');
+		expect(explained.message).toContain('International (Singapore)');
+		const asked = server.requests.slice(before).map(request => request.region);
+		expect(asked).not.toContain('cn');
+		expect(asked).toContain('intl');
+	});
+
+	it('keeps a key no region accepts invalid, asking each other region once', async () => {
+		const key = 'sk-test0000nowhere0000000000000000';
+		const error = await refusal(key, 'intl');
+		const before = server.requests.length;
+		const explained = await explainRejectedKey(error, {key, region: getRegion('intl'), env: server.env});
+		expect(explained.kind).toBe('invalid_key');
+		expect(server.requests.slice(before).map(request => request.region).sort()).toEqual(['cn', 'hk', 'us']);
+	});
+});
