@@ -220,8 +220,6 @@ function cleanKey(raw: string, name: string, origin: KeyOrigin, warnings: SetupW
 
 function missingBaseUrlWarning(paths: OpenClawPaths): string {
 	const region = getRegion(DEFAULT_REGION_ID);
-	const choices = REGIONS.filter(candidate => candidate.id === 'intl' || candidate.id === 'cn')
-		.map(candidate => `${candidate.label}: ${candidate.baseUrl}`)
-		.join('; ');
+	const choices = REGIONS.map(candidate => `${candidate.label}: ${candidate.baseUrl}`).join('; ');
 	return `No baseUrl is set for ${PROVIDER_ID} in ${paths.configPath}, so ${region.label} is assumed. You still need to set the correct baseUrl (${choices}), or run \`${LOGIN_COMMAND}\`.`;
 }
