@@ -6,13 +6,13 @@ type Env = Record<string, string | undefined>;
 
 export const QWEN_OAUTH_CLIENT_ID = 'f0304373b74a44d2b584a3fb70ca9e56';
 export const QWEN_OAUTH_SCOPE = 'openid profile email model.completion';
-export const QWEN_OAUTH_DEFAULT_BASE_URL = 'https://chat.qwen.ai';
+const QWEN_OAUTH_DEFAULT_BASE_URL = 'https://chat.qwen.ai';
 export const DEVICE_CODE_PATH = '/api/v1/oauth2/device/code';
 export const TOKEN_PATH = '/api/v1/oauth2/token';
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** The portal's chat API when the token answer names no resource_url. */
-export const PORTAL_DEFAULT_BASE_URL = 'https://portal.qwen.ai/v1';
+const PORTAL_DEFAULT_BASE_URL = 'https://portal.qwen.ai/v1';
 
 /** The OAuth portal was seen to refuse requests without a leading system message; this one is sent. */
 export const PORTAL_SYSTEM_PROMPT = 'You are a helpful assistant.';

@@ -8,6 +8,6 @@ export function createPkcePair(): PkcePair {
 	return {verifier, challenge: pkceChallenge(verifier), method: 'S256'};
 }
 
-export function pkceChallenge(verifier: string): string {
+function pkceChallenge(verifier: string): string {
 	return createHash('sha256').update(verifier).digest('base64url');
 }

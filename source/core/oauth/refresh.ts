@@ -50,7 +50,7 @@ export function readOAuthProfile(paths: OpenClawPaths): StoredOAuthProfile | und
 	};
 }
 
-export function needsRefresh(profile: {expires: number}, now: number): boolean {
+function needsRefresh(profile: {expires: number}, now: number): boolean {
 	return profile.expires - now <= REFRESH_MARGIN_MS;
 }
 
@@ -85,7 +85,7 @@ export async function ensureFreshOAuthToken(
 }
 
 /** One refresh-grant exchange. 400/401 means the refresh token is dead. */
-export async function refreshAccessToken(
+async function refreshAccessToken(
 	baseUrl: string,
 	refreshToken: string,
 	options: RefreshOptions = {},

@@ -25,7 +25,7 @@ export type OAuthSaveResult = {
 	expires: number;
 };
 
-export const PORTAL_MODEL_REF = toModelRef(PORTAL_DEFAULT_MODEL_ID);
+const PORTAL_MODEL_REF = toModelRef(PORTAL_DEFAULT_MODEL_ID);
 
 export async function saveOAuthSetup(
 	paths: OpenClawPaths,
@@ -54,7 +54,7 @@ export async function saveOAuthSetup(
 }
 
 /** The portal's model entries; its limits were never published, these are OpenClaw's. */
-export function portalModelEntries(): Array<Record<string, unknown>> {
+function portalModelEntries(): Array<Record<string, unknown>> {
 	return modelsFor('portal').map(model => ({
 		id: model.id,
 		name: model.name,

@@ -13,7 +13,7 @@ export type Theme = {
 	readonly muted?: string;
 };
 
-export const COLOR_THEME: Theme = {
+const COLOR_THEME: Theme = {
 	accent: 'cyan',
 	success: 'green',
 	warning: 'yellow',
@@ -21,7 +21,7 @@ export const COLOR_THEME: Theme = {
 	muted: 'gray',
 };
 
-export const PLAIN_THEME: Theme = {};
+const PLAIN_THEME: Theme = {};
 
 type Env = Record<string, string | undefined>;
 

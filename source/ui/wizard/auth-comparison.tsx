@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {useTheme} from '../components/theme.js';
 
 /** The seed's "OAuth vs API Key Comparison", row for row. */
-export const AUTH_COMPARISON: ReadonlyArray<readonly [feature: string, oauth: string, apiKey: string]> = [
+const AUTH_COMPARISON: ReadonlyArray<readonly [feature: string, oauth: string, apiKey: string]> = [
 	['Cost', 'Free tier', 'Paid usage'],
 	['Setup', 'Browser login', 'Copy API key'],
 	['Endpoint', 'portal.qwen.ai', 'dashscope-intl/cn.aliyuncs.com'],

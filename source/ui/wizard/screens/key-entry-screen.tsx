@@ -24,7 +24,7 @@ export type KeyEntryScreenProps = StepHeader & {
  * Paste junk (quotes, a trailing newline, paste markers) is cleaned the moment
  * it lands, so the field holds only the key; anything else stays as typed.
  */
-export function cleanDraft(text: string): string {
+function cleanDraft(text: string): string {
 	const validation = validateApiKey(text);
 	return validation.ok ? validation.key : text;
 }
