@@ -49,6 +49,11 @@ Environment:
   OPENCLAW_HOME          home directory used instead of HOME
   OPENCLAW_TIMEOUT_MS    connect and idle timeout for requests in ms (default 30000)
 ${baseUrlEnvLines()}
+  QWEN_OAUTH_BASE_URL    Qwen OAuth sign-in server (default https://chat.qwen.ai)
+  OPENCLAW_NO_BROWSER    1: show the Qwen OAuth link and QR code, do not open a browser
+  OPENCLAW_TERMINAL_REFLOW
+                         1 or 0: the terminal rewraps lines on a resize, or not (default: guessed)
+  OPENCLAW_DEBUG         print stack traces for unexpected errors
   NO_COLOR               plain output without colours
 
 Files:
@@ -80,7 +85,7 @@ ok, invalid key, wrong region (naming the right one) or unreachable; it exits 1 
 
 export const MODELS_SET_HELP = `${examples('openclaw models set qwen3-coder-plus', 'openclaw models set qwen          # alias of qwen-plus', 'openclaw models set qwen3-max', 'openclaw models set qwen3.5-plus  # not in the registry: checked with the region')}
 Writes agents.defaults.model.primary in openclaw.json (keeping every other key; a backup
-openclaw.json.bak is kept before the first change).
+openclaw.json.bak is kept before each change).
 Registry ids and aliases are saved at once. Any other id is first looked up in your region's
 model list (GET /models, no tokens spent): if the region does not serve it, nothing is saved
 and the closest ids it does serve are named; --force saves it without checking. Without a key,

@@ -30,6 +30,19 @@ describe('openclaw help', () => {
 		expect(result.code).toBe(0);
 	});
 
+	test('--help names every environment variable openclaw reads', async () => {
+		const result = await runCli(['--help'], {env: env()});
+		for (const name of ['QWEN_API_KEY', 'DASHSCOPE_API_KEY', 'QWEN_OAUTH_BASE_URL', 'OPENCLAW_NO_BROWSER', 'OPENCLAW_TERMINAL_REFLOW', 'OPENCLAW_DEBUG', 'NO_COLOR']) {
+			expect(result.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+		}
+		expect(result.stdout).toContain('print stack traces for unexpected errors');
+	});
+
+	test('`models set --help` says a backup is kept before each change', async () => {
+		const result = await runCli(['models', 'set', '--help'], {env: env()});
+		expect(result.stdout.replaceAll(/\s+/g, ' ')).toContain('openclaw.json.bak is kept before each change');
+	});
+
 	test('an unknown option still exits 2', async () => {
 		const result = await runCli(['--no-such-option'], {env: env()});
 		expect(result.code).toBe(2);
