@@ -6,7 +6,7 @@
  */
 import {homedir} from 'node:os';
 import {stripVTControlCharacters} from 'node:util';
-import {loadEffectiveSetup, type Credential, type EffectiveSetup} from '../core/credentials.js';
+import {loadEffectiveSetup, modelInEffect, type Credential, type EffectiveSetup} from '../core/credentials.js';
 import type {ChatContentPart, ChatMessage, StreamEvent} from '../core/dashscope-client.js';
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
@@ -18,7 +18,6 @@ import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
 import {CliError, UsageError} from './cli-error.js';
 import {coalescedOutput} from './coalesced-output.js';
-import {defaultModelFor} from './default-action.js';
 import {noCredentialLines} from './hints.js';
 import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
 import {unusableKeyError} from './key-check.js';
@@ -204,7 +203,7 @@ export async function preparePane(
 }
 
 function pickModel(context: CommandContext, setup: EffectiveSetup, requested: string | undefined, provider: ModelProvider) {
-	const resolution = resolveModel(requested ?? defaultModelFor(setup), {provider});
+	const resolution = resolveModel(requested ?? modelInEffect(setup), {provider});
 	if (!resolution.ok) {
 		throw new CliError(resolution.message, {
 			details: [

@@ -24,5 +24,3 @@ export async function runDefault(context: CommandContext, helpText: () => string
 	return launchChatPane(context, setup, modelInEffect(setup));
 }
 
-/** commands/chat.ts still imports it from here; core/credentials.ts decides. */
-export {modelInEffect as defaultModelFor} from '../core/credentials.js';
