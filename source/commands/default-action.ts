@@ -23,4 +23,3 @@ export async function runDefault(context: CommandContext, helpText: () => string
 
 	return launchChatPane(context, setup, modelInEffect(setup));
 }
-
