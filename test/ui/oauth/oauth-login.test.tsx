@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import React from 'react';
+import React, {type ComponentProps} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
 import {OAuthLogin} from '../../../source/ui/oauth/oauth-login.js';
@@ -17,7 +17,13 @@ afterEach(() => {
 	unmount?.();
 });
 
-async function mount(options: FakeQwenOAuthOptions, opener?: BrowserOpener) {
+type MountExtras = {
+	opener?: BrowserOpener;
+	save?: ComponentProps<typeof OAuthLogin>['save'];
+};
+
+async function mount(options: FakeQwenOAuthOptions, extras: MountExtras = {}) {
+	const {opener, save} = extras;
 	await startFake({interval: 0.02, ...options});
 	makeHome();
 	const opened: string[] = [];
@@ -27,6 +33,7 @@ async function mount(options: FakeQwenOAuthOptions, opener?: BrowserOpener) {
 	});
 	const onDone = vi.fn<(result: OAuthSaveResult) => void>();
 	const onCancel = vi.fn();
+	const onSaving = vi.fn();
 	const app = mountInk(
 		<OAuthLogin
 			app="openclaw"
@@ -34,13 +41,15 @@ async function mount(options: FakeQwenOAuthOptions, opener?: BrowserOpener) {
 			env={{...home.env, ...fake.env, NO_COLOR: '1'}}
 			paths={home.paths}
 			openBrowser={openBrowser}
+			{...(save ? {save} : {})}
 			onDone={onDone}
+			onSaving={onSaving}
 			onCancel={onCancel}
 		/>,
 	);
 	unmount = app.unmount;
 	const seen = () => app.frames.map(frame => stripAnsi(frame)).join('\n');
-	return {...app, opened, onDone, onCancel, seen, text: () => stripAnsi(app.lastFrame())};
+	return {...app, opened, onDone, onCancel, onSaving, seen, text: () => stripAnsi(app.lastFrame())};
 }
 
 describe('OAuthLogin against the fake Qwen OAuth server', () => {
@@ -97,8 +106,26 @@ describe('OAuthLogin against the fake Qwen OAuth server', () => {
 	});
 
 	it('a browser that cannot open is not an error', async () => {
-		const app = await mount({poll: ['pending', 'pending', 'pending', 'pending', 'approve']}, async () => 'failed');
+		const app = await mount({poll: ['pending', 'pending', 'pending', 'pending', 'approve']}, {opener: async () => 'failed'});
 		await waitFor(() => expect(app.onDone).toHaveBeenCalledTimes(1));
 		expect(app.seen()).toContain('Could not open a browser');
+	});
+	it('Esc while saving is ignored and the saved login is reported', async () => {
+		// The tokens are on their way to disk: the screen waits for the save and reports it.
+		let finish: () => void = () => {};
+		const result = {modelId: 'coder-model'} as OAuthSaveResult;
+		const save = vi.fn(async () => new Promise<OAuthSaveResult>(resolve => (finish = () => resolve(result))));
+		const app = await mount({poll: ['approve']}, {save});
+		await waitFor(() => expect(app.text()).toContain('Saving your login'));
+		expect(app.text()).not.toContain('Esc');
+		app.stdin.write(KEYS.escape);
+		await new Promise(resolve => setTimeout(resolve, 100));
+		expect(app.onCancel).not.toHaveBeenCalled();
+		// The wizard is told the save is under way, so its Ctrl+C can wait for it.
+		expect(app.onSaving).toHaveBeenCalledTimes(1);
+		finish();
+		await expect(app.onSaving.mock.calls[0]?.[0]).resolves.toBe(result);
+		await waitFor(() => expect(app.onDone).toHaveBeenCalledWith(result));
+		expect(app.onCancel).not.toHaveBeenCalled();
 	});
 });
