@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-
-type Env = Record<string, string | undefined>;
+import type {Env} from '../core/env.js';
 
 export function enableCompileCache(env: Env = process.env): void {
 	// Node's own switches win: caching turned off, or a cache the user chose (already enabled at start-up).

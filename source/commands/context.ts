@@ -2,9 +2,8 @@
  * What every command gets instead of reaching for process globals, so the
  * environment and streams are explicit (and styling follows each stream).
  */
-import {createStyle, type Style} from './style.js';
-
-export type Env = Record<string, string | undefined>;
+import {createStyle, type Style} from '../core/style.js';
+import type {Env} from '../core/env.js';
 
 export type CommandContext = {
 	readonly env: Env;

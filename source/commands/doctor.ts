@@ -5,8 +5,8 @@
  */
 import {formatJson, formatText} from '../core/doctor/format.js';
 import {runDoctorChecks} from '../core/doctor/run-checks.js';
-import type {Env} from '../core/doctor/types.js';
-import {createStyle} from './style.js';
+import type {Env} from '../core/env.js';
+import {createStyle} from '../core/style.js';
 import {timeoutFromEnv} from './timeout.js';
 
 export type DoctorCommandOptions = {

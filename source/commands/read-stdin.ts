@@ -7,7 +7,7 @@ export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes = MAX_STD
 	const chunks: Buffer[] = [];
 	let total = 0;
 	for await (const chunk of stdin) {
-		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk);
 		total += buffer.length;
 		if (total > maxBytes) throw new CliError(`stdin is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; pass a smaller input.`);
 		chunks.push(buffer);

@@ -48,7 +48,7 @@ const ASSIGNMENT = /^(?:export\s+|set\s+|\$env:)?(QWEN_API_KEY|DASHSCOPE_API_KEY
 const BEARER = /^(?:authorization:\s*)?bearer\s+/i;
 const QUOTES = /^["'`]+|["'`]+$/g;
 const TRAILING_SEMICOLON = /;+$/;
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function validateApiKey(raw: string): KeyValidation {

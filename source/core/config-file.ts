@@ -93,7 +93,7 @@ export async function updateOpenClawConfig(
 
 export function getQwenProvider(config: ConfigData): QwenProviderEntry | undefined {
 	const entry = objectAt(objectAt(config.models, 'providers'), PROVIDER_ID);
-	return entry as QwenProviderEntry | undefined;
+	return entry;
 }
 
 /** agents.defaults.model.primary (OpenClaw also accepts the bare string form). */
@@ -109,17 +109,17 @@ function valueAt(parent: unknown, key: string): unknown {
 }
 
 /** `parent[key]` when both are objects. */
-function objectAt(parent: unknown, key: string): Record<string, any> | undefined {
+function objectAt(parent: unknown, key: string): Record<string, unknown> | undefined {
 	const value = valueAt(parent, key);
 	return isPlainObject(value) ? value : undefined;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, any> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `parent[key]` as an object, created (or replacing a non-object) when needed: how a save reaches its keys. */
-export function childObject(parent: Record<string, unknown>, key: string): Record<string, any> {
+export function childObject(parent: Record<string, unknown>, key: string): Record<string, unknown> {
 	const value = parent[key];
 	if (isPlainObject(value)) return value;
 	const created: Record<string, unknown> = {};
@@ -177,7 +177,9 @@ export function parseJson5(text: string, file: string, hasBackup = true): unknow
 	// Files written by us or OpenClaw are plain JSON, which means the same in JSON5; the JSON5 parser loads only when needed.
 	try {
 		return JSON.parse(source);
-	} catch {}
+	} catch {
+		// Not plain JSON: JSON5 below says where it goes wrong.
+	}
 	try {
 		return loadJson5().parse(source);
 	} catch (error) {

@@ -11,7 +11,8 @@ import type {ConfigRead, QwenProviderEntry} from './config-file.js';
 import {LOGIN_COMMAND} from './messages.js';
 import {PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, RECOMMENDED_MODEL_ID} from './models.js';
 import {resolvePaths} from './paths.js';
-import type {Env, OpenClawPaths} from './paths.js';
+import type {Env} from './env.js';
+import type {OpenClawPaths} from './paths.js';
 import {DEFAULT_REGION_ID, getRegion, regionForBaseUrl, REGIONS, requestBaseUrl} from './regions.js';
 import type {Region} from './regions.js';
 

@@ -5,7 +5,7 @@
  * streams, our own bounded retries, and every failure a classified DashScopeError.
  */
 import OpenAI from 'openai';
-import type {ChatCompletionChunk, ChatCompletionMessageParam} from 'openai/resources/chat/completions';
+import type {ChatCompletionChunk} from 'openai/resources/chat/completions';
 import {DashScopeError, toDashScopeError} from './errors.js';
 import type {ApiErrorKind, ErrorContext} from './errors.js';
 import {ADVICE} from './messages.js';
@@ -101,7 +101,7 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 		const {signal} = request;
 		const body: Record<string, unknown> = {
 			model: request.model,
-			messages: request.messages as ChatCompletionMessageParam[],
+			messages: request.messages,
 			stream: true,
 			stream_options: {include_usage: true},
 		};

@@ -234,13 +234,20 @@ function isBag(value: unknown): value is Bag {
 	return typeof value === 'object' && value !== null;
 }
 
+/** A thrown primitive as text (`throw 'boom'`, `throw 404`). */
+function primitiveText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	return undefined;
+}
+
 function str(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function extractFacts(error: unknown): Facts {
 	if (typeof error === 'string') return factsFromBody(error) ?? {message: error};
-	if (!isBag(error)) return {message: error === undefined ? undefined : String(error)};
+	if (!isBag(error)) return {message: primitiveText(error)};
 
 	// The SDK's classes keep the default `name`, so look at the constructor too.
 	const names = [str(error.name), str((error.constructor as {name?: unknown} | undefined)?.name)];
@@ -334,7 +341,7 @@ function networkFacts(error: Bag, names: Array<string | undefined>): Facts | und
 			const facts: Facts = {netCode: code};
 			const target =
 				str(current.hostname) ??
-				(str(current.address) ? `${String(current.address)}${current.port ? `:${String(current.port)}` : ''}` : undefined);
+				(str(current.address) ? `${String(current.address)}${typeof current.port === 'number' ? `:${current.port}` : ''}` : undefined);
 			if (target) facts.netTarget = target;
 			return facts;
 		}

@@ -4,8 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-
-export type Env = Record<string, string | undefined>;
+import type {Env} from './env.js';
 
 export type OpenClawPaths = {
 	home: string;

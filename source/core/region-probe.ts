@@ -9,8 +9,7 @@ import {DashScopeError, classifyApiError, toDashScopeError} from './errors.js';
 import type {ClassifiedError} from './errors.js';
 import {REGIONS, effectiveBaseUrl, getRegion} from './regions.js';
 import type {Region, RegionId} from './regions.js';
-
-type Env = Record<string, string | undefined>;
+import type {Env} from './env.js';
 
 export type KeyProbe =
 	| {status: 'ok'; region: Region; modelIds: string[]}

@@ -2,6 +2,7 @@
  * DashScope regions. Keys are bound to the region that issued them, so every
  * other piece of the app asks this module for endpoints and labels.
  */
+import type {Env} from './env.js';
 
 export type RegionId = 'intl' | 'cn' | 'us' | 'hk';
 
@@ -69,8 +70,6 @@ export function getRegion(id: RegionId): Region {
 	if (!region) throw new Error(`Unknown region "${id}"`);
 	return region;
 }
-
-type Env = Record<string, string | undefined>;
 
 /** Where requests for this region actually go: the env override, else the canonical URL. */
 export function effectiveBaseUrl(region: Region, env: Env = process.env): string {

@@ -153,7 +153,7 @@ export function applyDefaultModel(data: ConfigData, modelRef: string): void {
  * DashScope; models the user added by hand stay.
  */
 function mergeModelEntries(existing: unknown, entries: Array<Record<string, unknown>>): unknown[] {
-	const previous = Array.isArray(existing) ? existing : [];
+	const previous: unknown[] = Array.isArray(existing) ? existing : [];
 	const byId = new Map(previous.filter(isPlainObject).map(entry => [entry.id, entry]));
 	const portalIds = new Set(modelsFor('portal').map(model => model.id));
 	const ours = new Set(entries.map(entry => entry.id));

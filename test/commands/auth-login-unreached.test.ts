@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {closedPort} from '../support/closed-port.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {registerSecret} from '../support/run-cli.js';
 
 const LOGIN = ['models', 'auth', 'login', '--provider', 'qwen-portal'];
 
 describe('models auth login (stdin): a key refused by its region while another is unreachable', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('names the unreachable region instead of calling the key plainly invalid everywhere', async () => {
 		const badKey = 'sk-test0000gone1a2b3c4d5e6f7a8b9c0d';

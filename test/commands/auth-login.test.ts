@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {registerSecret} from '../support/run-cli.js';
-import {canonicalBaseUrl, useCliWorld} from '../support/cli-world.js';
+import {canonicalBaseUrl, freshCliWorld} from '../support/cli-world.js';
 
 const LOGIN = ['models', 'auth', 'login', '--provider', 'qwen-portal'];
 
 describe('openclaw models auth login (key on stdin)', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('checks the key, saves profile and provider entry, prints a masked summary', async () => {
 		const result = await world.run([...LOGIN, '--region', 'cn'], {input: `${TEST_KEYS.cn}\n`});

@@ -2,12 +2,12 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {CLI_PATH} from '../support/run-cli.js';
 
 // The one-shot chat sends the deltas that arrive together in one write; none may be lost, reordered or overtaken.
 describe('openclaw chat output', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('an answer of thousands of small chunks arrives whole and in order', async () => {
 		world.saveLogin();

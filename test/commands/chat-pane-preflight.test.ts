@@ -7,10 +7,10 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {PTY_KEYS, spawnPty, type PtySession} from '../support/pty-driver.js';
 import {CLI_PATH, leakedSecrets, registerSecret} from '../support/run-cli.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 
 describe('the chat pane on a terminal', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 	const access = 'fake-access-token-0000000000000000000000';
 	registerSecret(access);
 	let pane: PtySession | undefined;

@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 
 // `openclaw chat "…" | head -c10`: the reader stops early; the answer is no longer wanted.
 describe('openclaw chat when the reader closes stdout', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('stops the request and exits 0 without a stack trace', async () => {
 		world.saveLogin();

@@ -6,7 +6,7 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {spawnPty, type PtySession} from '../support/pty-driver.js';
 import {CLI_PATH} from '../support/run-cli.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 
 const retitle = '\u001B]0;pwned\u0007';
 const cursorHome = '\u001B[H';
@@ -14,7 +14,7 @@ const chunks = ['Hello ', retitle, 'from ', `the${cursorHome} model.`];
 const reasoning = [`Thinking${retitle} hard. `];
 
 describe('openclaw chat "…" and escape sequences from the model', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 	let terminal: PtySession | undefined;
 	afterEach(() => {
 		terminal?.kill();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {serviceError, TEST_KEYS} from '../support/fake-dashscope.js';
 import {registerSecret} from '../support/run-cli.js';
-import {ESC, useCliWorld} from '../support/cli-world.js';
+import {ESC, freshCliWorld} from '../support/cli-world.js';
 
 // A 1x1 PNG.
 const PNG_1PX = Buffer.from(
@@ -20,7 +20,7 @@ type ChatBody = {
 };
 
 describe('openclaw chat', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	const lastBody = (): ChatBody => {
 		const body = world.server.chatRequests().at(-1)?.body;

@@ -3,9 +3,9 @@ import {describe, expect, it} from 'vitest';
 import {runDoctor} from '../../source/commands/doctor.js';
 import {saveApiKeySetup} from '../../source/core/setup.js';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
-import {useFakeDashScopeHome} from '../support/use-fake-dashscope-home.js';
+import {freshFakeDashScopeHome} from '../support/fresh-fake-dashscope-home.js';
 
-const {home} = useFakeDashScopeHome();
+const {home} = freshFakeDashScopeHome();
 
 async function setUp(regionId: 'intl' | 'cn', key: string, modelId = 'qwen3-coder-plus') {
 	await saveApiKeySetup(home.paths, {regionId, key, modelId});

@@ -3,12 +3,12 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {allOutputs, leakedSecrets} from '../support/run-cli.js';
-import {ESC, useCliWorld} from '../support/cli-world.js';
+import {ESC, freshCliWorld} from '../support/cli-world.js';
 
 const packageJson = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {version: string};
 
 describe('help, version and usage errors', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('--version prints the package version', async () => {
 		const result = await world.run(['--version']);
@@ -85,7 +85,7 @@ describe('help, version and usage errors', () => {
 });
 
 describe('keys never leak', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('no test key appears in the output of a session using every command', async () => {
 		await world.run(['models', 'auth', 'login', '--provider', 'qwen-portal', '--region', 'intl'], {input: TEST_KEYS.intl});

@@ -4,13 +4,13 @@
  */
 import fs from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {closedPort} from '../support/closed-port.js';
 
 const primary = (config: Record<string, unknown>) => (config as any).agents?.defaults?.model?.primary as string | undefined;
 
 describe('openclaw models set <id outside the registry>', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('a typo the region does not serve is refused with its closest ids, the config left byte-identical', async () => {
 		world.saveLogin();

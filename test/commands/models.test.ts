@@ -3,10 +3,10 @@ import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {spawnPty} from '../support/pty-driver.js';
 import {CLI_PATH, registerSecret} from '../support/run-cli.js';
-import {canonicalBaseUrl, ESC, useCliWorld} from '../support/cli-world.js';
+import {canonicalBaseUrl, ESC, freshCliWorld} from '../support/cli-world.js';
 
 describe('openclaw models list', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('prints the registry grouped Coding / General / Vision with aliases, stars and status', async () => {
 		const result = await world.run(['models', 'list']);
@@ -51,7 +51,7 @@ describe('openclaw models list', () => {
 });
 
 describe('openclaw models list on a narrow terminal', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 	const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 	const ids = ['qwen3-coder-plus', 'qwen-coder-plus', 'qwen3-coder-flash', 'qwen3-max', 'qwen-max', 'qwen-plus', 'qwen-turbo', 'qwen3-vl-plus', 'qwen-vl-plus'];
 	// Terminal cells: the emoji stars take two.
@@ -89,7 +89,7 @@ describe('openclaw models list on a narrow terminal', () => {
 });
 
 describe('openclaw models status', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('with nothing set up it says so and how to fix it', async () => {
 		const result = await world.run(['models', 'status']);
@@ -178,7 +178,7 @@ describe('openclaw models status', () => {
 });
 
 describe('openclaw restart', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('after exporting QWEN_API_KEY it shows the env key in effect over the saved profile', async () => {
 		world.saveLogin({keyRegion: 'intl'});
@@ -205,7 +205,7 @@ describe('openclaw restart', () => {
 });
 
 describe('openclaw models set', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('an alias sets the resolved id, keeps other keys and a backup', async () => {
 		world.saveLogin();
@@ -245,7 +245,7 @@ describe('openclaw models set', () => {
 });
 
 describe('an unparsable openclaw.json', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test.each([
 		[['models', 'status']],

@@ -9,7 +9,7 @@ import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {ADVICE} from '../../source/core/messages.js';
 import {startFakeQwenOAuth, type FakeQwenOAuth} from '../support/fake-qwen-oauth.js';
 import {registerSecret} from '../support/run-cli.js';
-import {PORTAL_BASE_URL, useCliWorld} from '../support/cli-world.js';
+import {PORTAL_BASE_URL, freshCliWorld} from '../support/cli-world.js';
 
 const ACCESS = 'fake-access-token-0000000000000000000000';
 const API_KEY_COMMAND = 'openclaw models auth login --provider qwen-portal --method api-key';
@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 registerSecret(ACCESS);
 
 describe('models status and restart with Qwen OAuth', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('status names Qwen OAuth, the token expiry, the portal URL and the discontinued free tier', async () => {
 		const expires = Date.now() + 2 * HOUR + 30 * 60_000;
@@ -87,7 +87,7 @@ describe('models status and restart with Qwen OAuth', () => {
 });
 
 describe('models list and set with Qwen OAuth', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('list shows only the portal models, why, and how to switch back to an API key', async () => {
 		world.saveOAuthLogin({access: ACCESS, expires: Date.now() + HOUR, keepApiKey: true});
@@ -131,7 +131,7 @@ describe('models list and set with Qwen OAuth', () => {
 });
 
 describe('chat with Qwen OAuth', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 	let portal: FakeQwenOAuth;
 	beforeEach(async () => {
 		portal = await startFakeQwenOAuth({chat: 'stream'});

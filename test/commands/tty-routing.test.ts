@@ -6,7 +6,7 @@ import {spawn, type IPty} from '@lydell/node-pty';
 import {afterEach, describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {CLI_PATH, leakedSecrets} from '../support/run-cli.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 
 // Ink turns on raw mode just after its first frame; a Ctrl+C sent before that is a plain SIGINT.
 const settle = async () => new Promise(resolve => setTimeout(resolve, 300));
@@ -45,7 +45,7 @@ function openTerminal(args: readonly string[], env: Record<string, string>): Ter
 }
 
 describe('on a terminal', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 	const open: Terminal[] = [];
 	afterEach(() => {
 		for (const terminal of open.splice(0)) {

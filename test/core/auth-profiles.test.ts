@@ -11,12 +11,12 @@ import {
 import {ConfigParseError} from '../../source/core/config-file.js';
 import {runFilesWriter} from '../support/run-files-writer.js';
 import {fileMode} from '../support/temp-home.js';
-import {useTempHome} from '../support/use-temp-home.js';
+import {freshTempHome} from '../support/fresh-temp-home.js';
 
 const KEY = 'sk-test0000intl00000000000000000a';
 const OTHER_KEY = 'sk-test0000cn000000000000000000000a';
 
-const temp = useTempHome();
+const temp = freshTempHome();
 
 const apiKeyProfile = (key: string) => ({type: 'api_key' as const, provider: 'qwen-portal', key});
 

@@ -11,10 +11,10 @@ import {
 import {FileAccessError} from '../../source/core/file-lock.js';
 import {runFilesWriter} from '../support/run-files-writer.js';
 import {fileMode} from '../support/temp-home.js';
-import {useTempHome} from '../support/use-temp-home.js';
+import {freshTempHome} from '../support/fresh-temp-home.js';
 
 
-const temp = useTempHome();
+const temp = freshTempHome();
 
 
 function chownTree(target: string, id: number): void {
@@ -48,7 +48,7 @@ async function asyncRefusal(action: () => Promise<unknown>): Promise<ConfigParse
 		(error: unknown) => error,
 	);
 	if (error instanceof ConfigParseError) return error;
-	throw error ?? new Error('expected a ConfigParseError');
+	throw new Error('expected a ConfigParseError', {cause: error});
 }
 
 describe('readOpenClawConfig', () => {

@@ -5,7 +5,7 @@ import {loadEffectiveSetup, modelInEffect, type EffectiveSetup} from '../../sour
 import {resolvePaths} from '../../source/core/paths.js';
 import {REGIONS} from '../../source/core/regions.js';
 import {saveApiKeySetup} from '../../source/core/setup.js';
-import {useTempHome} from '../support/use-temp-home.js';
+import {freshTempHome} from '../support/fresh-temp-home.js';
 
 const ENV_KEY = 'sk-test0000env000000000000000000a';
 const DASH_KEY = 'sk-test0000dash00000000000000000a';
@@ -14,7 +14,7 @@ const LITERAL_KEY = 'sk-test0000literal0000000000000a';
 const INTL = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
 const CN = 'https://dashscope.aliyuncs.com/compatible-mode/v1';
 
-const temp = useTempHome();
+const temp = freshTempHome();
 
 function configure(provider: Record<string, unknown>, primary?: string): void {
 	temp.writeConfig({

@@ -5,10 +5,10 @@
 import {describe, expect, test} from 'vitest';
 import {ADVICE, PORTAL_DISCONTINUED} from '../../source/core/messages.js';
 import {deviceRequestRefused, refreshDead} from '../../source/core/oauth/oauth-error.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 
 describe('the discontinued OAuth free tier', () => {
-	const world = useCliWorld();
+	const world = freshCliWorld();
 
 	test('is one sentence with the date', () => {
 		expect(PORTAL_DISCONTINUED).toBe('Qwen discontinued the free OAuth tier on 2026-04-15.');

@@ -5,13 +5,13 @@ import {API_KEY_PROFILE_ID} from '../../source/core/auth-profiles.js';
 import {saveOAuthSetup} from '../../source/core/oauth/save-oauth-setup.js';
 import {resolvePaths} from '../../source/core/paths.js';
 import {saveApiKeySetup, saveProfileAndConfig, SetupWriteError} from '../../source/core/setup.js';
-import {useTempHome} from '../support/use-temp-home.js';
+import {freshTempHome} from '../support/fresh-temp-home.js';
 
 const KEY = 'sk-test0000intl00000000000000000a';
 const OTHER_KEY = 'sk-test0000cn000000000000000000000b';
 const TOKENS = {access: 'fake-access-1', refresh: 'fake-refresh-1', expires: Date.UTC(2026, 3, 1, 13), baseUrl: 'https://portal.qwen.ai/v1'};
 
-const temp = useTempHome();
+const temp = freshTempHome();
 
 /** Paths whose openclaw.json cannot be written: its directory is a regular file. */
 function unwritableConfigPaths() {

@@ -7,7 +7,7 @@ import {ConfigParseError} from '../../source/core/config-file.js';
 import {saveApiKeySetup, setDefaultModel} from '../../source/core/setup.js';
 import {runFilesWriter} from '../support/run-files-writer.js';
 import {fileMode} from '../support/temp-home.js';
-import {useTempHome} from '../support/use-temp-home.js';
+import {freshTempHome} from '../support/fresh-temp-home.js';
 
 const KEY = 'sk-test0000intl00000000000000000a';
 const INTL = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
@@ -53,7 +53,7 @@ const HAND_EDITED = `// OpenClaw config, hand-edited
 }
 `;
 
-const temp = useTempHome();
+const temp = freshTempHome();
 
 type Json = Record<string, any>;
 
@@ -136,7 +136,7 @@ describe('saveApiKeySetup', () => {
 		expect(fileMode(result.backupPath!)).toBe(0o600);
 
 		const after = temp.readConfig() as Json;
-		const expected = JSON5.parse(HAND_EDITED) as Json;
+		const expected = JSON5.parse<Json>(HAND_EDITED);
 		const provider = expected.models.providers['qwen-portal'];
 		Object.assign(provider, {baseUrl: INTL, apiKey: 'profile:qwen-portal:default', api: 'openai-completions'});
 		// Registry entries replace same-id ones (keeping their extra fields), portal models go, hand-added ones stay.
@@ -207,7 +207,7 @@ describe('setDefaultModel', () => {
 		temp.writeConfig(HAND_EDITED);
 		const result = await setDefaultModel(temp.paths, 'qwen3-max');
 		expect(result.modelRef).toBe('qwen-portal/qwen3-max');
-		const expected = JSON5.parse(HAND_EDITED) as Json;
+		const expected = JSON5.parse<Json>(HAND_EDITED);
 		expected.agents.defaults.model.primary = 'qwen-portal/qwen3-max';
 		expected.agents.defaults.models['qwen-portal/qwen3-max'] = {};
 		expect(temp.readConfig()).toEqual(expected);

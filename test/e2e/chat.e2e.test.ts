@@ -56,7 +56,7 @@ async function waitForOutput(pane: PtySession, text: string | RegExp, timeoutMs 
 	const started = Date.now();
 	while (typeof text === 'string' ? !pane.output().includes(text) : !text.test(pane.output())) {
 		if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${String(text)}; screen:\n${pane.screen()}`);
-		// eslint-disable-next-line no-await-in-loop
+		 
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});
@@ -71,7 +71,7 @@ async function ask(pane: PtySession, question: string): Promise<void> {
 
 /** Markers in the scrollback must be exactly `expected`: none lost, none twice, in order. */
 async function expectOnceInOrder(pane: PtySession, marker: RegExp, expected: string[]): Promise<void> {
-	const markers = (await pane.lines()).join('\n').match(marker) ?? [];
+	const markers: string[] = (await pane.lines()).join('\n').match(marker) ?? [];
 	const duplicated = markers.filter((found, index) => markers.indexOf(found) !== index);
 	const missing = expected.filter(found => !markers.includes(found));
 	expect({duplicated: duplicated.slice(0, 10), missing: missing.slice(0, 10)}).toEqual({duplicated: [], missing: []});
@@ -95,9 +95,9 @@ async function streamThroughResizes(question: string, answer: string, run: Resiz
 	const pane = openPane();
 	await ask(pane, question);
 	for (const [after, cols, rows] of run.resizes) {
-		// eslint-disable-next-line no-await-in-loop
+		 
 		await waitForOutput(pane, after);
-		// eslint-disable-next-line no-await-in-loop
+		 
 		await pane.resize(cols, rows);
 	}
 

@@ -7,12 +7,12 @@ import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {PTY_KEYS, spawnPty, type PtySession} from '../support/pty-driver.js';
-import {useFakeDashScopeHome} from '../support/use-fake-dashscope-home.js';
+import {freshFakeDashScopeHome} from '../support/fresh-fake-dashscope-home.js';
 
 const CLI = path.resolve('dist/cli.js');
 const LOGIN = [CLI, 'models', 'auth', 'login', '--provider', 'qwen-portal'];
 
-const {fake, home} = useFakeDashScopeHome();
+const {fake, home} = freshFakeDashScopeHome();
 let session: PtySession | undefined;
 
 beforeAll(() => {

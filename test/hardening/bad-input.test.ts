@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {expectNoCrash, snapshotTree} from '../support/file-tree.js';
 
-const world = useCliWorld();
+const world = freshCliWorld();
 const isRoot = process.getuid?.() === 0;
 
 async function expectRefused(args: string[], message: RegExp, options: {code?: number; input?: string} = {}) {

@@ -5,10 +5,10 @@
  */
 import {describe, expect, it} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {expectNoCrash, snapshotTree} from '../support/file-tree.js';
 
-const world = useCliWorld();
+const world = freshCliWorld();
 
 type BadKey = {name: string; key: string; message: RegExp};
 

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import JSON5 from 'json5';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 
-const world = useCliWorld();
+const world = freshCliWorld();
 
 const OTHER_TOOLS = {
 	gateway: {port: 18789, auth: {mode: 'token'}},
@@ -23,7 +23,7 @@ function writeSharedConfig() {
 }
 
 function readJson(file: string): Record<string, any> {
-	return JSON5.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
+	return JSON5.parse<Record<string, any>>(fs.readFileSync(file, 'utf8'));
 }
 
 describe('concurrent writers', () => {

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {snapshotTree} from '../support/file-tree.js';
 
-const world = useCliWorld();
+const world = freshCliWorld();
 
 describe('openclaw doctor names the seed\'s troubleshooting issues', () => {
 	it('healthy: exit 0, plain text', async () => {

@@ -4,11 +4,11 @@
  */
 import {describe, expect, it} from 'vitest';
 import {serviceError} from '../support/fake-dashscope.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {closedPort} from '../support/closed-port.js';
 import {expectNoCrash} from '../support/file-tree.js';
 
-const world = useCliWorld();
+const world = freshCliWorld();
 
 function echoOf(prompt: string): string {
 	return `Echo: ${prompt}`;

@@ -9,13 +9,13 @@ import {describe, expect, it} from 'vitest';
 import {serviceError} from '../support/fake-dashscope.js';
 import {PTY_KEYS, spawnPty} from '../support/pty-driver.js';
 import {CLI_PATH, registerSecret} from '../support/run-cli.js';
-import {useCliWorld} from '../support/cli-world.js';
+import {freshCliWorld} from '../support/cli-world.js';
 import {filesContaining} from '../support/file-tree.js';
 
 const CANARY = 'sk-LEAKCANARY0000intl000000000000000';
 registerSecret(CANARY);
 
-const world = useCliWorld({keys: {intl: [CANARY]}});
+const world = freshCliWorld({keys: {intl: [CANARY]}});
 
 const AUTH_PROFILES = path.join('.openclaw', 'agents', 'main', 'agent', 'auth-profiles.json');
 

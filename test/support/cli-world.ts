@@ -5,7 +5,7 @@
 import {TEST_KEYS, type FakeDashScope, type FakeDashScopeOptions} from './fake-dashscope.ts';
 import {runCli, startCli, type CliOptions, type CliResult, type CliRun} from './run-cli.ts';
 import type {TempHome} from './temp-home.ts';
-import {useFakeDashScopeHome} from './use-fake-dashscope-home.ts';
+import {freshFakeDashScopeHome} from './fresh-fake-dashscope-home.ts';
 
 export type CliWorld = {
 	server: FakeDashScope;
@@ -37,8 +37,8 @@ export function canonicalBaseUrl(region: keyof typeof CANONICAL): string {
 }
 
 /** Registers beforeEach/afterEach hooks and returns a handle whose fields are live during each test. */
-export function useCliWorld(serverOptions: FakeDashScopeOptions = {}): CliWorld {
-	const {fake, home} = useFakeDashScopeHome(serverOptions);
+export function freshCliWorld(serverOptions: FakeDashScopeOptions = {}): CliWorld {
+	const {fake, home} = freshFakeDashScopeHome(serverOptions);
 	const world: CliWorld = {
 		server: fake,
 		home,

@@ -12,6 +12,11 @@ afterEach(async () => {
 	await server.close();
 });
 
+/** A JSON body as the tests read it: any field may be asserted on. */
+async function readJson(response: Response): Promise<any> {
+	return response.json();
+}
+
 function post(region: 'intl' | 'cn' | 'us' | 'hk', body: object, key: string = TEST_KEYS[region]): Promise<Response> {
 	return fetch(`${server.baseUrls[region]}/chat/completions`, {
 		method: 'POST',
@@ -78,7 +83,7 @@ describe('fake DashScope wire format', () => {
 	});
 
 	it('answers non-streaming requests with a chat.completion', async () => {
-		const body = await (await post('intl', {...hello, stream: false})).json();
+		const body = await readJson(await post('intl', {...hello, stream: false}));
 		expect(body).toMatchObject({
 			object: 'chat.completion',
 			choices: [{message: {role: 'assistant', content: 'Echo: I am here'}, finish_reason: 'stop', index: 0}],
@@ -91,7 +96,7 @@ describe('fake DashScope keys and regions', () => {
 	it('rejects a key from another region with the 401 body and a matching request id', async () => {
 		const response = await post('intl', hello, TEST_KEYS.cn);
 		expect(response.status).toBe(401);
-		const body = await response.json();
+		const body = await readJson(response);
 		expect(body).toEqual({
 			error: {
 				message:
@@ -107,7 +112,7 @@ describe('fake DashScope keys and regions', () => {
 	});
 
 	it('links Beijing 401s to help.aliyun.com/zh', async () => {
-		const body = await (await post('cn', hello, 'sk-test0000bogus')).json();
+		const body = await readJson(await post('cn', hello, 'sk-test0000bogus'));
 		expect(body.error.message).toContain('https://help.aliyun.com/zh/model-studio/error-code#apikey-error');
 		expect(server.requests.at(-1)?.keyRegion).toBeNull();
 	});
@@ -124,7 +129,7 @@ describe('fake DashScope keys and regions', () => {
 			const response = await fetch(`${server.baseUrls[region]}/models`, {
 				headers: {authorization: `Bearer ${TEST_KEYS[region]}`},
 			});
-			const body = await response.json();
+			const body = await readJson(response);
 			expect(body.object).toBe('list');
 			expect(body.data[0]).toEqual({id: expect.any(String), object: 'model', created: expect.any(Number), owned_by: 'system'});
 			return body.data.map((model: {id: string}) => model.id) as string[];
@@ -153,7 +158,7 @@ describe('fake DashScope validation', () => {
 	it('rejects the developer role with the exact 400', async () => {
 		const response = await post('intl', {...hello, messages: [{role: 'developer', content: 'x'}]});
 		expect(response.status).toBe(400);
-		expect((await response.json()).error.message).toBe(
+		expect((await readJson(response)).error.message).toBe(
 			"developer is not one of ['system', 'assistant', 'user', 'tool', 'function']",
 		);
 	});
@@ -162,7 +167,7 @@ describe('fake DashScope validation', () => {
 		const response = await post('intl', {...hello, model: 'qwen.qwen-plus'});
 		expect(response.status).toBe(404);
 		expect(response.headers.get('content-type')).toBe('application/json');
-		const body = await response.json();
+		const body = await readJson(response);
 		expect(body.error).toEqual(ERROR_BODIES.modelNotFound('qwen.qwen-plus').error);
 		expect(body.request_id).toBe(response.headers.get('x-request-id'));
 	});
@@ -170,7 +175,7 @@ describe('fake DashScope validation', () => {
 	it('rejects array content for a text-only model', async () => {
 		const response = await post('intl', {...hello, messages: [{role: 'user', content: [{type: 'text', text: 'hi'}]}]});
 		expect(response.status).toBe(400);
-		expect((await response.json()).error.message).toBe('input content must be a string.');
+		expect((await readJson(response)).error.message).toBe('input content must be a string.');
 	});
 
 	it('rejects a data URI over 10485760 bytes and accepts a small one', async () => {
@@ -180,10 +185,10 @@ describe('fake DashScope validation', () => {
 		];
 		const big = await post('intl', {...hello, model: 'qwen3-vl-plus', messages: [{role: 'user', content: image(10_485_760)}]});
 		expect(big.status).toBe(400);
-		expect((await big.json()).error.message).toBe('Exceeded limit on max bytes per data-uri item : 10485760');
+		expect((await readJson(big)).error.message).toBe('Exceeded limit on max bytes per data-uri item : 10485760');
 
 		const small = await post('intl', {...hello, model: 'qwen3-vl-plus', stream: false, messages: [{role: 'user', content: image(100)}]});
-		expect((await small.json()).choices[0].message.content).toBe('Echo: what is this [1 image]');
+		expect((await readJson(small)).choices[0].message.content).toBe('Echo: what is this [1 image]');
 	});
 });
 
@@ -192,7 +197,7 @@ describe('fake DashScope behaviours', () => {
 		server.enqueue(serviceError('rateLimit'));
 		const limited = await post('intl', hello);
 		expect(limited.status).toBe(429);
-		expect((await limited.json()).error.code).toBe('limit_requests');
+		expect((await readJson(limited)).error.code).toBe('limit_requests');
 		expect((await post('intl', hello)).status).toBe(200);
 	});
 

@@ -236,7 +236,9 @@ export async function startFakeQwenOAuth(options: FakeQwenOAuthOptions = {}): Pr
 		let model = 'coder-model';
 		try {
 			model = (JSON.parse(body) as {model?: string}).model ?? model;
-		} catch {}
+		} catch {
+			// A body that is not JSON still gets an answer, from the default model.
+		}
 
 		const id = `chatcmpl-fake-${serial}`;
 		response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-cache'});
@@ -250,7 +252,9 @@ export async function startFakeQwenOAuth(options: FakeQwenOAuthOptions = {}): Pr
 		response.end('data: [DONE]\n\n');
 	};
 
-	const server: Server = createServer(async (request, response) => {
+	const server: Server = createServer((request, response) => void answer(request, response));
+
+	async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const body = await readBody(request);
 		const path = (request.url ?? '/').split('?')[0] ?? '/';
 		const form = request.headers['content-type']?.includes('application/x-www-form-urlencoded')
@@ -278,7 +282,7 @@ export async function startFakeQwenOAuth(options: FakeQwenOAuthOptions = {}): Pr
 			response.writeHead(200, {'content-type': 'text/html'});
 			response.end('<p>Fake Qwen authorization page.</p>');
 		} else sendJson(response, 404, {error: 'not_found'});
-	});
+	}
 
 	const sockets = new Set<Socket>();
 	server.on('connection', socket => {

@@ -55,7 +55,7 @@ const tick = async (ms: number) =>
 		setTimeout(resolve, ms);
 	});
 
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001B\[[\d;?]*[A-Za-z]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
 /** The text without colours, cursor moves or hyperlinks. */
@@ -95,7 +95,7 @@ export async function waitFor(check: () => void, timeoutMs = 5000): Promise<void
 			return;
 		} catch (error) {
 			if (Date.now() - start > timeoutMs) throw error;
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await tick(10);
 		}
 	}
@@ -132,12 +132,12 @@ export async function renderTerminal(tree: ReactElement, size: {columns?: number
 			for (const key of keys) {
 				stdin.write(key);
 				// A lone ESC is held ~20 ms in case it starts a sequence.
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await tick(key === KEYS.escape ? 60 : 15);
 			}
 		},
 		async type(text) {
-			// eslint-disable-next-line no-await-in-loop
+			 
 			for (const char of text) await terminal.press(char);
 		},
 		async waitFor(text, timeoutMs = 5000) {
@@ -148,7 +148,7 @@ export async function renderTerminal(tree: ReactElement, size: {columns?: number
 					throw new Error(`Timed out waiting for ${String(text)}; last frame:\n${frame()}`);
 				}
 
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await tick(20);
 			}
 
@@ -162,7 +162,7 @@ export async function renderTerminal(tree: ReactElement, size: {columns?: number
 			stdout.emit('resize');
 			await tick(30);
 		},
-		unmount: ink.unmount,
+		unmount: () => ink.unmount(),
 	};
 	return terminal;
 }

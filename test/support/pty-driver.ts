@@ -58,7 +58,7 @@ export function spawnPty(options: PtyOptions): PtySession {
 		cols,
 		rows,
 		cwd: options.cwd ?? process.cwd(),
-		env: options.env ?? (process.env as Record<string, string>),
+		env: options.env ?? (process.env),
 	});
 
 	let output = '';
@@ -112,7 +112,7 @@ export function spawnPty(options: PtyOptions): PtySession {
 		async press(...keys) {
 			for (const key of keys) {
 				child.write(key);
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await sleep(key === PTY_KEYS.escape ? 120 : 60);
 			}
 		},
@@ -123,12 +123,12 @@ export function spawnPty(options: PtyOptions): PtySession {
 		async waitFor(text, timeoutMs = 10_000) {
 			const started = Date.now();
 			for (;;) {
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await flush();
 				const current = screen();
 				if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
 					// The program subscribes to input just after it draws.
-					// eslint-disable-next-line no-await-in-loop
+					 
 					await sleep(60);
 					return current;
 				}
@@ -139,7 +139,7 @@ export function spawnPty(options: PtyOptions): PtySession {
 					);
 				}
 
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await sleep(40);
 			}
 		},
@@ -167,7 +167,7 @@ export function spawnPty(options: PtyOptions): PtySession {
 			// the terminal, so the screen shows what the program left behind.
 			for (let seen = -1, waited = 0; seen !== output.length && waited < 1000; waited += 50) {
 				seen = output.length;
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await sleep(50);
 			}
 

@@ -10,7 +10,8 @@ import {resolveModel} from '../resolve-model.js';
 import {OPENAI_COMPLETIONS_API} from '../setup.js';
 import {getRegion, DEFAULT_REGION_ID, regionForBaseUrl, REGIONS} from '../regions.js';
 import {LOGIN_COMMAND} from '../messages.js';
-import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
+import {ok, problem, warning, type DoctorCheck} from './types.js';
+import type {Env} from '../env.js';
 
 export function checkConfigPresent(configPath: string, exists: boolean, hasCredential: boolean): DoctorCheck {
 	const id = 'config.file';

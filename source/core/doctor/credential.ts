@@ -9,7 +9,8 @@ import type {ConfigRead} from '../config-file.js';
 import {credentialFromConfig, KEY_ENV_VARS, type EffectiveSetup} from '../credentials.js';
 import {ADVICE, LOGIN_COMMAND} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
-import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
+import {ok, problem, warning, type DoctorCheck} from './types.js';
+import type {Env} from '../env.js';
 
 const ISSUE_4 = 'seed Issue 4';
 
@@ -116,7 +117,7 @@ function shadowedSources(env: Env, setup: EffectiveSetup, config: ConfigRead): A
 	}
 
 	try {
-		const withoutEnv: Env = {...env};
+		const withoutEnv: Record<string, string | undefined> = {...env};
 		for (const name of KEY_ENV_VARS) delete withoutEnv[name];
 		const fromFiles = credentialFromConfig(config, withoutEnv);
 		if (fromFiles) found.push({label: fromFiles.sourceLabel, key: fromFiles.key});

@@ -2,16 +2,9 @@
  * Doctor's two outputs: grouped plain text for people (colour only through the
  * given style, so pipes and NO_COLOR get no escape codes) and JSON for scripts.
  */
+import type {Style} from '../style.js';
 import type {DoctorReport} from './run-checks.js';
 import type {CheckStatus, DoctorCheck} from './types.js';
-
-export type Painter = {
-	bold(text: string): string;
-	dim(text: string): string;
-	red(text: string): string;
-	green(text: string): string;
-	yellow(text: string): string;
-};
 
 const GROUPS: Array<[string, string]> = [
 	['config', 'Config'],
@@ -27,7 +20,7 @@ function groupOf(check: DoctorCheck): string {
 	return check.id.split('.')[0] ?? check.id;
 }
 
-function paint(status: CheckStatus, text: string, style: Painter): string {
+function paint(status: CheckStatus, text: string, style: Style): string {
 	if (status === 'ok') return style.green(text);
 	return status === 'warning' ? style.yellow(text) : style.red(text);
 }
@@ -43,7 +36,7 @@ function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export function formatText(report: DoctorReport, style: Painter): string[] {
+export function formatText(report: DoctorReport, style: Style): string[] {
 	const lines: string[] = [style.bold('openclaw doctor')];
 	for (const repair of report.repairs) {
 		lines.push('error' in repair

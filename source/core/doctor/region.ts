@@ -10,7 +10,8 @@ import {findModel} from '../models.js';
 import {joinRegionLabels, probeKey} from '../region-probe.js';
 import {closestIds} from '../resolve-model.js';
 import type {Region} from '../regions.js';
-import {ok, problem, warning, type DoctorCheck, type Env} from './types.js';
+import {ok, problem, warning, type DoctorCheck} from './types.js';
+import type {Env} from '../env.js';
 
 export type RegionCheckInput = {
 	key: string;

@@ -12,7 +12,8 @@ import {checkCredentialSource, checkKeyEnvVars, checkKeyFormat, checkLiteralKey}
 import {checkModelIds} from './model-ids.js';
 import {checkPermissions, repairPermissions, type PermissionRepair} from './permissions.js';
 import {checkModelAvailable, checkRegion} from './region.js';
-import {hasProblem, problem, warning, type DoctorCheck, type Env} from './types.js';
+import {hasProblem, problem, warning, type DoctorCheck} from './types.js';
+import type {Env} from '../env.js';
 
 export type DoctorOptions = {
 	env: Env;

@@ -2,7 +2,6 @@
  * What every doctor check returns: plain data, so the command can print it as
  * text or JSON and tests can assert on it without a terminal.
  */
-
 export type CheckStatus = 'ok' | 'warning' | 'problem';
 
 export type DoctorCheck = {
@@ -16,8 +15,6 @@ export type DoctorCheck = {
 	/** `openclaw doctor --fix` can repair this one without asking. */
 	fixable?: boolean;
 };
-
-export type Env = Record<string, string | undefined>;
 
 export function ok(id: string, title: string, detail = ''): DoctorCheck {
 	return {id, status: 'ok', title, detail, nextStep: ''};

@@ -2,8 +2,7 @@
  * Fixed facts about Qwen's OAuth portal (shared/reference/dashscope-wire.md,
  * "Qwen OAuth portal"). The client id is Qwen Code's public device-flow client.
  */
-type Env = Record<string, string | undefined>;
-
+import type {Env} from '../env.js';
 export const QWEN_OAUTH_CLIENT_ID = 'f0304373b74a44d2b584a3fb70ca9e56';
 export const QWEN_OAUTH_SCOPE = 'openid profile email model.completion';
 const QWEN_OAUTH_DEFAULT_BASE_URL = 'https://chat.qwen.ai';

@@ -9,8 +9,7 @@ import {type DeviceAuthorization, requestDeviceCode} from './device-code.js';
 import {createPkcePair} from './pkce.js';
 import {type PollEvent, pollForToken} from './poll-token.js';
 import type {OAuthTokens} from './tokens.js';
-
-type Env = Record<string, string | undefined>;
+import type {Env} from '../env.js';
 
 export type DeviceLogin = {
 	device: DeviceAuthorization;

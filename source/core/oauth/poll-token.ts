@@ -45,11 +45,11 @@ export async function pollForToken(
 		const remaining = deadline - clock.now();
 		if (remaining <= 0) throw timedOut();
 		options.onEvent?.({type: 'waiting', intervalMs});
-		// eslint-disable-next-line no-await-in-loop -- polling is sequential by nature
+		 
 		await clock.sleep(Math.min(intervalMs, remaining), options.signal);
 		if (clock.now() >= deadline) throw timedOut();
 
-		// eslint-disable-next-line no-await-in-loop
+		 
 		const answer = await postForm(
 			`${baseUrl}${TOKEN_PATH}`,
 			{

@@ -14,8 +14,7 @@ import {oauthBaseUrl, QWEN_OAUTH_CLIENT_ID, REFRESH_MARGIN_MS, TOKEN_PATH} from 
 import {postForm, stringField} from './form-post.js';
 import {noOAuthProfile, refreshDead, refreshFailed} from './oauth-error.js';
 import {type OAuthTokens, parseTokenAnswer} from './tokens.js';
-
-type Env = Record<string, string | undefined>;
+import type {Env} from '../env.js';
 
 export type StoredOAuthProfile = {type: 'oauth'; provider: string; access: string; refresh: string; expires: number};
 

@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import {resolve} from 'node:path';
 import {Box, Static, useApp, useInput, useWindowSize} from 'ink';
 import type {ChatMessage, DashScopeClient} from '../../core/dashscope-client.js';

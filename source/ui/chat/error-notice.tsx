@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {ClassifiedError} from '../../core/errors.js';
 import {useTheme} from '../components/theme.js';

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useTheme} from '../components/theme.js';
@@ -49,7 +49,6 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTur
 					{reasoningCollapsed
 						? undefined
 						: tail(reasoning, expandedReasoningRows, width).map((line, index) => (
-								// eslint-disable-next-line react/no-array-index-key -- rows of a redrawn tail
 								<Text key={index} dimColor italic color={theme.muted} wrap="truncate-end">
 									{line}
 								</Text>
@@ -62,7 +61,6 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTur
 				</Text>
 			) : undefined}
 			{preview.lines.map((line, index) => (
-				// eslint-disable-next-line react/no-array-index-key -- rows of a redrawn tail
 				<Text key={index} wrap="truncate-end">
 					{line === '' ? ' ' : line}
 				</Text>

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../components/theme.js';
 import {layoutPrompt} from './prompt-layout.js';
@@ -39,7 +38,6 @@ export function PromptInput({editor, width, maxRows, placeholder, isBusy}: Promp
 		<Box flexDirection="column">
 			{layout.hiddenAbove > 0 ? <Text color={theme.muted}>  ↑ {layout.hiddenAbove} more lines</Text> : undefined}
 			{layout.rows.map((row, index) => (
-				// eslint-disable-next-line react/no-array-index-key -- rows of the text being edited
 				<Box key={index}>
 					<Text bold color={prefixColor}>
 						{index === 0 && layout.hiddenAbove === 0 ? '› ' : '  '}

@@ -4,7 +4,7 @@
  * Knows nothing about React, so the transcript, /save and tests can use it.
  */
 import {stripVTControlCharacters} from 'node:util';
-import {Marked, type MarkedExtension} from 'marked';
+import {Marked, type MarkedExtension, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {wrapPlain} from './plain-wrap.js';
 
@@ -36,7 +36,7 @@ const HIGHLIGHT_LIMIT = 32 * 1024;
 const noGuessing = {languageSubset: []} as unknown as Parameters<typeof markedTerminal>[1];
 const plainWhenHuge: MarkedExtension = {
 	walkTokens(token) {
-		if (token.type === 'code' && token.text.length > HIGHLIGHT_LIMIT) token.lang = '';
+		if (token.type === 'code' && (token as Tokens.Code).text.length > HIGHLIGHT_LIMIT) token.lang = '';
 	},
 };
 const renderers = new Map<string, Marked>();

@@ -1,4 +1,3 @@
-import React from 'react';
 import {render} from 'ink';
 import {constants as osConstants} from 'node:os';
 import {createDashScopeClient, type ChatMessage} from '../../core/dashscope-client.js';
@@ -13,8 +12,7 @@ import {ChatApp} from './chat-app.js';
 import {createReflowStdout} from './reflow-stdout.js';
 import {saveTranscriptFile} from './save-transcript.js';
 import {terminalReflows} from './terminal-reflow.js';
-
-type Env = Record<string, string | undefined>;
+import type {Env} from '../../core/env.js';
 
 /** What the pane is opened with, once commands/chat.ts's checks have passed. */
 export type PaneInput = {

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../components/theme.js';
 import type {AnswerStats} from './transcript.js';

@@ -6,8 +6,7 @@
  * output, so an unknown terminal is taken not to reflow.
  * OPENCLAW_TERMINAL_REFLOW=1 or 0 overrides the guess.
  */
-type Env = Record<string, string | undefined>;
-
+import type {Env} from '../../core/env.js';
 const reflowingPrograms = new Set(['vscode', 'iTerm.app', 'Apple_Terminal', 'WezTerm', 'ghostty', 'Hyper', 'tmux', 'Tabby', 'rio', 'WarpTerminal']);
 const reflowingTerms = /^(?:xterm-kitty|xterm-ghostty|alacritty|foot|wezterm|tmux|contour)/;
 

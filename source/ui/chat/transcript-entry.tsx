@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../components/theme.js';
 import {renderMarkdown} from './render-markdown.js';
@@ -104,7 +103,6 @@ export function AnswerSlice({text, first}: {readonly text: string; readonly firs
 }
 
 function HelpList() {
-	const theme = useTheme();
 	const usageWidth = Math.max(...COMMAND_HELP.map(command => command.usage.length), ...PANE_KEYS.map(key => key.keys.length)) + 2;
 	return (
 		<Box flexDirection="column" marginTop={1}>

@@ -228,5 +228,5 @@ function appendReasoning(state: ChatState, text: string): ChatState {
 type NewEntry = Entry extends infer E ? (E extends {id: number} ? Omit<E, 'id'> : never) : never;
 
 function append(state: ChatState, entry: NewEntry): ChatState {
-	return {...state, entries: [...state.entries, {...entry, id: state.nextId} as Entry], nextId: state.nextId + 1};
+	return {...state, entries: [...state.entries, {...entry, id: state.nextId}], nextId: state.nextId + 1};
 }

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import terminalLink from 'terminal-link';
 import {useTheme} from './theme.js';

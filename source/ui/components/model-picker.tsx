@@ -1,4 +1,4 @@
-import React, {useMemo, useState} from 'react';
+import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ModelInfo} from '../../core/models.js';
 import type {RegionId} from '../../core/regions.js';

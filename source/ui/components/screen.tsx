@@ -1,4 +1,4 @@
-import React, {type ReactNode} from 'react';
+import {type ReactNode} from 'react';
 import {Box, useWindowSize} from 'ink';
 import {Header, type HeaderProps} from './header.js';
 import {KeyHints, type KeyHint} from './key-hints.js';

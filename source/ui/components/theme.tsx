@@ -3,7 +3,8 @@
  * so Ink) does not read NO_COLOR itself, so components ask the theme instead of
  * naming colours.
  */
-import React, {createContext, useContext, type ReactNode} from 'react';
+import {createContext, useContext, type ReactNode} from 'react';
+import type {Env} from '../../core/env.js';
 
 export type Theme = {
 	readonly accent?: string;
@@ -22,8 +23,6 @@ const COLOR_THEME: Theme = {
 };
 
 const PLAIN_THEME: Theme = {};
-
-type Env = Record<string, string | undefined>;
 
 /** https://no-color.org: any non-empty NO_COLOR turns colour off. */
 export function wantsColor(env: Env): boolean {

@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {systemClock, type Clock} from '../../core/oauth/clock.js';
 import {startDeviceLogin} from '../../core/oauth/device-login.js';
 import {OAuthError} from '../../core/oauth/oauth-error.js';
@@ -10,8 +10,7 @@ import {wantsColor} from '../components/theme.js';
 import {browserOpenerFor, type BrowserOpener} from './open-browser.js';
 import {OAuthLoginScreen, type OAuthLoginView} from './oauth-login-screen.js';
 import {renderQrCode} from './qr-code.js';
-
-type Env = Record<string, string | undefined>;
+import type {Env} from '../../core/env.js';
 
 export type OAuthLoginProps = HeaderProps & {
 	readonly env: Env;

@@ -2,8 +2,7 @@
  * Tries to open the verification page in the user's browser. Failing is
  * normal (SSH, containers, no browser) and only changes a line on the screen.
  */
-type Env = Record<string, string | undefined>;
-
+import type {Env} from '../../core/env.js';
 export type BrowserOpenResult = 'opened' | 'skipped' | 'failed';
 export type BrowserOpener = (url: string) => Promise<BrowserOpenResult>;
 

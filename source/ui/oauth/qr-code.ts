@@ -27,6 +27,6 @@ export async function renderQrCode(url: string, options: {color: boolean}): Prom
 }
 
 function stripAnsi(text: string): string {
-	// eslint-disable-next-line no-control-regex -- SGR codes from the renderer
+	 
 	return text.replace(/\u001B\[[\d;]*m/g, '');
 }

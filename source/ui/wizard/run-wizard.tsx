@@ -1,4 +1,3 @@
-import React from 'react';
 import {render} from 'ink';
 import type {OpenClawPaths} from '../../core/paths.js';
 import {probeKey} from '../../core/region-probe.js';
@@ -14,10 +13,9 @@ import type {WizardServices} from './services.js';
 import {wizardSummary} from './summary.js';
 import {CHAT_COMMAND, WizardApp} from './wizard-app.js';
 import {wrapParagraph} from './wrap-paragraph.js';
+import type {Env} from '../../core/env.js';
 
 export type {WizardOutcome} from './outcome.js';
-
-type Env = Record<string, string | undefined>;
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 

@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useReducer, useRef, useState, type ReactElement} from 'react';
+import {useCallback, useEffect, useReducer, useRef, useState, type ReactElement} from 'react';
 import {useInput} from 'ink';
 import {maskKey} from '../../core/api-key.js';
 import {getRegion, type RegionId} from '../../core/regions.js';

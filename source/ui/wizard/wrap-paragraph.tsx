@@ -1,4 +1,3 @@
-import React from 'react';
 import {renderToString, Text} from 'ink';
 
 /**

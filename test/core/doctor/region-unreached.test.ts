@@ -2,9 +2,9 @@ import {describe, expect, it} from 'vitest';
 import {runDoctorChecks} from '../../../source/core/doctor/run-checks.js';
 import {saveApiKeySetup} from '../../../source/core/setup.js';
 import {closedPort} from '../../support/closed-port.js';
-import {useFakeDashScopeHome} from '../../support/use-fake-dashscope-home.js';
+import {freshFakeDashScopeHome} from '../../support/fresh-fake-dashscope-home.js';
 
-const {home} = useFakeDashScopeHome();
+const {home} = freshFakeDashScopeHome();
 
 describe('doctor: a key refused by its region while another region is unreachable', () => {
 	it('does not call it "not a region mix-up": it names the region that could not be asked', async () => {

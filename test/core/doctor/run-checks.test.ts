@@ -4,9 +4,9 @@ import {runDoctorChecks, type DoctorReport} from '../../../source/core/doctor/ru
 import {saveApiKeySetup} from '../../../source/core/setup.js';
 import {closedPort} from '../../support/closed-port.js';
 import {TEST_KEYS} from '../../support/fake-dashscope.js';
-import {useFakeDashScopeHome} from '../../support/use-fake-dashscope-home.js';
+import {freshFakeDashScopeHome} from '../../support/fresh-fake-dashscope-home.js';
 
-const {fake, home} = useFakeDashScopeHome();
+const {fake, home} = freshFakeDashScopeHome();
 
 function check(report: DoctorReport, id: string) {
 	const found = report.checks.find(candidate => candidate.id === id);

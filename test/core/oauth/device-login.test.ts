@@ -2,10 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {startDeviceLogin} from '../../../source/core/oauth/device-login.js';
 import {OAuthError} from '../../../source/core/oauth/oauth-error.js';
 import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
-import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {freshFakeQwenOAuthHome} from '../../support/fresh-fake-qwen-oauth-home.js';
 import {virtualClock} from '../../support/virtual-clock.js';
 
-const {fake, startFake} = useFakeQwenOAuthHome();
+const {fake, startFake} = freshFakeQwenOAuthHome();
 
 async function begin(options: FakeQwenOAuthOptions) {
 	await startFake(options);
@@ -27,39 +27,39 @@ describe('device login against the fake Qwen OAuth server', () => {
 	it('shows the user code and URLs, then gets tokens on immediate approval', async () => {
 		const {login, time} = await begin({poll: ['approve'], interval: 2, deviceExpiresIn: 600});
 		expect(login.device.userCode).toMatch(/^ABCD-/);
-		expect(login.device.verificationUri).toBe(`${fake!.url}/authorize`);
+		expect(login.device.verificationUri).toBe(`${fake.url}/authorize`);
 		expect(login.device.verificationUriComplete).toContain(login.device.userCode);
 		expect(login.expiresAt).toBe(time.clock.now() + 600_000);
 
 		const tokens = await login.waitForApproval();
-		expect(tokens.access).toBe(fake!.issued.access);
-		expect(tokens.refresh).toBe(fake!.issued.refresh);
+		expect(tokens.access).toBe(fake.issued.access);
+		expect(tokens.refresh).toBe(fake.issued.refresh);
 		expect(tokens.expires).toBe(time.clock.now() + 3_600_000);
-		expect(tokens.baseUrl).toBe(`${fake!.url}/v1`);
+		expect(tokens.baseUrl).toBe(`${fake.url}/v1`);
 		expect(time.sleeps).toEqual([2000]);
 	});
 
 	it('sends the form-encoded device request with the client id, scope and an S256 challenge the verifier matches', async () => {
 		const {login} = await begin({poll: ['approve']});
 		await login.waitForApproval();
-		const device = fake!.requests.find(request => request.kind === 'device')!;
+		const device = fake.requests.find(request => request.kind === 'device')!;
 		expect(device.form).toMatchObject({
 			client_id: 'f0304373b74a44d2b584a3fb70ca9e56',
 			scope: 'openid profile email model.completion',
 			code_challenge_method: 'S256',
 		});
 		expect(device.form.code_challenge).toMatch(/^[\w-]{43}$/);
-		const poll = fake!.requests.find(request => request.kind === 'poll')!;
+		const poll = fake.requests.find(request => request.kind === 'poll')!;
 		expect(poll.form.code_verifier).toMatch(/^[\w-]{43}$/);
 		expect(poll.form.code_verifier).not.toBe(device.form.code_challenge);
-		expect(fake!.pkce).toEqual({verified: 1, failed: 0});
+		expect(fake.pkce).toEqual({verified: 1, failed: 0});
 	});
 
 	it('waits one interval per authorization_pending, then succeeds', async () => {
 		const {login, time} = await begin({poll: ['pending', 'pending', 'approve'], interval: 1});
 		const tokens = await login.waitForApproval();
 		expect(tokens.access).toBeTruthy();
-		expect(fake!.count('poll')).toBe(3);
+		expect(fake.count('poll')).toBe(3);
 		expect(time.sleeps).toEqual([1000, 1000, 1000]);
 	});
 
@@ -93,7 +93,7 @@ describe('device login against the fake Qwen OAuth server', () => {
 		expect(error.message).toMatch(/timed out/);
 		// The last wait is cut to the remaining second rather than overshooting.
 		expect(time.sleeps).toEqual([2000, 2000, 1000]);
-		expect(fake!.count('poll')).toBe(2);
+		expect(fake.count('poll')).toBe(2);
 	});
 
 	it('names other OAuth errors instead of retrying them', async () => {
@@ -101,7 +101,7 @@ describe('device login against the fake Qwen OAuth server', () => {
 		const error = await failure(login.waitForApproval());
 		expect(error.kind).toBe('oauth_error');
 		expect(error.message).toContain('"invalid_grant" (device code reused)');
-		expect(fake!.count('poll')).toBe(1);
+		expect(fake.count('poll')).toBe(1);
 	});
 
 	it('reports a refused device request and mentions the discontinued free tier', async () => {
@@ -124,7 +124,7 @@ describe('device login against the fake Qwen OAuth server', () => {
 	it('uses https://<resource_url>/v1 for a bare host, and the portal default without one', async () => {
 		const bare = await begin({resourceUrl: 'portal.qwen.ai'});
 		expect((await bare.login.waitForApproval()).baseUrl).toBe('https://portal.qwen.ai/v1');
-		await fake!.close();
+		await fake.close();
 		const none = await begin({resourceUrl: null});
 		expect((await none.login.waitForApproval()).baseUrl).toBe('https://portal.qwen.ai/v1');
 	});

@@ -5,10 +5,10 @@ import {startDeviceLogin} from '../../../source/core/oauth/device-login.js';
 import {ensureFreshOAuthToken} from '../../../source/core/oauth/refresh.js';
 import {saveOAuthSetup} from '../../../source/core/oauth/save-oauth-setup.js';
 import type {PortalChatMode} from '../../support/fake-qwen-oauth.js';
-import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {freshFakeQwenOAuthHome} from '../../support/fresh-fake-qwen-oauth-home.js';
 import {virtualClock} from '../../support/virtual-clock.js';
 
-const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
+const {fake, home, startFake, makeHome} = freshFakeQwenOAuthHome();
 
 /** Logs in against the fake, saves, and streams one chat turn from the portal with the fresh token. */
 async function chatAfterLogin(chat: PortalChatMode): Promise<{text: string; error?: unknown}> {
@@ -45,7 +45,7 @@ describe('the portal after login', () => {
 		expect(classified.kind).toBe('portal_discontinued');
 		expect(classified.message).toContain('2026-04-15');
 		expect(classified.nextStep).toContain('--method api-key');
-		expect(fake!.requests.find(request => request.kind === 'chat')?.authorization).toBe(`Bearer ${fake!.issued.access}`);
+		expect(fake.requests.find(request => request.kind === 'chat')?.authorization).toBe(`Bearer ${fake.issued.access}`);
 	});
 
 	it('maps "429 Free allocated quota exceeded." the same way', async () => {

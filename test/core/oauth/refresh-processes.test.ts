@@ -4,12 +4,12 @@ import {promisify} from 'node:util';
 import {expect, it} from 'vitest';
 import {OAUTH_PROFILE_ID, writeAuthProfile} from '../../../source/core/auth-profiles.js';
 import {readJson} from '../../support/temp-home.js';
-import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {freshFakeQwenOAuthHome} from '../../support/fresh-fake-qwen-oauth-home.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
 
-const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
+const {fake, home, startFake, makeHome} = freshFakeQwenOAuthHome();
 
 it('two openclaw processes renewing an expiring token at once make one refresh request', async () => {
 	await startFake({refresh: ['success'], refreshDelayMs: 300});

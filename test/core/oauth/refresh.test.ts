@@ -4,10 +4,10 @@ import {OAuthError} from '../../../source/core/oauth/oauth-error.js';
 import {ensureFreshOAuthToken} from '../../../source/core/oauth/refresh.js';
 import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
 import {readJson} from '../../support/temp-home.js';
-import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {freshFakeQwenOAuthHome} from '../../support/fresh-fake-qwen-oauth-home.js';
 import {virtualClock} from '../../support/virtual-clock.js';
 
-const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
+const {fake, home, startFake, makeHome} = freshFakeQwenOAuthHome();
 
 /** A saved login whose access token has `leftMs` to live, against a fake server. */
 async function savedLogin(leftMs: number, options: FakeQwenOAuthOptions = {}) {
@@ -25,7 +25,7 @@ async function savedLogin(leftMs: number, options: FakeQwenOAuthOptions = {}) {
 }
 
 function storedProfile() {
-	return readJson(home!.paths.authProfilesPath).profiles[OAUTH_PROFILE_ID];
+	return readJson(home.paths.authProfilesPath).profiles[OAUTH_PROFILE_ID];
 }
 
 describe('ensureFreshOAuthToken', () => {
@@ -33,29 +33,29 @@ describe('ensureFreshOAuthToken', () => {
 		const {time, env, paths} = await savedLogin(31_000);
 		const token = await ensureFreshOAuthToken(paths, env, {clock: time.clock});
 		expect(token).toEqual({access: 'old-access', expires: time.clock.now() + 31_000, refreshed: false});
-		expect(fake!.count('refresh')).toBe(0);
+		expect(fake.count('refresh')).toBe(0);
 	});
 
 	it('refreshes within 30 s of expiry and stores the new access and refresh tokens', async () => {
 		const {time, env, paths} = await savedLogin(29_000, {refresh: ['success'], tokenExpiresIn: 7200});
 		const token = await ensureFreshOAuthToken(paths, env, {clock: time.clock});
 		expect(token.refreshed).toBe(true);
-		expect(token.access).toBe(fake!.issued.access);
+		expect(token.access).toBe(fake.issued.access);
 		expect(storedProfile()).toEqual({
 			type: 'oauth',
 			provider: 'qwen-portal',
-			access: fake!.issued.access,
-			refresh: fake!.issued.refresh,
+			access: fake.issued.access,
+			refresh: fake.issued.refresh,
 			expires: time.clock.now() + 7_200_000,
 		});
-		const request = fake!.requests.find(recorded => recorded.kind === 'refresh')!;
+		const request = fake.requests.find(recorded => recorded.kind === 'refresh')!;
 		expect(request.form).toEqual({grant_type: 'refresh_token', refresh_token: 'old-refresh', client_id: 'f0304373b74a44d2b584a3fb70ca9e56'});
 	});
 
 	it('keeps the old refresh token when the server sends none', async () => {
 		const {time, env, paths} = await savedLogin(-60_000, {refresh: ['no_new_refresh']});
 		await ensureFreshOAuthToken(paths, env, {clock: time.clock});
-		expect(storedProfile().access).toBe(fake!.issued.access);
+		expect(storedProfile().access).toBe(fake.issued.access);
 		expect(storedProfile().refresh).toBe('old-refresh');
 	});
 
@@ -74,9 +74,9 @@ describe('ensureFreshOAuthToken', () => {
 			ensureFreshOAuthToken(paths, env, {clock: time.clock}),
 			ensureFreshOAuthToken(paths, env, {clock: time.clock}),
 		]);
-		expect(fake!.count('refresh')).toBe(1);
-		expect(first.access).toBe(fake!.issued.access);
-		expect(second.access).toBe(fake!.issued.access);
+		expect(fake.count('refresh')).toBe(1);
+		expect(first.access).toBe(fake.issued.access);
+		expect(second.access).toBe(fake.issued.access);
 		expect([first.refreshed, second.refreshed].sort()).toEqual([false, true]);
 	});
 

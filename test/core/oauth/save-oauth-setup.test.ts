@@ -4,12 +4,12 @@ import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, writeAuthProfile} from '../../../s
 import {saveOAuthSetup} from '../../../source/core/oauth/save-oauth-setup.js';
 import {saveApiKeySetup} from '../../../source/core/setup.js';
 import {readJson} from '../../support/temp-home.js';
-import {useTempHome} from '../../support/use-temp-home.js';
+import {freshTempHome} from '../../support/fresh-temp-home.js';
 
 const KEY = 'sk-test0000intl00000000000000000a';
 const TOKENS = {access: 'fake-access-1', refresh: 'fake-refresh-1', expires: Date.UTC(2026, 3, 1, 13), baseUrl: 'https://portal.qwen.ai/v1'};
 
-const home = useTempHome();
+const home = freshTempHome();
 
 describe('saveOAuthSetup', () => {
 	it('stores the tokens as qwen-portal:oauth and points the provider at the portal with its two models', async () => {

@@ -3,7 +3,6 @@
  * server, and types into it the way a terminal would.
  */
 import {homedir} from 'node:os';
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {createDashScopeClient} from '../../../source/core/dashscope-client.js';
 import {classifyApiError} from '../../../source/core/errors.js';
@@ -29,7 +28,7 @@ export const sleep = async (ms: number) =>
 		setTimeout(resolve, ms);
 	});
 
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001B\[[\d;?]*[A-Za-z]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
 export type ChatHarness = Awaited<ReturnType<typeof startChat>>;

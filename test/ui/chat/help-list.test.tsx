@@ -1,4 +1,3 @@
-import React from 'react';
 import {renderToString} from 'ink';
 import {expect, it} from 'vitest';
 import {TranscriptEntry} from '../../../source/ui/chat/transcript-entry.js';
@@ -21,7 +20,7 @@ it('entries keep to the pane width inside <Static>, which gives its children no 
 	const {Static} = await import('ink');
 	const entries = [
 		{id: 1, kind: 'help' as const},
-		{id: 2, kind: 'notice' as const, tone: 'muted' as const, text: `Attached ${'/very/long/path/'.repeat(6)}cat.png; it goes with your next message.`},
+		{id: 2, kind: 'notice' as const, tone: 'info' as const, text: `Attached ${'/very/long/path/'.repeat(6)}cat.png; it goes with your next message.`},
 	];
 	const {lastFrame, unmount} = render(
 		<Static items={entries}>{entry => <TranscriptEntry key={entry.id} entry={entry} width={60} color={false} />}</Static>,

@@ -14,7 +14,7 @@ afterAll(() => {
 });
 
 const line = 'const total = items.reduce((sum, item) => sum + item.price, 0);';
-// eslint-disable-next-line no-control-regex
+ 
 const styled = /\u001B\[[\d;]*m/;
 
 describe('code highlighting', () => {

@@ -74,7 +74,7 @@ describe('streamTurn', () => {
 		const controller = new AbortController();
 		const result = await streamTurn({
 			events: (async function* () {
-				yield {type: 'content', text: 'a'} as StreamEvent;
+				yield {type: 'content', text: 'a'};
 				controller.abort();
 				throw new DashScopeError({kind: 'aborted', title: 'Stopped', message: '', nextStep: ''});
 			})(),

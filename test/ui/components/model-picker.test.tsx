@@ -1,4 +1,3 @@
-import React from 'react';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {modelsFor, type ModelInfo} from '../../../source/core/models.js';
 import {ModelPicker} from '../../../source/ui/components/model-picker.js';

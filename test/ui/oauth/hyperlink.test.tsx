@@ -1,4 +1,3 @@
-import React from 'react';
 import {afterEach, expect, it, vi} from 'vitest';
 import {OAuthLoginScreen} from '../../../source/ui/oauth/oauth-login-screen.js';
 import {mountInk, waitFor} from '../../support/ink-terminal.js';
@@ -28,7 +27,7 @@ it('makes the verification URL a clickable terminal hyperlink', async () => {
 		120,
 		30,
 	);
-	unmount = app.unmount;
+	unmount = () => app.unmount();
 	await waitFor(() => expect(app.lastFrame()).toContain(`\u001B]8;;${URL}`));
 	expect(app.lastFrame()).toContain('Open the page on any device');
 });

@@ -1,4 +1,3 @@
-import React from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {OAuthLoginScreen, type OAuthLoginView} from '../../../source/ui/oauth/oauth-login-screen.js';
 import {renderQrCode} from '../../../source/ui/oauth/qr-code.js';
@@ -26,7 +25,7 @@ async function waiting(overrides: Partial<Extract<OAuthLoginView, {phase: 'waiti
 function show(view: OAuthLoginView, size: [number, number] = [80, 24]) {
 	const callbacks = {onCancel: vi.fn(), onBack: vi.fn(), onRetry: vi.fn(), onOpenBrowser: vi.fn()};
 	const app = mountInk(<OAuthLoginScreen app="openclaw" title="Qwen OAuth" view={view} now={NOW} {...callbacks} />, ...size);
-	unmount = app.unmount;
+	unmount = () => app.unmount();
 	return {...app, ...callbacks, text: () => stripAnsi(app.lastFrame())};
 }
 

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
-import React, {type ComponentProps} from 'react';
+import {type ComponentProps} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
 import {OAuthLogin} from '../../../source/ui/oauth/oauth-login.js';
 import type {BrowserOpener} from '../../../source/ui/oauth/open-browser.js';
 import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
 import {readJson} from '../../support/temp-home.js';
-import {useFakeQwenOAuthHome} from '../../support/use-fake-qwen-oauth-home.js';
+import {freshFakeQwenOAuthHome} from '../../support/fresh-fake-qwen-oauth-home.js';
 import {KEYS, mountInk, stripAnsi, waitFor} from '../../support/ink-terminal.js';
 
-const {fake, home, startFake, makeHome} = useFakeQwenOAuthHome();
+const {fake, home, startFake, makeHome} = freshFakeQwenOAuthHome();
 let unmount: (() => void) | undefined;
 
 // Runs before the server and home go (after-hooks run last-registered first).
@@ -47,7 +47,7 @@ async function mount(options: FakeQwenOAuthOptions, extras: MountExtras = {}) {
 			onCancel={onCancel}
 		/>,
 	);
-	unmount = app.unmount;
+	unmount = () => app.unmount();
 	const seen = () => app.frames.map(frame => stripAnsi(frame)).join('\n');
 	return {...app, opened, onDone, onCancel, onSaving, seen, text: () => stripAnsi(app.lastFrame())};
 }
@@ -58,15 +58,15 @@ describe('OAuthLogin against the fake Qwen OAuth server', () => {
 		await waitFor(() => expect(app.onDone).toHaveBeenCalledTimes(1));
 		expect(app.seen()).toContain('ABCD-');
 		expect(app.seen()).toContain('Opened in your browser.');
-		expect(app.opened).toEqual([`${fake!.url}/authorize?user_code=ABCD-1001&client=qwen-code`]);
+		expect(app.opened).toEqual([`${fake.url}/authorize?user_code=ABCD-1001&client=qwen-code`]);
 
 		const result = app.onDone.mock.calls[0]![0];
 		expect(result.modelRef).toBe('qwen-portal/coder-model');
-		expect(result.baseUrl).toBe(`${fake!.url}/v1`);
-		const profile = readJson(home!.paths.authProfilesPath).profiles['qwen-portal:oauth'];
-		expect(profile).toMatchObject({type: 'oauth', provider: 'qwen-portal', access: fake!.issued.access, refresh: fake!.issued.refresh});
-		expect(readJson(home!.paths.configPath).models.providers['qwen-portal'].apiKey).toBe('profile:qwen-portal:oauth');
-		expect(fake!.pkce.failed).toBe(0);
+		expect(result.baseUrl).toBe(`${fake.url}/v1`);
+		const profile = readJson(home.paths.authProfilesPath).profiles['qwen-portal:oauth'];
+		expect(profile).toMatchObject({type: 'oauth', provider: 'qwen-portal', access: fake.issued.access, refresh: fake.issued.refresh});
+		expect(readJson(home.paths.configPath).models.providers['qwen-portal'].apiKey).toBe('profile:qwen-portal:oauth');
+		expect(fake.pkce.failed).toBe(0);
 		expect(app.onCancel).not.toHaveBeenCalled();
 	});
 
@@ -77,10 +77,10 @@ describe('OAuthLogin against the fake Qwen OAuth server', () => {
 		await waitFor(() => expect(app.onCancel).toHaveBeenCalledTimes(1));
 		// A poll sent just before Esc may still arrive; after that, none may follow.
 		await new Promise(resolve => setTimeout(resolve, 50));
-		const polls = fake!.count('poll');
+		const polls = fake.count('poll');
 		await new Promise(resolve => setTimeout(resolve, 150));
-		expect(fake!.count('poll')).toBe(polls);
-		expect(fs.existsSync(home!.paths.authProfilesPath)).toBe(false);
+		expect(fake.count('poll')).toBe(polls);
+		expect(fs.existsSync(home.paths.authProfilesPath)).toBe(false);
 		expect(app.onDone).not.toHaveBeenCalled();
 	});
 
@@ -88,11 +88,11 @@ describe('OAuthLogin against the fake Qwen OAuth server', () => {
 		const app = await mount({poll: ['access_denied']});
 		await waitFor(() => expect(app.text()).toContain('Sign-in declined'));
 		expect(app.text()).toContain('nothing was saved');
-		fake!.setPoll(['pending']);
+		fake.setPoll(['pending']);
 		app.stdin.write('r');
 		await waitFor(() => expect(app.text()).toContain('Waiting for approval'));
-		expect(fake!.count('device')).toBe(2);
-		fake!.setPoll(['expired']);
+		expect(fake.count('device')).toBe(2);
+		fake.setPoll(['expired']);
 		await waitFor(() => expect(app.text()).toContain('Sign-in code expired'));
 		app.stdin.write(KEYS.enter);
 		await waitFor(() => expect(app.onCancel).toHaveBeenCalledTimes(1));

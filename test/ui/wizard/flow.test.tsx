@@ -3,18 +3,17 @@
  * server, real files in a temp HOME.
  */
 import fs from 'node:fs';
-import React from 'react';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {TEST_KEYS} from '../../support/fake-dashscope.js';
 import {coreServices} from '../../../source/ui/wizard/run-wizard.js';
 import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
 import type {WizardOutcome} from '../../../source/ui/wizard/outcome.js';
 import {bracketedPaste, KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
-import {useFakeDashScopeHome} from '../../support/use-fake-dashscope-home.js';
+import {freshFakeDashScopeHome} from '../../support/fresh-fake-dashscope-home.js';
 
 const BAD_KEY = 'sk-test0000bad00000000000000000000';
 
-const {fake, home} = useFakeDashScopeHome();
+const {fake, home} = freshFakeDashScopeHome();
 let terminal: Terminal | undefined;
 
 // Runs before the server and home go (after-hooks run last-registered first).
@@ -29,6 +28,7 @@ async function startWizard(options: {env?: Record<string, string>; probeTimeoutM
 	terminal = await renderTerminal(
 		<WizardApp
 			services={coreServices(env, home.paths, {probeTimeoutMs: options.probeTimeoutMs ?? 2000})}
+			oauth={() => <></>}
 			home={home.home}
 			onExit={onExit}
 		/>,

@@ -3,7 +3,6 @@
  * show any piece of the key, not even the part after `sk-` that the generic
  * key pattern misses.
  */
-import React from 'react';
 import {afterEach, expect, test, vi} from 'vitest';
 import type {WizardServices} from '../../../source/ui/wizard/services.js';
 import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
@@ -25,7 +24,7 @@ test('an error thrown by the key check that quotes the key shows no piece of it'
 		saveSetup: vi.fn(),
 	};
 	terminal = await renderTerminal(
-		<WizardApp services={services} presetRegion="intl" presetMethod="api-key" onExit={() => {}} />,
+		<WizardApp services={services} presetRegion="intl" presetMethod="api-key" oauth={() => <></>} onExit={() => {}} />,
 		{columns: 120},
 	);
 	await terminal.waitFor('API key');

@@ -49,7 +49,7 @@ function services(saveSetup: WizardServices['saveSetup']): WizardServices {
 async function startAndSave(saveSetup: WizardServices['saveSetup']) {
 	const onExit = vi.fn<(outcome: WizardOutcome, details: {maskedKey?: string}) => void>();
 	terminal = await renderTerminal(
-		<WizardApp services={services(saveSetup)} presetRegion="intl" presetMethod="api-key" home="/home/u" onExit={onExit} />,
+		<WizardApp services={services(saveSetup)} presetRegion="intl" presetMethod="api-key" oauth={() => <></>} home="/home/u" onExit={onExit} />,
 	);
 	const t = terminal;
 	await t.waitFor('API key');

@@ -99,8 +99,8 @@ describe('wizard machine', () => {
 		expect(state).toMatchObject({step: 'model', regionId: 'cn', regionModelIds: ['qwen-max']});
 	});
 
-	test('an invalid key goes back to key entry with the draft kept', () => {
-		const probe: KeyProbe = {status: 'invalid_key', region: intl, error};
+	test('"Re-enter the key" after an invalid key starts from an empty field', () => {
+		const probe: KeyProbe = {status: 'invalid_key', region: intl, error, refusedBy: [intl], unreachableRegions: []};
 		let state = run(
 			initialWizardState(), {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'intl'}, {type: 'edit-key', draft: KEY}, {type: 'submit-key', key: KEY});
 		state = run(state, {type: 'probe-finished', attempt: 1, probe}, {type: 're-enter-key'});

@@ -8,7 +8,7 @@ import {expect, test, vi} from 'vitest';
 import {TEST_KEYS} from '../../support/fake-dashscope.js';
 import {startFakeQwenOAuth} from '../../support/fake-qwen-oauth.js';
 import {bracketedPaste, FakeStdin, FakeStdout, KEYS} from '../../support/ink-terminal.js';
-import {useFakeDashScopeHome} from '../../support/use-fake-dashscope-home.js';
+import {freshFakeDashScopeHome} from '../../support/fresh-fake-dashscope-home.js';
 
 // chalk decides its colour level on import; force colour so NO_COLOR has something to switch off.
 vi.hoisted(() => {
@@ -19,10 +19,10 @@ const {runWizard} = await import('../../../source/ui/wizard/run-wizard.js');
 
 const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
-// eslint-disable-next-line no-control-regex
+ 
 const COLOR = /\u001B\[(?:3\d|9\d|4\d)(?:;\d+)*m/;
 
-const {home} = useFakeDashScopeHome();
+const {home} = freshFakeDashScopeHome();
 
 const tick = async (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
 

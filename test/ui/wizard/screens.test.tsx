@@ -282,7 +282,7 @@ describe('DoneScreen', () => {
 		const t = await show(
 			<DoneScreen
 				{...header}
-				save={{status: 'failed', message: 'openclaw.json line 3, column 5: unexpected "}"'}}
+				save={{status: 'failed', message: 'openclaw.json line 3, column 5: unexpected "}"', written: []}}
 				maskedKey="sk-…0abc"
 				modelId="qwen-plus"
 				chatCommand="openclaw chat"

@@ -1,4 +1,4 @@
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {PORTAL_DISCONTINUED} from '../../../core/messages.js';
 import {Screen, useBodyHeight} from '../../components/screen.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
 import {ADVICE} from '../../../core/messages.js';

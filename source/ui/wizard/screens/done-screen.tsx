@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
 import {API_KEY_PROFILE_ID} from '../../../core/auth-profiles.js';

@@ -1,4 +1,4 @@
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {Box, Text, useInput, usePaste} from 'ink';
 import TextInput from 'ink-text-input';
 import {maskKey, validateApiKey} from '../../../core/api-key.js';

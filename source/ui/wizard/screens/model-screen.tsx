@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {modelsFor} from '../../../core/models.js';
 import type {Region} from '../../../core/regions.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {useInput} from 'ink';
 import {formatDuration, formatExpiryTime} from '../../../core/oauth/expiry.js';
 import type {OAuthSaveResult} from '../../../core/oauth/save-oauth-setup.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text, useInput} from 'ink';
 import {REGIONS, type RegionId} from '../../../core/regions.js';
 import {Screen} from '../../components/screen.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {Screen} from '../../components/screen.js';
 import {SelectList} from '../../components/select-list.js';

@@ -8,7 +8,7 @@ import {startFakeQwenOAuth, type FakeQwenOAuth, type FakeQwenOAuthOptions} from 
 import {liveHandle} from './live-handle.ts';
 import {makeTempHome, type TempHome} from './temp-home.ts';
 
-export function useFakeQwenOAuthHome() {
+export function freshFakeQwenOAuthHome() {
 	let fake: FakeQwenOAuth | undefined;
 	let home: TempHome | undefined;
 	afterEach(async () => {
@@ -20,11 +20,11 @@ export function useFakeQwenOAuthHome() {
 	return {
 		fake: liveHandle('fake Qwen OAuth server', () => fake),
 		home: liveHandle('temp home', () => home),
-		async startFake(options: FakeQwenOAuthOptions = {}): Promise<FakeQwenOAuth> {
+		startFake: async (options: FakeQwenOAuthOptions = {}): Promise<FakeQwenOAuth> => {
 			fake = await startFakeQwenOAuth(options);
 			return fake;
 		},
-		makeHome(): TempHome {
+		makeHome: (): TempHome => {
 			home = makeTempHome();
 			return home;
 		},

@@ -5,7 +5,7 @@
 import {afterEach, beforeEach} from 'vitest';
 import {makeTempHome, type TempHome} from './temp-home.ts';
 
-export function useTempHome(extraEnv: Record<string, string> = {}): TempHome {
+export function freshTempHome(extraEnv: Record<string, string> = {}): TempHome {
 	const current = {} as TempHome;
 	beforeEach(() => {
 		Object.assign(current, makeTempHome(extraEnv));

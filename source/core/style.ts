@@ -3,16 +3,15 @@
  * is a TTY and NO_COLOR is not set (FORCE_COLOR overrides), so piped output and
  * files never get escape codes.
  */
-type Env = Record<string, string | undefined>;
-
+import type {Env} from './env.js';
 export type Style = {
 	readonly enabled: boolean;
-	bold(text: string): string;
-	dim(text: string): string;
-	red(text: string): string;
-	green(text: string): string;
-	yellow(text: string): string;
-	cyan(text: string): string;
+	readonly bold: (text: string) => string;
+	readonly dim: (text: string) => string;
+	readonly red: (text: string) => string;
+	readonly green: (text: string) => string;
+	readonly yellow: (text: string) => string;
+	readonly cyan: (text: string) => string;
 };
 
 function colorEnabled(stream: {isTTY?: boolean}, env: Env = process.env): boolean {

@@ -8,7 +8,7 @@ import {startFakeDashScope, type FakeDashScope, type FakeDashScopeOptions} from 
 import {liveHandle} from './live-handle.ts';
 import {makeTempHome, type TempHome} from './temp-home.ts';
 
-export function useFakeDashScopeHome(serverOptions: FakeDashScopeOptions = {}): {fake: FakeDashScope; home: TempHome} {
+export function freshFakeDashScopeHome(serverOptions: FakeDashScopeOptions = {}): {fake: FakeDashScope; home: TempHome} {
 	let fake: FakeDashScope | undefined;
 	let home: TempHome | undefined;
 	beforeEach(async () => {
