@@ -5,16 +5,18 @@
 import {ADVICE, LOGIN_COMMAND, type Advice} from '../core/messages.js';
 import {VISION_MODEL_ID} from '../core/models.js';
 import {REGIONS} from '../core/regions.js';
-import {formatTable, wrapText} from './text-table.js';
+import {wrapWords} from '../core/text/wrap.js';
+import {formatTable} from './text-table.js';
 
 /** Width the troubleshooting text wraps at. */
 const HELP_WIDTH = 92;
 
-/** The seed's troubleshooting, in messages.ts's own words (so the help cannot drift from the errors). */
+/** The troubleshooting guide, in messages.ts's own words (so the help cannot drift from the errors). */
 function troubleshooting(advice: readonly Advice[]): string {
-	// A `command` stays on one line, so it can be copied whole.
+	// A `command` stays on one line, so it can be copied whole: no-break spaces hold it together, and it may run past the width.
 	const unbroken = (text: string) => text.replace(/`[^`]*`/g, command => command.replaceAll(' ', '\u00A0'));
-	const indent = (text: string) => wrapText(unbroken(text), HELP_WIDTH - 6).map(line => `      ${line.replaceAll('\u00A0', ' ')}`);
+	const indent = (text: string) =>
+		wrapWords(unbroken(text), HELP_WIDTH - 6, {longWords: 'keep'}).map(line => `      ${line.replaceAll('\u00A0', ' ')}`);
 	return advice.flatMap(entry => [`  ${entry.title}`, ...indent(entry.message), ...indent(`Next step: ${entry.nextStep}`)]).join('\n');
 }
 

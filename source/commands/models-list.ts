@@ -15,10 +15,11 @@ import {
 	toModelRef,
 	type ModelInfo,
 } from '../core/models.js';
+import {wrapWords} from '../core/text/wrap.js';
 import {availabilityOf, cellText, COLUMN_GAP, CURSOR_WIDTH, fitColumns, formatTokens} from '../ui/components/model-table.js';
 import type {CommandContext} from './context.js';
 import {isOAuthActive, portalDiscontinuedLine, portalModelIds, switchToApiKeyLine} from './oauth-active.js';
-import {displayWidth, formatTable, padEnd, truncate, wrapText} from './text-table.js';
+import {displayWidth, formatTable, padEnd, truncate} from './text-table.js';
 
 function contextLabel(model: ModelInfo): string {
 	const byRegion = Object.entries(model.contextWindowByRegion ?? {})
@@ -98,7 +99,7 @@ export function runModelsList(context: CommandContext, options: {json?: boolean}
 		}
 	}
 
-	const fit = (text: string) => (table && width !== undefined ? wrapText(text, width) : [text]);
+	const fit = (text: string) => (table && width !== undefined ? wrapWords(text, width, {longWords: 'keep'}) : [text]);
 	const footer = (text: string, style: (text: string) => string = line => line) => {
 		for (const line of fit(text)) context.print(style(line));
 	};

@@ -32,24 +32,6 @@ export function truncate(text: string, width: number): string {
 	return `${kept}…`;
 }
 
-/** Word-wraps plain text to `width` cells; a word longer than a line gets a line of its own. */
-export function wrapText(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		const candidate = line === '' ? word : `${line} ${word}`;
-		if (line !== '' && displayWidth(candidate) > width) {
-			lines.push(line);
-			line = word;
-		} else {
-			line = candidate;
-		}
-	}
-
-	lines.push(line);
-	return lines;
-}
-
 /** Rows of cells to lines, columns separated by two spaces, no trailing blanks. */
 export function formatTable(rows: readonly (readonly string[])[], indent = ''): string[] {
 	const widths: number[] = [];

@@ -25,16 +25,16 @@ export async function launchWizard(
 	});
 }
 
-/** The chat pane, after the same checks as a one-shot chat (chat.ts's preparePane). */
+/** The chat pane, after the same checks as a one-shot chat (chat-pane-input.ts). */
 export async function launchChatPane(
 	context: CommandContext,
 	setup: EffectiveSetup,
 	model?: string,
 	imagePaths: readonly string[] = [],
 ): Promise<number> {
-	const {preparePane} = await import('./chat.js');
+	const {preparePane} = await import('./chat-pane-input.js');
 	const pane = await preparePane(context, setup, model, imagePaths);
-	const {runChatPane} = await import('../ui/chat/run-chat.js');
+	const {runChatPane} = await import('../ui/chat/pane/run-chat-pane.js');
 	return runChatPane({...pane, env: context.env});
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Every slash command, in the order /help lists them. A new command is one
+ * more entry here: parsing, /help, the footer and "did you mean" read this list.
+ */
+import {findModel, thinkingModels} from '../../../core/models.js';
+import {saveFailureMessage} from './save-failure.js';
+import {defineSlashCommand, type PaneCommands, type SlashCommandSpec} from './slash-command.js';
+
+/** The models /think applies to: 'qwen3-max, qwen-plus, qwen3-vl-plus'. */
+const THINKING_MODEL_IDS = thinkingModels()
+	.map(model => model.id)
+	.join(', ');
+
+const none = () => ({});
+
+export const SLASH_COMMANDS = [
+	defineSlashCommand({
+		name: 'model',
+		aliases: [],
+		shorthands: ['models'],
+		usage: '/model [id|alias]',
+		description: 'switch model; without a name, pick from the table',
+		read: (argument): {model?: string} => (argument === '' ? {} : {model: argument}),
+		run(pane, {model}) {
+			if (model === undefined) pane.openModelPicker();
+			else pane.switchModel(model);
+		},
+	}),
+	defineSlashCommand({
+		name: 'image',
+		aliases: [],
+		usage: '/image <file>',
+		description: 'attach an image to your next message',
+		read: argument => (argument === '' ? 'Give the image file: /image photo.png' : {path: argument}),
+		async run(pane, {path}) {
+			const result = await pane.loadImage(pane.resolvePath(path));
+			if (!result.ok) {
+				pane.notice(result.message, 'warning');
+				return;
+			}
+
+			if (pane.attachImage(result.image) === 'attached') {
+				pane.notice(`Attached ${result.image.path} (${formatBytes(result.image.bytes)}); it goes with your next message.`, 'success');
+			}
+		},
+	}),
+	defineSlashCommand({
+		name: 'think',
+		aliases: [],
+		usage: '/think on|off',
+		description: `ask hybrid models (${THINKING_MODEL_IDS}) to think first`,
+		read(argument): {enabled?: boolean} | string {
+			if (argument === '') return {};
+			const value = argument.toLowerCase();
+			if (value === 'on') return {enabled: true};
+			if (value === 'off') return {enabled: false};
+			return `/think takes on or off, not "${argument}".`;
+		},
+		run(pane, {enabled}) {
+			const {model, thinking} = pane.current();
+			const on = enabled ?? !thinking;
+			pane.setThinking(on);
+			const info = findModel(model);
+			const note = info && !info.thinking ? ` ${model} has no thinking mode; it applies to ${THINKING_MODEL_IDS}.` : '';
+			pane.notice(`Thinking ${on ? 'on' : 'off'} for the next messages.${note}`, note ? 'warning' : 'info');
+		},
+	}),
+	defineSlashCommand({
+		name: 'clear',
+		aliases: [],
+		shorthands: ['new'],
+		usage: '/clear',
+		description: 'start a fresh conversation',
+		read: none,
+		run(pane) {
+			// The answer being streamed joins the conversation when it ends, so a clear now would not hold.
+			if (pane.current().isStreaming) pane.notice('Stop the answer first (Esc), then /clear.', 'warning');
+			else pane.clearConversation();
+		},
+	}),
+	defineSlashCommand({
+		name: 'save',
+		aliases: [],
+		usage: '/save <file>',
+		description: 'write the conversation to a markdown file',
+		read: argument => (argument === '' ? 'Give the file to write: /save chat.md' : {path: argument}),
+		async run(pane, {path}) {
+			const target = pane.resolvePath(path);
+			try {
+				const exchanges = await pane.saveTranscript(target);
+				pane.notice(`Saved ${exchanges} exchange${exchanges === 1 ? '' : 's'} to ${target}.`, 'success');
+			} catch (error) {
+				pane.notice(saveFailureMessage(target, error), 'warning');
+			}
+		},
+	}),
+	defineSlashCommand({
+		name: 'help',
+		aliases: [],
+		shorthands: ['?'],
+		usage: '/help',
+		description: 'show this list',
+		footer: 'commands',
+		read: none,
+		run: pane => pane.showHelp(),
+	}),
+	defineSlashCommand({
+		name: 'exit',
+		aliases: ['quit'],
+		usage: '/exit',
+		description: 'leave (also /quit, or Ctrl+C twice)',
+		read: none,
+		run: pane => pane.exit(),
+	}),
+];
+
+type RegisteredCommand = (typeof SLASH_COMMANDS)[number];
+
+/** A command as parseLine read it: its name and its arguments. */
+export type SlashCommand = RegisteredCommand extends infer Spec
+	? Spec extends SlashCommandSpec<infer Name, infer Args>
+		? {readonly name: Name} & Readonly<Args>
+		: never
+	: never;
+
+/** Runs a command parseLine read, with the entry that read it. */
+export function runSlashCommand(command: SlashCommand, pane: PaneCommands): void | Promise<void> {
+	const spec = SLASH_COMMANDS.find(entry => entry.name === command.name);
+	// parseLine made `command` with this entry's own `read`, so it holds the arguments this entry's `run` takes.
+	const run = spec?.run as ((pane: PaneCommands, args: SlashCommand) => void | Promise<void>) | undefined;
+	return run?.(pane, command);
+}
+
+function formatBytes(bytes: number): string {
+	return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,157 @@
+/**
+ * Everything the pane does in answer to the user, as plain functions over its
+ * latest state: sending a message, and the PaneCommands that slash commands
+ * run against (commands/slash-command.ts), plus the answers to the model
+ * picker and the vision question. No rendering here; chat-pane.tsx wires it
+ * to keys and views.
+ */
+import {resolve} from 'node:path';
+import type {DashScopeClient} from '../../../core/dashscope-client.js';
+import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
+import {findModel, visionModelFor, type ModelProvider} from '../../../core/models.js';
+import {expandTilde} from '../../../core/paths.js';
+import {resolveModel} from '../../../core/resolve-model.js';
+import type {PaneCommands} from '../commands/slash-command.js';
+import type {ChatSession} from '../stream/use-chat-session.js';
+import {transcriptMarkdown} from '../transcript/transcript-markdown.js';
+import {readsOnlyText, type Overlay, type PaneAction, type PaneState} from './pane-state.js';
+
+/** What the actions work with, as of the last commit. */
+export type PaneContext = {
+	readonly pane: PaneState;
+	readonly dispatch: (action: PaneAction) => void;
+	readonly session: ChatSession;
+	readonly client: Pick<DashScopeClient, 'listModels'>;
+	readonly provider: ModelProvider;
+	/** What relative and `~` paths in /image and /save start from. */
+	readonly cwd: string;
+	readonly home: string;
+	readonly loadImage: (path: string) => Promise<ImageLoadResult>;
+	/** Writes markdown to a new file; rejects with the reason it could not (code 'EEXIST': the file is there). */
+	readonly saveTranscript: (path: string, markdown: string) => Promise<void>;
+	/** Kept out of /save files even if pasted into the chat. */
+	readonly secrets: readonly string[];
+	readonly now: () => number;
+};
+
+export type PaneActions = PaneCommands & {
+	/** Sends a message with the attached images to the current model. */
+	readonly sendMessage: (text: string) => void;
+	/** The picker's choice. */
+	readonly pickModel: (id: string) => void;
+	readonly closeOverlay: () => void;
+	/** The answer to "switch to a vision model?" about the image in `offer`. */
+	readonly answerVisionOffer: (offer: Extract<Overlay, {kind: 'vision'}>, yes: boolean) => void;
+};
+
+export function createPaneActions(get: () => PaneContext): PaneActions {
+	const notice: PaneCommands['notice'] = (text, tone) => {
+		get().session.dispatch({type: 'notice', text, ...(tone ? {tone} : {})});
+	};
+
+	const switchModel = (input: string) => {
+		const {provider, dispatch} = get();
+		const resolution = resolveModel(input, {provider});
+		if (!resolution.ok) {
+			notice(`${resolution.message}${resolution.suggestion ? ` Try /model ${resolution.suggestion}.` : ''}`, 'warning');
+			return;
+		}
+
+		dispatch({type: 'model-switched', model: resolution.id});
+		const name = resolution.model ? `${resolution.model.name} (${resolution.id})` : resolution.id;
+		notice(`Now chatting with ${name}.`, 'success');
+		for (const note of resolution.notes) notice(note, 'warning');
+	};
+
+	return {
+		current() {
+			const {pane, session} = get();
+			return {model: pane.model, thinking: pane.thinking, isStreaming: session.isStreaming};
+		},
+		notice,
+		showHelp() {
+			get().session.dispatch({type: 'help'});
+		},
+		clearConversation() {
+			const {dispatch, session} = get();
+			dispatch({type: 'images-cleared'});
+			session.dispatch({type: 'clear'});
+		},
+		openModelPicker() {
+			const {dispatch, client} = get();
+			dispatch({type: 'picker-opened'});
+			// The region's own list marks models it does not serve; the table works without it.
+			client.listModels().then(
+				regionModelIds => dispatch({type: 'picker-listed', regionModelIds}),
+				() => undefined,
+			);
+		},
+		switchModel,
+		setThinking(enabled) {
+			get().dispatch({type: 'thinking-set', enabled});
+		},
+		resolvePath(path) {
+			const {cwd, home} = get();
+			return resolve(cwd, expandTilde(path, home));
+		},
+		async loadImage(path) {
+			return get().loadImage(path);
+		},
+		attachImage(image: ImageAttachment) {
+			const {pane, provider, dispatch} = get();
+			if (!readsOnlyText(pane.model)) {
+				dispatch({type: 'image-attached', image});
+				return 'attached';
+			}
+
+			dispatch({type: 'image-attached', image, visionModel: visionModelFor(provider)});
+			return 'asking';
+		},
+		async saveTranscript(path) {
+			const {session, secrets, now, saveTranscript} = get();
+			const {exchanges} = session.state;
+			await saveTranscript(path, transcriptMarkdown(exchanges, {savedAt: new Date(now()), secrets}));
+			return exchanges.length;
+		},
+		exit() {
+			get().dispatch({type: 'leave'});
+		},
+		sendMessage(text) {
+			const {pane, session, dispatch} = get();
+			const {model, thinking, images} = pane;
+			const info = findModel(model);
+			const sent = session.send(
+				{text, images},
+				{
+					model,
+					textOnly: readsOnlyText(model),
+					...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {}),
+				},
+			);
+			if (!sent) {
+				notice('An answer is still streaming: wait for it, or press Esc to stop it, then send again.', 'warning');
+				return;
+			}
+
+			dispatch({type: 'images-sent', images});
+		},
+		pickModel(id) {
+			get().dispatch({type: 'overlay-closed'});
+			switchModel(id);
+		},
+		closeOverlay() {
+			get().dispatch({type: 'overlay-closed'});
+		},
+		answerVisionOffer(offer, yes) {
+			const {pane, dispatch} = get();
+			dispatch({type: 'overlay-closed'});
+			if (yes) {
+				switchModel(offer.visionModel);
+				notice(`Attached ${offer.image.path}; it goes with your next message.`, 'success');
+			} else {
+				dispatch({type: 'image-declined', image: offer.image});
+				notice(`${offer.image.path} was not attached: ${pane.model} only reads text.`, 'warning');
+			}
+		},
+	};
+}

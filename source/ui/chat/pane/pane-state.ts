@@ -1,0 +1,104 @@
+/**
+ * The pane's own state as a pure reducer: the model and thinking setting for
+ * the next message, the images attached to it, what covers the prompt (the
+ * model picker, or the question whether to switch to a vision model), and
+ * the double Ctrl+C. Each action is applied to the latest state, so two keys
+ * that arrive before a render still both count. The conversation itself is
+ * the transcript's (transcript/transcript-state.ts).
+ */
+import type {ImageAttachment} from '../../../core/images.js';
+import {findModel, supportsImages} from '../../../core/models.js';
+
+export type Overlay =
+	| {readonly kind: 'picker'; readonly regionModelIds?: readonly string[]}
+	| {readonly kind: 'vision'; readonly image: ImageAttachment; readonly visionModel: string};
+
+export type PaneState = {
+	readonly model: string;
+	/** undefined until /think: the model's own default applies. */
+	readonly thinking?: boolean;
+	/** Attached to the next message. */
+	readonly images: readonly ImageAttachment[];
+	readonly overlay?: Overlay;
+	/** When the first Ctrl+C of a possible double press came. */
+	readonly exitArmedAt?: number;
+	/** A second Ctrl+C came in time: the pane closes. */
+	readonly leaving: boolean;
+};
+
+export type PaneAction =
+	| {type: 'model-switched'; model: string}
+	| {type: 'thinking-set'; enabled: boolean}
+	/** `visionModel`: the model reads no images, so ask whether to switch to this one. */
+	| {type: 'image-attached'; image: ImageAttachment; visionModel?: string}
+	| {type: 'image-declined'; image: ImageAttachment}
+	/** The images went with a message; ones attached since stay for the next. */
+	| {type: 'images-sent'; images: readonly ImageAttachment[]}
+	| {type: 'images-cleared'}
+	| {type: 'picker-opened'}
+	| {type: 'picker-listed'; regionModelIds: readonly string[]}
+	| {type: 'overlay-closed'}
+	/** `stoppedAnswer`: the press stopped a streaming answer, and does nothing else. */
+	| {type: 'ctrl-c'; at: number; stoppedAnswer: boolean}
+	| {type: 'exit-expired'; armedAt: number}
+	| {type: 'leave'};
+
+/** The second Ctrl+C must come within this to exit. */
+export const DOUBLE_PRESS_MS = 1000;
+
+/** The pane as it opens; images from the command line get the same offer as /image. */
+export function initialPaneState(model: string, images: readonly ImageAttachment[], visionModel: string): PaneState {
+	const first = images[0];
+	const state: PaneState = {model, images, leaving: false};
+	return first && readsOnlyText(model) ? {...state, overlay: {kind: 'vision', image: first, visionModel}} : state;
+}
+
+/** A model the registry knows and that takes no images; unknown ids are given the benefit of the doubt. */
+export function readsOnlyText(model: string): boolean {
+	const info = findModel(model);
+	return info !== undefined && !supportsImages(info);
+}
+
+/** Whether a Ctrl+C at `at` is the second of a double press. */
+export function isSecondPress(state: PaneState, at: number): boolean {
+	return state.exitArmedAt !== undefined && at - state.exitArmedAt < DOUBLE_PRESS_MS;
+}
+
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+	switch (action.type) {
+		case 'model-switched':
+			return {...state, model: action.model};
+		case 'thinking-set':
+			return {...state, thinking: action.enabled};
+		case 'image-attached': {
+			const images = [...state.images, action.image];
+			if (action.visionModel === undefined) return {...state, images};
+			return {...state, images, overlay: {kind: 'vision', image: action.image, visionModel: action.visionModel}};
+		}
+
+		case 'image-declined':
+			return {...state, images: state.images.filter(image => image !== action.image)};
+		case 'images-sent':
+			return {...state, images: state.images.filter(image => !action.images.includes(image))};
+		case 'images-cleared':
+			return {...state, images: []};
+		case 'picker-opened':
+			return {...state, overlay: {kind: 'picker'}};
+		case 'picker-listed':
+			// The list may come back after the picker closed.
+			return state.overlay?.kind === 'picker' ? {...state, overlay: {kind: 'picker', regionModelIds: action.regionModelIds}} : state;
+		case 'overlay-closed':
+			return state.overlay === undefined ? state : {...state, overlay: undefined};
+		case 'ctrl-c': {
+			if (isSecondPress(state, action.at)) return {...state, leaving: true};
+			// A press that stopped nothing closes what covers the prompt (the prompt itself is cleared by its owner).
+			const overlay = action.stoppedAnswer ? state.overlay : undefined;
+			return {...state, exitArmedAt: action.at, overlay};
+		}
+
+		case 'exit-expired':
+			return state.exitArmedAt === action.armedAt ? {...state, exitArmedAt: undefined} : state;
+		case 'leave':
+			return {...state, leaving: true};
+	}
+}

@@ -1,0 +1,27 @@
+import {useLayoutEffect, useState} from 'react';
+import {createPaneActions, type PaneActions, type PaneContext} from './pane-actions.js';
+
+/**
+ * The pane's actions, one object for the pane's life, reading the context as
+ * last committed. A layout effect runs as the commit happens, so no key press
+ * comes between a commit and the context the actions see.
+ */
+export function usePaneActions(context: PaneContext): PaneActions {
+	const [committed] = useState(() => latestValue(context));
+	useLayoutEffect(() => {
+		committed.set(context);
+	});
+	const [actions] = useState(() => createPaneActions(committed.get));
+	return actions;
+}
+
+/** A value read outside rendering (in key handlers, after an await), replaced on each commit. */
+function latestValue<T>(initial: T): {readonly get: () => T; readonly set: (value: T) => void} {
+	let value = initial;
+	return {
+		get: () => value,
+		set(next) {
+			value = next;
+		},
+	};
+}

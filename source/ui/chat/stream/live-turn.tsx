@@ -1,0 +1,75 @@
+import {useMemo} from 'react';
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {useTheme} from '../../components/theme.js';
+import {livePreview} from './live-preview.js';
+import type {LiveTurn as LiveTurnState} from '../transcript/transcript-state.js';
+
+export type LiveTurnProps = {
+	readonly turn: LiveTurnState;
+	/** Rows this view may take; the frame must stay shorter than the terminal. */
+	readonly rows: number;
+	readonly width: number;
+	readonly color: boolean;
+	readonly reasoningCollapsed: boolean;
+};
+
+const expandedReasoningRows = 4;
+
+/** The answer being streamed: the only part of the transcript that is redrawn. */
+export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTurnProps) {
+	const theme = useTheme();
+	const {reasoning} = turn.exchange;
+	const isThinking = !turn.reasoningDone && reasoning !== '';
+	const reasoningRows = isThinking ? 1 + (reasoningCollapsed ? 0 : expandedReasoningRows) : 0;
+	const answerRows = Math.max(1, rows - 1 - reasoningRows);
+	const preview = useMemo(
+		() => livePreview(turn.liveAnswer, {rows: answerRows, width, color}),
+		[turn.liveAnswer, answerRows, width, color],
+	);
+
+	if (turn.firstTokenAt === undefined) {
+		return (
+			<Box marginTop={1}>
+				<Text color={theme.accent}>
+					<Spinner type="dots" />
+				</Text>
+				<Text color={theme.muted}> Waiting for {turn.exchange.model}…</Text>
+			</Box>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			{isThinking ? (
+				<>
+					<Text dimColor color={theme.muted} wrap="truncate-end">
+						▸ Thinking… {reasoning.length} characters {reasoningCollapsed ? '(Ctrl+O shows them)' : ''}
+					</Text>
+					{reasoningCollapsed
+						? undefined
+						: tail(reasoning, expandedReasoningRows, width).map((line, index) => (
+								<Text key={index} dimColor italic color={theme.muted} wrap="truncate-end">
+									{line}
+								</Text>
+							))}
+				</>
+			) : undefined}
+			{preview.clipped ? (
+				<Text color={theme.muted} wrap="truncate-end">
+					⋮ (this block is shown in full once it is complete)
+				</Text>
+			) : undefined}
+			{preview.lines.map((line, index) => (
+				<Text key={index} wrap="truncate-end">
+					{line === '' ? ' ' : line}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+function tail(text: string, rows: number, width: number): string[] {
+	const lines = text.slice(-rows * width * 2).trimEnd().split('\n');
+	return lines.slice(-rows);
+}

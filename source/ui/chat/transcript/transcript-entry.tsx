@@ -1,0 +1,97 @@
+import {Box, Text} from 'ink';
+import {useTheme} from '../../components/theme.js';
+import {HelpList} from '../commands/help-list.js';
+import {ErrorNotice} from './error-notice.js';
+import type {WholeEntry} from './static-feed.js';
+
+export type TranscriptEntryProps = {
+	readonly entry: WholeEntry;
+	readonly width: number;
+};
+
+/**
+ * One finished piece of the transcript, as it is written to scrollback. Ink lays
+ * <Static> out in an absolute box with no width of its own, so each entry takes
+ * the pane's width here; without it, text runs past the edge and the terminal
+ * breaks it mid-word.
+ */
+export function TranscriptEntry({entry, width}: TranscriptEntryProps) {
+	return (
+		<Box width={width} flexDirection="column">
+			<EntryBody entry={entry} />
+		</Box>
+	);
+}
+
+function EntryBody({entry}: {readonly entry: WholeEntry}) {
+	const theme = useTheme();
+	switch (entry.kind) {
+		case 'user':
+			return (
+				<Box flexDirection="column" marginTop={1}>
+					{entry.images.map(path => (
+						<Text key={path} color={theme.muted}>
+							[image] {path}
+						</Text>
+					))}
+					<Box>
+						<Text bold color={theme.accent}>
+							{'› '}
+						</Text>
+						<Text bold>{entry.text}</Text>
+					</Box>
+				</Box>
+			);
+
+		case 'reasoning':
+			return (
+				<Box marginTop={1} flexDirection="column">
+					{entry.collapsed ? (
+						<Text dimColor color={theme.muted}>
+							▸ Thought: {countWords(entry.text)} words (Ctrl+O shows them)
+						</Text>
+					) : (
+						<>
+							<Text dimColor color={theme.muted}>
+								▾ Thinking
+							</Text>
+							<Text dimColor italic color={theme.muted}>
+								{entry.text.trim()}
+							</Text>
+						</>
+					)}
+				</Box>
+			);
+
+		case 'interrupted':
+			return <Text color={theme.warning}>⏹ Interrupted: the answer above is partial.</Text>;
+
+		case 'error':
+			return <ErrorNotice error={entry.error} />;
+
+		case 'notice':
+			return (
+				<Box marginTop={1}>
+					<Text color={entry.tone === 'warning' ? theme.warning : entry.tone === 'success' ? theme.success : theme.muted}>
+						{entry.text}
+					</Text>
+				</Box>
+			);
+
+		case 'help':
+			return <HelpList />;
+	}
+}
+
+/** Rendered lines of a finished answer, written to scrollback as they are. */
+export function AnswerSlice({text, first}: {readonly text: string; readonly first: boolean}) {
+	return (
+		<Box marginTop={first ? 1 : 0}>
+			<Text>{text}</Text>
+		</Box>
+	);
+}
+
+function countWords(text: string): number {
+	return text.split(/\s+/).filter(Boolean).length;
+}

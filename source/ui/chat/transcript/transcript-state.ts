@@ -1,0 +1,227 @@
+/**
+ * The transcript as a pure reducer: finished entries (written once to
+ * the terminal's scrollback), the turn being streamed, and the conversation
+ * that is sent back to the model. Times come in with the actions, so the same
+ * actions always give the same state.
+ */
+import type {ClassifiedError} from '../../../core/errors.js';
+import type {ImageAttachment} from '../../../core/images.js';
+import {splitFinishedMarkdown} from '../../../core/markdown-blocks.js';
+import {tokensPerSecond} from '../../../core/token-rate.js';
+
+export type NoticeTone = 'info' | 'success' | 'warning';
+
+export type Entry =
+	| {readonly id: number; readonly kind: 'user'; readonly text: string; readonly images: readonly string[]}
+	| {readonly id: number; readonly kind: 'reasoning'; readonly text: string; readonly collapsed: boolean}
+	/** One or more whole markdown blocks of an answer. */
+	| {readonly id: number; readonly kind: 'answer'; readonly markdown: string}
+	| {readonly id: number; readonly kind: 'interrupted'}
+	| {readonly id: number; readonly kind: 'error'; readonly error: ClassifiedError}
+	| {readonly id: number; readonly kind: 'notice'; readonly text: string; readonly tone: NoticeTone}
+	| {readonly id: number; readonly kind: 'help'};
+
+export type Usage = {readonly promptTokens: number; readonly completionTokens: number};
+
+/** One question and what came back; the conversation is a list of these. */
+export type Exchange = {
+	readonly text: string;
+	readonly images: readonly ImageAttachment[];
+	readonly model: string;
+	readonly answer: string;
+	readonly reasoning: string;
+	readonly outcome: 'done' | 'interrupted' | 'failed';
+	readonly error?: ClassifiedError;
+};
+
+export type LiveTurn = {
+	readonly exchange: Exchange;
+	/** Answer text not yet moved to the entries (it may still change). */
+	readonly liveAnswer: string;
+	/** Whether the reasoning has been moved to the entries. */
+	readonly reasoningDone: boolean;
+	readonly startedAt: number;
+	readonly firstTokenAt?: number;
+	readonly usage?: Usage;
+	/** Length of `liveAnswer` when splitting was last tried (see `shouldTrySplit`). */
+	readonly splitCheckedAt: number;
+};
+
+export type AnswerStats = {
+	readonly model: string;
+	readonly usage?: Usage;
+	readonly timeToFirstTokenMs?: number;
+	readonly tokensPerSecond?: number;
+};
+
+export type ChatState = {
+	readonly entries: readonly Entry[];
+	readonly nextId: number;
+	readonly live?: LiveTurn;
+	/** The conversation since the last /clear. */
+	readonly exchanges: readonly Exchange[];
+	readonly lastAnswer?: AnswerStats;
+	readonly reasoningCollapsed: boolean;
+};
+
+export type ChatAction =
+	| {type: 'send'; text: string; images: readonly ImageAttachment[]; model: string; at: number}
+	| {type: 'delta'; content: string; reasoning: string; at: number}
+	| {type: 'usage'; usage: Usage}
+	| {type: 'end'; at: number; outcome: 'done' | 'interrupted'}
+	| {type: 'fail'; at: number; error: ClassifiedError}
+	| {type: 'notice'; text: string; tone?: NoticeTone}
+	| {type: 'help'}
+	| {type: 'clear'}
+	| {type: 'toggle-reasoning'};
+
+export const initialChatState: ChatState = {
+	entries: [],
+	nextId: 1,
+	exchanges: [],
+	reasoningCollapsed: true,
+};
+
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+	switch (action.type) {
+		case 'send': {
+			if (state.live) return state;
+			const exchange: Exchange = {
+				text: action.text,
+				images: action.images,
+				model: action.model,
+				answer: '',
+				reasoning: '',
+				outcome: 'done',
+			};
+			const images = action.images.map(image => image.path);
+			return {
+				...append(state, {kind: 'user', text: action.text, images}),
+				live: {exchange, liveAnswer: '', reasoningDone: false, startedAt: action.at, splitCheckedAt: 0},
+			};
+		}
+
+		case 'delta': {
+			const {live} = state;
+			if (!live || (action.content === '' && action.reasoning === '')) return state;
+			let next = state;
+			const exchange = {
+				...live.exchange,
+				answer: live.exchange.answer + action.content,
+				reasoning: live.exchange.reasoning + action.reasoning,
+			};
+			let turn: LiveTurn = {
+				...live,
+				exchange,
+				liveAnswer: live.liveAnswer + action.content,
+				firstTokenAt: live.firstTokenAt ?? action.at,
+			};
+			// The answer has begun, so the reasoning before it is complete.
+			if (action.content !== '' && !turn.reasoningDone) {
+				next = appendReasoning(next, exchange.reasoning);
+				turn = {...turn, reasoningDone: true};
+			}
+
+			if (shouldTrySplit(turn, action.content)) {
+				const {finished, live: rest} = splitFinishedMarkdown(turn.liveAnswer);
+				if (finished !== '') next = append(next, {kind: 'answer', markdown: finished});
+				turn = {...turn, liveAnswer: rest, splitCheckedAt: rest.length};
+			}
+
+			return {...next, live: turn};
+		}
+
+		case 'usage': {
+			return state.live ? {...state, live: {...state.live, usage: action.usage}} : state;
+		}
+
+		case 'end': {
+			return finishTurn(state, action.at, action.outcome);
+		}
+
+		case 'fail': {
+			const next = finishTurn(state, action.at, 'failed', action.error);
+			return append(next, {kind: 'error', error: action.error});
+		}
+
+		case 'notice': {
+			return append(state, {kind: 'notice', text: action.text, tone: action.tone ?? 'info'});
+		}
+
+		case 'help': {
+			return append(state, {kind: 'help'});
+		}
+
+		case 'clear': {
+			if (state.live) return state;
+			return append({...state, exchanges: []}, {kind: 'notice', text: 'Conversation cleared: the model starts fresh.', tone: 'info'});
+		}
+
+		case 'toggle-reasoning': {
+			const collapsed = !state.reasoningCollapsed;
+			const next = {...state, reasoningCollapsed: collapsed};
+			// Scrollback cannot be rewritten, so expanding writes the last reasoning out in full.
+			const last = state.live?.exchange ?? state.exchanges.at(-1);
+			if (!collapsed && last && last.reasoning !== '' && (!state.live || state.live.reasoningDone)) {
+				return append(next, {kind: 'reasoning', text: last.reasoning, collapsed: false});
+			}
+
+			return next;
+		}
+	}
+}
+
+/**
+ * Splitting re-lexes the live text, so it is tried only when a line ended, and
+ * once the live text is long only after it grew by a quarter: the total work
+ * stays linear in the answer's length even when no block ever ends.
+ */
+function shouldTrySplit(turn: LiveTurn, added: string): boolean {
+	if (!added.includes('\n')) return false;
+	const length = turn.liveAnswer.length;
+	return length < 16_384 || length - turn.splitCheckedAt >= length / 4;
+}
+
+function finishTurn(
+	state: ChatState,
+	at: number,
+	outcome: Exchange['outcome'],
+	error?: ClassifiedError,
+): ChatState {
+	const {live} = state;
+	if (!live) return state;
+	let next = state;
+	if (!live.reasoningDone) next = appendReasoning(next, live.exchange.reasoning);
+	if (live.liveAnswer.trim() !== '') next = append(next, {kind: 'answer', markdown: live.liveAnswer});
+	if (outcome === 'interrupted') next = append(next, {kind: 'interrupted'});
+
+	const exchange: Exchange = {...live.exchange, outcome, ...(error ? {error} : {})};
+	return {
+		...next,
+		live: undefined,
+		exchanges: [...state.exchanges, exchange],
+		lastAnswer: statsFor(live, at),
+	};
+}
+
+function statsFor(live: LiveTurn, at: number): AnswerStats {
+	const {firstTokenAt, usage} = live;
+	const streamingMs = firstTokenAt === undefined ? 0 : at - firstTokenAt;
+	return {
+		model: live.exchange.model,
+		usage,
+		timeToFirstTokenMs: firstTokenAt === undefined ? undefined : firstTokenAt - live.startedAt,
+		tokensPerSecond: usage ? tokensPerSecond(usage.completionTokens, streamingMs) : undefined,
+	};
+}
+
+function appendReasoning(state: ChatState, text: string): ChatState {
+	if (text.trim() === '') return state;
+	return append(state, {kind: 'reasoning', text, collapsed: state.reasoningCollapsed});
+}
+
+type NewEntry = Entry extends infer E ? (E extends {id: number} ? Omit<E, 'id'> : never) : never;
+
+function append(state: ChatState, entry: NewEntry): ChatState {
+	return {...state, entries: [...state.entries, {...entry, id: state.nextId}], nextId: state.nextId + 1};
+}

@@ -1,0 +1,25 @@
+import {describe, expect, it} from 'vitest';
+import {parseLine} from '../../../../source/ui/chat/commands/parse-line.js';
+import {footerHints} from '../../../../source/ui/chat/commands/pane-keys.js';
+import {SLASH_COMMANDS} from '../../../../source/ui/chat/commands/registry.js';
+
+describe('the slash-command registry', () => {
+	it('every name and alias reads as its command', () => {
+		for (const command of SLASH_COMMANDS) {
+			for (const name of [command.name, ...command.aliases, ...(command.shorthands ?? [])]) {
+				// Every command takes "on": as a file, a model name, or the /think setting.
+				expect(parseLine(`/${name.toUpperCase()} on`)).toMatchObject({kind: 'command', command: {name: command.name}});
+			}
+		}
+	});
+
+	it('suggests names and aliases, never a shorthand', () => {
+		expect(parseLine('/quitt')).toMatchObject({message: expect.stringContaining('Did you mean /quit?')});
+		expect(parseLine('/x')).toMatchObject({kind: 'invalid', message: expect.not.stringContaining('Did you mean')});
+	});
+
+	it('the footer points at /help while typing', () => {
+		expect(footerHints({mode: 'typing', exitArmed: false, overlay: false}).at(-1)).toEqual({keys: '/help', action: 'commands'});
+		expect(footerHints({mode: 'streaming', exitArmed: false, overlay: false}).map(hint => hint.keys)).not.toContain('/help');
+	});
+});
