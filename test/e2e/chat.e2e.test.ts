@@ -98,7 +98,9 @@ async function streamThroughResizes(question: string, answer: string, run: Resiz
 		 
 		await waitForOutput(pane, after);
 		 
-		await pane.resize(cols, rows);
+		// Between two writes of the pane: bytes still in flight at a resize are drawn at the new width
+		// by any terminal, whatever the program meant; that race is the terminal's, not the pane's.
+		await pane.resizeBetweenWrites(cols, rows);
 	}
 
 	await pane.waitFor(/tokens in \d+/, 120_000);
@@ -180,4 +182,89 @@ test('signals leave the terminal sane: SIGINT counts as Ctrl+C, SIGTERM ends the
 	const output = pane.output();
 	// Bracketed paste is switched off again, so the shell does not get ESC[200~ around pastes.
 	expect(output.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(output.lastIndexOf('\u001B[?2004h'));
+}, 60_000);
+
+/** The prompt's row as the screen shows it: "› " and the text, then the cursor's cell (a space drawn inverse). */
+const promptRow = (text: string) => new RegExp(`^› ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ?$`, 'm');
+
+test('keys that arrive in one write all count: three Backspaces, three Lefts', async () => {
+	const pane = openPane();
+	await pane.waitFor('Ask anything');
+	pane.write('abcdef');
+	await pane.waitFor(promptRow('abcdef'));
+	// Key repeat or tmux: the three bytes come in one read.
+	pane.write('\u007F\u007F\u007F');
+	await pane.waitFor(promptRow('abc'));
+	pane.write(`${PTY_KEYS.left}${PTY_KEYS.left}${PTY_KEYS.left}X`);
+	await pane.waitFor(promptRow('Xabc'));
+	pane.write('\r');
+	await pane.waitFor('Echo: Xabc');
+	expect(await leave(pane)).toBe(0);
+}, 60_000);
+
+test('30 Backspaces 10 ms apart while an answer streams: each deletes one character', async () => {
+	fake.enqueue({kind: 'stream', chunks: Array.from({length: 600}, (_, index) => `t${index} `), delayMs: 25});
+	const pane = openPane();
+	await ask(pane, 'stream for a while');
+	await pane.waitFor(/streaming \d+\.\d s/);
+	const kept = 'keep these words';
+	pane.write(`${kept}${'x'.repeat(30)}`);
+	await pane.waitFor(promptRow(`${kept}${'x'.repeat(30)}`));
+	for (let press = 0; press < 30; press++) {
+		pane.write(PTY_KEYS.backspace);
+		// The pace of a held key.
+		await new Promise(resolve => {
+			setTimeout(resolve, 10);
+		});
+	}
+
+	await pane.waitFor(promptRow(kept));
+	expect(pane.screen()).toMatch(/streaming \d+\.\d s/);
+	await pane.press(PTY_KEYS.escape);
+	await pane.waitFor('Interrupted');
+	expect(pane.screen()).toMatch(promptRow(kept));
+	expect(await leave(pane)).toBe(0);
+}, 60_000);
+
+test('a prompt and Enter typed before the first frame are sent once the pane is up', async () => {
+	const pane = openPane();
+	// Straight after the start: the terminal is still in cooked mode, which turns the Enter into a line feed.
+	pane.write('typed before the screen\r');
+	await pane.waitFor('Echo: typed before the screen');
+	await pane.waitFor(/^› {2}Ask anything/m);
+	expect(fake.chatRequests()).toHaveLength(1);
+	expect(fake.chatRequests()[0]!.body).toMatchObject({messages: [{role: 'user', content: 'typed before the screen'}]});
+	expect(await leave(pane)).toBe(0);
+}, 60_000);
+
+test('an answer of single lines shows one line per row, on screen and in scrollback', async () => {
+	const answer = Array.from({length: 40}, (_, index) => `line ${index + 1}: status ok`).join('\n');
+	fake.enqueue({kind: 'stream', chunks: chunked(answer), delayMs: 1});
+	const pane = openPane();
+	await ask(pane, 'show the log');
+	await pane.waitFor(/tokens in \d+/);
+	expect(pane.screen()).toMatch(/^line 38: status ok\nline 39: status ok\nline 40: status ok$/m);
+	const lines = await pane.lines();
+	const first = lines.indexOf('line 1: status ok');
+	expect(first).toBeGreaterThan(-1);
+	expect(lines.slice(first, first + 40)).toEqual(answer.split('\n'));
+	expect(await leave(pane)).toBe(0);
+}, 60_000);
+
+test('a long prompt is echoed with "› " and a hanging indent of two, words whole', async () => {
+	const pane = openPane();
+	await pane.waitFor('Ask anything');
+	const words = Array.from({length: 30}, (_, index) => `word${index}`);
+	pane.write(`${words.join(' ')}\r`);
+	await pane.waitFor(/tokens in \d+/);
+	const lines = await pane.lines();
+	const start = lines.findIndex(line => line.startsWith('› word0 '));
+	const echo = lines.slice(start, lines.findIndex((line, index) => index > start && !line.startsWith('  ')));
+	expect(echo.length).toBeGreaterThan(1);
+	for (const row of echo.slice(1)) expect(row).toMatch(/^ {2}word\d+/);
+	expect(echo.join(' ').replace(/^› /, '').split(/\s+/)).toEqual(words);
+	// One blank row between the echo and the answer.
+	expect(lines[start + echo.length]).toBe('');
+	expect(lines[start + echo.length + 1]).toMatch(/^Echo: word0/);
+	expect(await leave(pane)).toBe(0);
 }, 60_000);

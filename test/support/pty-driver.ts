@@ -37,6 +37,14 @@ export type PtySession = {
 	paste(text: string): Promise<void>;
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
 	resize(cols: number, rows: number): Promise<void>;
+	/**
+	 * Resizes between two of the program's writes: the program is stopped
+	 * (SIGSTOP) until everything it wrote has reached the terminal and been
+	 * drawn at the old size, then the terminal resizes and the program goes on
+	 * (SIGCONT). Without the stop, bytes still on their way when the terminal
+	 * resizes are drawn at the new size, however they were meant.
+	 */
+	resizeBetweenWrites(cols: number, rows: number): Promise<void>;
 	/** Resolves with the exit code once the program ends. */
 	exited(timeoutMs?: number): Promise<number>;
 	/** Sends a signal to the program, as `kill -INT` or a closing terminal would. */
@@ -148,6 +156,24 @@ export function spawnPty(options: PtyOptions): PtySession {
 			await flush();
 			child.resize(newCols, newRows);
 			terminal.resize(newCols, newRows);
+			await sleep(150);
+		},
+		async resizeBetweenWrites(newCols, newRows) {
+			child.kill('SIGSTOP');
+			try {
+				// Stopped, the program writes nothing more: wait for what it wrote to arrive.
+				for (let seen = -1; seen !== output.length; ) {
+					seen = output.length;
+					await sleep(100);
+				}
+
+				await flush();
+				child.resize(newCols, newRows);
+				terminal.resize(newCols, newRows);
+			} finally {
+				child.kill('SIGCONT');
+			}
+
 			await sleep(150);
 		},
 		async exited(timeoutMs = 10_000) {

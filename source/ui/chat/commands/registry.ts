@@ -22,8 +22,12 @@ export const SLASH_COMMANDS = [
 		description: 'switch model; without a name, pick from the table',
 		read: (argument): {model?: string} => (argument === '' ? {} : {model: argument}),
 		run(pane, {model}) {
-			if (model === undefined) pane.openModelPicker();
-			else pane.switchModel(model);
+			if (model === undefined) {
+				pane.openModelPicker();
+				return;
+			}
+
+			return pane.switchModel(model);
 		},
 	}),
 	defineSlashCommand({

@@ -23,8 +23,8 @@ export type PaneCommands = {
 	/** Forgets the conversation and the images attached to the next message. */
 	clearConversation(): void;
 	openModelPicker(): void;
-	/** Switches to an id or alias, or says why it cannot. */
-	switchModel(input: string): void;
+	/** Switches to an id or alias, or says why it cannot; an id outside the registry is first looked up in the region's list. */
+	switchModel(input: string): void | Promise<void>;
 	setThinking(enabled: boolean): void;
 	/** A typed path from the pane's folder, with `~` for the home folder. */
 	resolvePath(path: string): string;

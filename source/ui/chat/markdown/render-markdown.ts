@@ -1,6 +1,7 @@
 /**
  * Markdown to terminal text: marked parses, marked-terminal lays out headings,
  * lists, tables, quotes and links, and highlights code through cli-highlight.
+ * The model's single line breaks are kept as line breaks.
  * Knows nothing about React, so the transcript, /save and tests can use it.
  */
 import {stripVTControlCharacters} from 'node:util';
@@ -67,7 +68,10 @@ function rendererFor(width: number, color: boolean): Marked {
 	if (!marked) {
 		// Without colour a heading keeps its "##" so it still reads as one.
 		const extension = markedTerminal({width, reflowText: true, emoji: false, tab: 2, showSectionPrefix: !color}, noGuessing);
-		marked = new Marked({gfm: true}, plainWhenHuge, extension as unknown as MarkedExtension, inlineInListItems);
+		// `breaks`: a single newline in a paragraph stays a line break. Models write
+		// poems, addresses, logs and `key: value` lines that way; merged into one
+		// paragraph they become unreadable. Blank lines still separate paragraphs.
+		marked = new Marked({gfm: true, breaks: true}, plainWhenHuge, extension as unknown as MarkedExtension, inlineInListItems);
 		renderers.set(key, marked);
 	}
 

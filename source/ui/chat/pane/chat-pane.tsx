@@ -4,8 +4,8 @@
  * What each action does is in pane-actions.ts; what the commands are, in
  * commands/registry.ts.
  */
-import {useEffect, useEffectEvent, useReducer, useState} from 'react';
-import {useApp, useInput, useWindowSize} from 'ink';
+import {useEffect, useEffectEvent, useState} from 'react';
+import {useApp, useInput, useWindowSize, type Key} from 'ink';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../../core/errors.js';
 import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
@@ -14,12 +14,16 @@ import type {RegionId} from '../../../core/regions.js';
 import {parseLine} from '../commands/parse-line.js';
 import {footerHints} from '../commands/pane-keys.js';
 import {runSlashCommand} from '../commands/registry.js';
+import {eachKey} from '../../keys/each-key.js';
+import {useLatestReducer} from '../../keys/use-latest-reducer.js';
+import {menuEntries} from '../prompt/prompt-keys.js';
 import {usePromptEditor} from '../prompt/use-prompt-editor.js';
 import {useChatSession} from '../stream/use-chat-session.js';
 import {chatReducer, initialChatState, type ChatState} from '../transcript/transcript-state.js';
+import {withPaneAdvice} from '../transcript/pane-advice.js';
 import {useStaticFeed} from '../transcript/use-static-feed.js';
 import {InputArea} from './input-area.js';
-import {DOUBLE_PRESS_MS, initialPaneState, isSecondPress, paneReducer} from './pane-state.js';
+import {canQueue, DOUBLE_PRESS_MS, initialPaneState, isSecondPress, paneReducer, queuedMessageAfter} from './pane-state.js';
 import {PaneView} from './pane-view.js';
 import {rowBudget} from './row-budget.js';
 import {usePaneActions} from './use-pane-actions.js';
@@ -61,62 +65,104 @@ export function ChatPane(props: ChatPaneProps) {
 	const {columns, rows} = useWindowSize();
 	const width = Math.max(20, columns);
 
-	const [pane, dispatch] = useReducer(paneReducer, undefined, () =>
+	const [pane, dispatch, latestPane] = useLatestReducer(paneReducer, () =>
 		initialPaneState(props.model, props.images ?? [], visionModelFor(provider)),
 	);
 	const [initialTranscript] = useState(() => welcomeState(props.model, endpointLabel));
-	const session = useChatSession({client, initialState: initialTranscript, classify, explain, provider, now});
+	const [advise] = useState(() => (error: ClassifiedError) => withPaneAdvice(error, {visionModel: visionModelFor(provider)}));
+	const session = useChatSession({client, initialState: initialTranscript, classify, explain, provider, advise, now});
 	const {state, isStreaming, interrupt} = session;
-	const actions = usePaneActions({
-		pane,
-		dispatch,
-		session,
-		client,
-		provider,
-		cwd: props.cwd,
-		home: props.home,
-		loadImage: props.loadImage,
-		saveTranscript: props.saveTranscript,
-		secrets: props.secrets ?? noSecrets,
-		now,
-	});
-
-	const prompt = usePromptEditor({
-		isActive: pane.overlay === undefined,
-		onSubmit(line) {
-			const parsed = parseLine(line);
-			if (parsed.kind === 'invalid') actions.notice(parsed.message, 'warning');
-			else if (parsed.kind === 'command') void runSlashCommand(parsed.command, actions);
-			else actions.sendMessage(parsed.text);
+	const actions = usePaneActions(
+		{
+			pane,
+			dispatch,
+			session,
+			client,
+			provider,
+			endpointLabel,
+			cwd: props.cwd,
+			home: props.home,
+			loadImage: props.loadImage,
+			saveTranscript: props.saveTranscript,
+			secrets: props.secrets ?? noSecrets,
+			now,
 		},
-	});
+		latestPane,
+	);
+
+	const prompt = usePromptEditor({isActive: pane.overlay === undefined});
+	const {restore: restorePrompt} = prompt;
 	const feed = useStaticFeed(state.entries, {width, color});
+
+	const submitLine = (line: string) => {
+		const parsed = parseLine(line);
+		if (parsed.kind === 'invalid') {
+			actions.notice(parsed.message, 'warning');
+			return;
+		}
+
+		if (parsed.kind === 'command') {
+			void runSlashCommand(parsed.command, actions);
+			return;
+		}
+
+		if (actions.sendMessage(parsed.text)) return;
+		// An answer is streaming: the message waits for it; a second one stays in the prompt.
+		if (canQueue(latestPane())) dispatch({type: 'message-queued', text: parsed.text});
+		else prompt.restore(line);
+	};
 
 	const pressCtrlC = () => {
 		const at = now();
+		const before = latestPane();
 		const stoppedAnswer = interrupt();
 		dispatch({type: 'ctrl-c', at, stoppedAnswer});
 		// A press that stopped nothing and closed nothing clears the prompt; the second of a double press only leaves.
-		if (!stoppedAnswer && pane.overlay === undefined && !isSecondPress(pane, at)) prompt.clear();
+		if (!stoppedAnswer && before.overlay === undefined && !isSecondPress(before, at)) prompt.clear();
+	};
+
+	const handleKey = (input: string, key: Key) => {
+		if (key.ctrl && input === 'c') {
+			pressCtrlC();
+			return;
+		}
+
+		if (key.ctrl && input === 'o') {
+			session.dispatch({type: 'toggle-reasoning'});
+			return;
+		}
+
+		// The picker or the question has the keys.
+		if (latestPane().overlay !== undefined) return;
+		const result = prompt.handleKey(input, key);
+		if (result.submitted !== undefined) submitLine(result.submitted);
+		else if (!result.handled && key.escape) interrupt();
 	};
 
 	// A SIGINT (Ctrl+C before raw mode, or kill -INT) counts as the key.
 	const onInterrupt = useEffectEvent(pressCtrlC);
 	useEffect(() => interrupts?.subscribe(() => onInterrupt()), [interrupts]);
 
+	// One handler for every key, in the order typed: Ink may hand several keys over as one event.
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') {
-			pressCtrlC();
-			return;
-		}
-
-		if (key.escape && pane.overlay === undefined) {
-			interrupt();
-			return;
-		}
-
-		if (key.ctrl && input === 'o') session.dispatch({type: 'toggle-reasoning'});
+		for (const press of eachKey(input, key)) handleKey(press.input, press.key);
 	});
+
+	// A queued message goes when the answer ends well; after a stop or an error it comes back to the prompt.
+	const lastOutcome = state.exchanges.at(-1)?.outcome;
+	const {queued} = pane;
+	useEffect(() => {
+		if (isStreaming || queued === undefined || latestPane().leaving) return;
+		dispatch({type: 'queue-taken'});
+		const verdict = queuedMessageAfter(lastOutcome);
+		if (verdict === 'send') {
+			actions.sendMessage(queued);
+			return;
+		}
+
+		restorePrompt(queued);
+		actions.notice(`Your queued message was not sent: the answer ${verdict === 'stopped' ? 'was stopped' : 'failed'}. It is back in the prompt; Enter sends it.`, 'warning');
+	}, [isStreaming, queued, lastOutcome, latestPane, dispatch, actions, restorePrompt]);
 
 	useEffect(() => {
 		if (!pane.leaving) return;
@@ -130,9 +176,21 @@ export function ChatPane(props: ChatPaneProps) {
 		if (armedAt === undefined) return;
 		const timer = setTimeout(() => dispatch({type: 'exit-expired', armedAt}), DOUBLE_PRESS_MS);
 		return () => clearTimeout(timer);
-	}, [pane.exitArmedAt]);
+	}, [pane.exitArmedAt, dispatch]);
 
-	const budget = rowBudget({rows, width, prompt: prompt.state, overlay: pane.overlay !== undefined});
+	const menu = pane.overlay === undefined ? menuEntries(prompt.state) : [];
+	const budget = rowBudget({
+		rows,
+		width,
+		prompt: prompt.state.editor,
+		overlay: pane.overlay !== undefined,
+		menuEntries: menu.length,
+		queued: pane.queued !== undefined,
+	});
+	// Ctrl+O that had nothing on screen to open or close says what it changed: on the status line, or in the footer while the status line counts an answer.
+	const reasoningNote = state.reasoningForNextAnswer
+		? `thoughts ${state.reasoningCollapsed ? 'as one line' : 'shown in full'} from the next answer`
+		: undefined;
 
 	return (
 		<PaneView
@@ -152,6 +210,9 @@ export function ChatPane(props: ChatPaneProps) {
 					pickerRows={budget.pickerRows}
 					prompt={prompt.state}
 					maxPromptRows={budget.maxPromptRows}
+					menu={menu}
+					menuRows={budget.menuRows}
+					{...(pane.queued === undefined ? {} : {queued: pane.queued})}
 					isStreaming={isStreaming}
 					onPick={actions.pickModel}
 					onClosePicker={actions.closeOverlay}
@@ -164,13 +225,17 @@ export function ChatPane(props: ChatPaneProps) {
 				...(pane.thinking === undefined ? {} : {thinking: pane.thinking}),
 				attachedImages: pane.images.length,
 				...(state.lastAnswer ? {lastAnswer: state.lastAnswer} : {}),
-				isStreaming,
+				...(state.live ? {live: state.live} : {}),
+				...(reasoningNote ? {note: `Ctrl+O: ${reasoningNote}`} : {}),
 				width,
+				now,
 			}}
 			hints={footerHints({
 				mode: isStreaming ? 'streaming' : 'typing',
 				exitArmed: pane.exitArmedAt !== undefined,
 				overlay: pane.overlay !== undefined,
+				menu: menu.length > 0,
+				...(reasoningNote ? {reasoningNote} : {}),
 			})}
 		/>
 	);

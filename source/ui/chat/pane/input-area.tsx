@@ -1,10 +1,14 @@
 import type {ModelInfo} from '../../../core/models.js';
 import type {RegionId} from '../../../core/regions.js';
 import {ModelPicker} from '../../components/model-picker.js';
-import type {EditorState} from '../prompt/line-editor.js';
+import {Box} from 'ink';
+import type {CommandMatch} from '../commands/completion.js';
+import {CommandMenu} from '../prompt/command-menu.js';
 import {PromptInput} from '../prompt/prompt-input.js';
+import type {PromptState} from '../prompt/prompt-keys.js';
 import {ConfirmLine} from './confirm-line.js';
 import type {Overlay} from './pane-state.js';
+import {QueuedMessage} from './queued-message.js';
 
 export type InputAreaProps = {
 	readonly overlay?: Overlay;
@@ -13,15 +17,24 @@ export type InputAreaProps = {
 	readonly regionId?: RegionId;
 	readonly width: number;
 	readonly pickerRows: number;
-	readonly prompt: EditorState;
+	readonly prompt: PromptState;
 	readonly maxPromptRows: number;
+	/** The command menu's entries for what is typed (empty: no menu). */
+	readonly menu: readonly CommandMatch[];
+	readonly menuRows: number;
+	/** A message waiting for the answer being streamed. */
+	readonly queued?: string;
 	readonly isStreaming: boolean;
 	readonly onPick: (modelId: string) => void;
 	readonly onClosePicker: () => void;
 	readonly onVisionAnswer: (offer: Extract<Overlay, {kind: 'vision'}>, yes: boolean) => void;
 };
 
-/** The prompt, or what takes its place: the model picker, or the question whether to switch to a vision model. */
+/**
+ * The prompt with the message queued above it and the command menu under it,
+ * or what takes its place: the model picker, or the question whether to
+ * switch to a vision model.
+ */
 export function InputArea(props: InputAreaProps) {
 	const {overlay, model, width} = props;
 	if (overlay?.kind === 'picker') {
@@ -49,12 +62,16 @@ export function InputArea(props: InputAreaProps) {
 	}
 
 	return (
-		<PromptInput
-			editor={props.prompt}
-			width={width}
-			maxRows={props.maxPromptRows}
-			isBusy={props.isStreaming}
-			placeholder={props.isStreaming ? 'Esc stops the answer; you can type ahead' : 'Ask anything, or /help'}
-		/>
+		<Box flexDirection="column">
+			{props.queued === undefined ? undefined : <QueuedMessage text={props.queued} />}
+			<PromptInput
+				editor={props.prompt.editor}
+				width={width}
+				maxRows={props.maxPromptRows}
+				isBusy={props.isStreaming}
+				placeholder={props.isStreaming ? 'Esc stops the answer; you can type ahead' : 'Ask anything, or /help'}
+			/>
+			{props.menu.length > 0 ? <CommandMenu entries={props.menu} {...(props.prompt.menuIndex === undefined ? {} : {highlighted: props.prompt.menuIndex})} maxRows={props.menuRows} /> : undefined}
+		</Box>
 	);
 }

@@ -14,6 +14,7 @@ import {resolveModel} from '../../../core/resolve-model.js';
 import type {PaneCommands} from '../commands/slash-command.js';
 import type {ChatSession} from '../stream/use-chat-session.js';
 import {transcriptMarkdown} from '../transcript/transcript-markdown.js';
+import {catalogueMessage, checkCatalogue} from './model-catalogue.js';
 import {readsOnlyText, type Overlay, type PaneAction, type PaneState} from './pane-state.js';
 
 /** What the actions work with, as of the last commit. */
@@ -23,6 +24,8 @@ export type PaneContext = {
 	readonly session: ChatSession;
 	readonly client: Pick<DashScopeClient, 'listModels'>;
 	readonly provider: ModelProvider;
+	/** Where the chat goes, for what the pane says about the region's model list. */
+	readonly endpointLabel: string;
 	/** What relative and `~` paths in /image and /save start from. */
 	readonly cwd: string;
 	readonly home: string;
@@ -35,8 +38,8 @@ export type PaneContext = {
 };
 
 export type PaneActions = PaneCommands & {
-	/** Sends a message with the attached images to the current model. */
-	readonly sendMessage: (text: string) => void;
+	/** Sends a message with the attached images to the current model; false while an answer is still streaming. */
+	readonly sendMessage: (text: string) => boolean;
 	/** The picker's choice. */
 	readonly pickModel: (id: string) => void;
 	readonly closeOverlay: () => void;
@@ -49,18 +52,32 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 		get().session.dispatch({type: 'notice', text, ...(tone ? {tone} : {})});
 	};
 
-	const switchModel = (input: string) => {
-		const {provider, dispatch} = get();
+	const switchTo = (id: string, name: string, notes: readonly string[]) => {
+		get().dispatch({type: 'model-switched', model: id});
+		notice(`Now chatting with ${name}.`, 'success');
+		for (const note of notes) notice(note, 'warning');
+	};
+
+	// A registry id switches at once; any other id is first looked up in the region's own list.
+	const switchModel = (input: string): void | Promise<void> => {
+		const {provider, client} = get();
 		const resolution = resolveModel(input, {provider});
 		if (!resolution.ok) {
 			notice(`${resolution.message}${resolution.suggestion ? ` Try /model ${resolution.suggestion}.` : ''}`, 'warning');
 			return;
 		}
 
-		dispatch({type: 'model-switched', model: resolution.id});
-		const name = resolution.model ? `${resolution.model.name} (${resolution.id})` : resolution.id;
-		notice(`Now chatting with ${name}.`, 'success');
-		for (const note of resolution.notes) notice(note, 'warning');
+		if (resolution.model) {
+			switchTo(resolution.id, `${resolution.model.name} (${resolution.id})`, resolution.notes);
+			return;
+		}
+
+		const {id} = resolution;
+		return checkCatalogue(client, id).then(verdict => {
+			const message = catalogueMessage(id, verdict, get().endpointLabel);
+			if (verdict.kind === 'not-listed') notice(message, 'warning');
+			else switchTo(id, id, [message]);
+		});
 	};
 
 	return {
@@ -128,16 +145,12 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 					...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {}),
 				},
 			);
-			if (!sent) {
-				notice('An answer is still streaming: wait for it, or press Esc to stop it, then send again.', 'warning');
-				return;
-			}
-
-			dispatch({type: 'images-sent', images});
+			if (sent) dispatch({type: 'images-sent', images});
+			return sent;
 		},
 		pickModel(id) {
 			get().dispatch({type: 'overlay-closed'});
-			switchModel(id);
+			void switchModel(id);
 		},
 		closeOverlay() {
 			get().dispatch({type: 'overlay-closed'});
@@ -146,7 +159,7 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 			const {pane, dispatch} = get();
 			dispatch({type: 'overlay-closed'});
 			if (yes) {
-				switchModel(offer.visionModel);
+				void switchModel(offer.visionModel);
 				notice(`Attached ${offer.image.path}; it goes with your next message.`, 'success');
 			} else {
 				dispatch({type: 'image-declined', image: offer.image});

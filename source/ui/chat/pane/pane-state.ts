@@ -2,8 +2,9 @@
  * The pane's own state as a pure reducer: the model and thinking setting for
  * the next message, the images attached to it, what covers the prompt (the
  * model picker, or the question whether to switch to a vision model), and
- * the double Ctrl+C. Each action is applied to the latest state, so two keys
- * that arrive before a render still both count. The conversation itself is
+ * the double Ctrl+C, and a message typed ahead while an answer streams. Each
+ * action is applied to the latest state, so two keys that arrive before a
+ * render still both count. The conversation itself is
  * the transcript's (transcript/transcript-state.ts).
  */
 import type {ImageAttachment} from '../../../core/images.js';
@@ -24,6 +25,8 @@ export type PaneState = {
 	readonly exitArmedAt?: number;
 	/** A second Ctrl+C came in time: the pane closes. */
 	readonly leaving: boolean;
+	/** A message sent while an answer streamed: it goes when that answer ends (one at a time). */
+	readonly queued?: string;
 };
 
 export type PaneAction =
@@ -41,7 +44,25 @@ export type PaneAction =
 	/** `stoppedAnswer`: the press stopped a streaming answer, and does nothing else. */
 	| {type: 'ctrl-c'; at: number; stoppedAnswer: boolean}
 	| {type: 'exit-expired'; armedAt: number}
-	| {type: 'leave'};
+	| {type: 'leave'}
+	| {type: 'message-queued'; text: string}
+	/** The queued message was sent, or handed back to the prompt. */
+	| {type: 'queue-taken'};
+
+/** Whether a message sent now can wait for the answer being streamed (only one waits at a time). */
+export function canQueue(state: PaneState): boolean {
+	return state.queued === undefined;
+}
+
+/**
+ * What becomes of a queued message once the answer it waited for has ended:
+ * sent after a whole answer; after a stopped or failed one the user decides,
+ * so it goes back to the prompt.
+ */
+export function queuedMessageAfter(outcome: 'done' | 'interrupted' | 'failed' | undefined): 'send' | 'stopped' | 'failed' {
+	if (outcome === 'interrupted') return 'stopped';
+	return outcome === 'failed' ? 'failed' : 'send';
+}
 
 /** The second Ctrl+C must come within this to exit. */
 export const DOUBLE_PRESS_MS = 1000;
@@ -100,5 +121,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 			return state.exitArmedAt === action.armedAt ? {...state, exitArmedAt: undefined} : state;
 		case 'leave':
 			return {...state, leaving: true};
+		case 'message-queued':
+			return state.queued === undefined ? {...state, queued: action.text} : state;
+		case 'queue-taken':
+			return state.queued === undefined ? state : {...state, queued: undefined};
 	}
 }

@@ -8,6 +8,7 @@ import type {ModelInfo, ModelProvider} from '../../../core/models.js';
 import type {Region} from '../../../core/regions.js';
 import {ThemeProvider, themeFor, wantsColor} from '../../components/theme.js';
 import {listenForInterrupts} from '../../interrupts.js';
+import {catchEarlyKeys} from '../../keys/early-keys.js';
 import {createReflowStdout} from '../terminal/reflow-stdout.js';
 import {terminalReflows} from '../terminal/terminal-reflow.js';
 import {saveTranscriptFile} from '../transcript/save-transcript-file.js';
@@ -82,6 +83,9 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 				pane.unmount?.();
 			}),
 	};
+	// Raw mode before the first frame, so keys typed while the pane starts (an Enter
+	// included) reach the prompt as typed once it is up.
+	const earlyKeys = catchEarlyKeys(options.stdin ?? process.stdin);
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<ChatPane
@@ -122,6 +126,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		earlyKeys.dispose();
 		signals.dispose();
 		screen.close();
 	}

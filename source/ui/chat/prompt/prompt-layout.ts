@@ -1,7 +1,8 @@
 /**
  * Lays the prompt's text out in terminal rows (one per row, so the frame's
- * height is known) and keeps the cursor's row in view. Rows break by display
- * width: a CJK character or an emoji takes two columns, a combining mark none.
+ * height is known) and keeps the cursor's row in view. Rows break between
+ * words, by display width: a CJK character or an emoji takes two columns, a
+ * combining mark none.
  */
 import stringWidth from 'string-width';
 import {graphemes} from './graphemes.js';
@@ -67,21 +68,43 @@ export function promptRows(editor: {text: string; cursor: number}, width: number
 	return layout.rows.length + (layout.hiddenAbove > 0 ? 1 : 0) + (layout.hiddenBelow > 0 ? 1 : 0);
 }
 
-/** Pieces of one line, each at most `width` columns; a wide character never straddles two rows. */
+/**
+ * Pieces of one line, each at most `width` columns, broken after the last
+ * space that fits (a word longer than a row is cut by grapheme). The pieces
+ * cover the line exactly, so offsets map straight to rows. A space that ends a
+ * full row hangs in the column kept for the cursor rather than opening a row
+ * of its own. A wide character never straddles two rows.
+ */
 function wrapLine(line: string, width: number): Array<{text: string; width: number}> {
 	const pieces: Array<{text: string; width: number}> = [];
 	let text = '';
 	let used = 0;
+	// Where the row may be cut: just after its last space.
+	let breakAt = 0;
+	let breakWidth = 0;
+	const cut = (at: number, atWidth: number) => {
+		pieces.push({text: text.slice(0, at), width: atWidth});
+		text = text.slice(at);
+		used -= atWidth;
+		breakAt = 0;
+		breakWidth = 0;
+	};
+
 	for (const segment of graphemes(line)) {
 		const cells = stringWidth(segment);
-		if (used + cells > width && text !== '') {
-			pieces.push({text, width: used});
-			text = '';
-			used = 0;
+		const blank = /^\s+$/.test(segment);
+		if (used + cells > width && text !== '' && !(blank && used + cells <= width + 1)) {
+			if (breakAt > 0) cut(breakAt, breakWidth);
+			// Still too wide: the word alone fills the row.
+			if (used + cells > width && text !== '') cut(text.length, used);
 		}
 
 		text += segment;
 		used += cells;
+		if (blank) {
+			breakAt = text.length;
+			breakWidth = used;
+		}
 	}
 
 	pieces.push({text, width: used});

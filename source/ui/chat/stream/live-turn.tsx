@@ -2,6 +2,7 @@ import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useTheme} from '../../components/theme.js';
+import {countWords} from '../transcript/count-words.js';
 import {livePreview} from './live-preview.js';
 import type {LiveTurn as LiveTurnState} from '../transcript/transcript-state.js';
 
@@ -20,8 +21,10 @@ const expandedReasoningRows = 4;
 export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTurnProps) {
 	const theme = useTheme();
 	const {reasoning} = turn.exchange;
-	const isThinking = !turn.reasoningDone && reasoning !== '';
-	const reasoningRows = isThinking ? 1 + (reasoningCollapsed ? 0 : expandedReasoningRows) : 0;
+	// The reasoning stays here, where Ctrl+O opens and closes it, until the answer's first block goes to scrollback.
+	const showsReasoning = !turn.reasoningDone && reasoning !== '';
+	const answering = turn.exchange.answer !== '';
+	const reasoningRows = showsReasoning ? 1 + (reasoningCollapsed ? 0 : expandedReasoningRows) : 0;
 	const answerRows = Math.max(1, rows - 1 - reasoningRows);
 	const preview = useMemo(
 		() => livePreview(turn.liveAnswer, {rows: answerRows, width, color}),
@@ -41,10 +44,10 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTur
 
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			{isThinking ? (
+			{showsReasoning ? (
 				<>
 					<Text dimColor color={theme.muted} wrap="truncate-end">
-						▸ Thinking… {reasoning.length} characters {reasoningCollapsed ? '(Ctrl+O shows them)' : ''}
+						{reasoningHeader(reasoning, answering, reasoningCollapsed)}
 					</Text>
 					{reasoningCollapsed
 						? undefined
@@ -67,6 +70,11 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTur
 			))}
 		</Box>
 	);
+}
+
+function reasoningHeader(reasoning: string, answering: boolean, collapsed: boolean): string {
+	const size = answering ? `Thought: ${countWords(reasoning)} words` : `Thinking… ${reasoning.length} characters`;
+	return `${collapsed ? '▸' : '▾'} ${size} (Ctrl+O ${collapsed ? 'shows' : 'hides'} them)`;
 }
 
 function tail(text: string, rows: number, width: number): string[] {

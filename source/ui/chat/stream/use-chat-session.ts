@@ -21,6 +21,8 @@ export type ChatSessionOptions = {
 	readonly explain?: (error: ClassifiedError, signal: AbortSignal) => Promise<ClassifiedError>;
 	/** 'portal' under Qwen OAuth, whose requests start with a system message. */
 	readonly provider: ModelProvider;
+	/** The failed turn's error as the transcript shows it (the pane's own next step). */
+	readonly advise?: (error: ClassifiedError) => ClassifiedError;
 	readonly now?: () => number;
 };
 
@@ -41,7 +43,7 @@ export type ChatSession = {
 	readonly interrupt: () => boolean;
 };
 
-export function useChatSession({client, initialState, classify, explain, provider, now = Date.now}: ChatSessionOptions): ChatSession {
+export function useChatSession({client, initialState, classify, explain, provider, advise, now = Date.now}: ChatSessionOptions): ChatSession {
 	const [state, dispatch] = useReducer(chatReducer, initialState);
 	const controllerRef = useRef<AbortController | undefined>(undefined);
 	// The conversation as last committed, for building the next request outside a render. A layout
@@ -85,7 +87,7 @@ export function useChatSession({client, initialState, classify, explain, provide
 				if (outcome.outcome === 'failed') {
 					const error = explain ? await explain(outcome.error, controller.signal).catch(() => outcome.error) : outcome.error;
 					controllerRef.current = undefined;
-					dispatch({type: 'fail', at: now(), error});
+					dispatch({type: 'fail', at: now(), error: advise ? advise(error) : error});
 				} else {
 					controllerRef.current = undefined;
 					dispatch({type: 'end', at: now(), outcome: outcome.outcome});
@@ -93,7 +95,7 @@ export function useChatSession({client, initialState, classify, explain, provide
 			})();
 			return true;
 		},
-		[client, classify, explain, provider, now],
+		[client, classify, explain, provider, advise, now],
 	);
 
 	const interrupt = useCallback(() => {

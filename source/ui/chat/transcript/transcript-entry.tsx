@@ -1,7 +1,10 @@
 import {Box, Text} from 'ink';
+import {wrapWords} from '../../../core/text/wrap.js';
 import {useTheme} from '../../components/theme.js';
 import {HelpList} from '../commands/help-list.js';
+import {countWords} from './count-words.js';
 import {ErrorNotice} from './error-notice.js';
+import {ECHO_PREFIX, echoRows} from './prompt-echo.js';
 import type {WholeEntry} from './static-feed.js';
 
 export type TranscriptEntryProps = {
@@ -18,12 +21,12 @@ export type TranscriptEntryProps = {
 export function TranscriptEntry({entry, width}: TranscriptEntryProps) {
 	return (
 		<Box width={width} flexDirection="column">
-			<EntryBody entry={entry} />
+			<EntryBody entry={entry} width={width} />
 		</Box>
 	);
 }
 
-function EntryBody({entry}: {readonly entry: WholeEntry}) {
+function EntryBody({entry, width}: TranscriptEntryProps) {
 	const theme = useTheme();
 	switch (entry.kind) {
 		case 'user':
@@ -34,12 +37,12 @@ function EntryBody({entry}: {readonly entry: WholeEntry}) {
 							[image] {path}
 						</Text>
 					))}
-					<Box>
-						<Text bold color={theme.accent}>
-							{'› '}
+					{echoRows(entry.text, width).map((row, index) => (
+						<Text key={index} bold>
+							{index === 0 ? <Text color={theme.accent}>{ECHO_PREFIX}</Text> : undefined}
+							{index === 0 ? row.slice(ECHO_PREFIX.length) : row}
 						</Text>
-						<Text bold>{entry.text}</Text>
-					</Box>
+					))}
 				</Box>
 			);
 
@@ -48,7 +51,7 @@ function EntryBody({entry}: {readonly entry: WholeEntry}) {
 				<Box marginTop={1} flexDirection="column">
 					{entry.collapsed ? (
 						<Text dimColor color={theme.muted}>
-							▸ Thought: {countWords(entry.text)} words (Ctrl+O shows them)
+							▸ Thought: {countWords(entry.text)} words (Ctrl+O shows the next ones in full)
 						</Text>
 					) : (
 						<>
@@ -73,7 +76,8 @@ function EntryBody({entry}: {readonly entry: WholeEntry}) {
 			return (
 				<Box marginTop={1}>
 					<Text color={entry.tone === 'warning' ? theme.warning : entry.tone === 'success' ? theme.success : theme.muted}>
-						{entry.text}
+						{/* Wrapped here, between words: Ink's own wrapping starts some rows with a space. */}
+						{wrapWords(entry.text, width).join('\n')}
 					</Text>
 				</Box>
 			);
@@ -90,8 +94,4 @@ export function AnswerSlice({text, first}: {readonly text: string; readonly firs
 			<Text>{text}</Text>
 		</Box>
 	);
-}
-
-function countWords(text: string): number {
-	return text.split(/\s+/).filter(Boolean).length;
 }

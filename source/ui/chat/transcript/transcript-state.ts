@@ -8,6 +8,7 @@ import type {ClassifiedError} from '../../../core/errors.js';
 import type {ImageAttachment} from '../../../core/images.js';
 import {splitFinishedMarkdown} from '../../../core/markdown-blocks.js';
 import {tokensPerSecond} from '../../../core/token-rate.js';
+import {estimateTokens} from './estimate-tokens.js';
 
 export type NoticeTone = 'info' | 'success' | 'warning';
 
@@ -38,11 +39,17 @@ export type LiveTurn = {
 	readonly exchange: Exchange;
 	/** Answer text not yet moved to the entries (it may still change). */
 	readonly liveAnswer: string;
-	/** Whether the reasoning has been moved to the entries. */
+	/**
+	 * Whether the reasoning has been moved to the entries. It stays in the live
+	 * area, where Ctrl+O opens and closes it in place, until the first block of
+	 * the answer goes to scrollback (or the turn ends).
+	 */
 	readonly reasoningDone: boolean;
 	readonly startedAt: number;
 	readonly firstTokenAt?: number;
 	readonly usage?: Usage;
+	/** Tokens received so far, estimated from the text (estimate-tokens.ts), until `usage` says. */
+	readonly estimatedTokens: number;
 	/** Length of `liveAnswer` when splitting was last tried (see `shouldTrySplit`). */
 	readonly splitCheckedAt: number;
 };
@@ -61,7 +68,13 @@ export type ChatState = {
 	/** The conversation since the last /clear. */
 	readonly exchanges: readonly Exchange[];
 	readonly lastAnswer?: AnswerStats;
+	/** How reasoning is shown: one line, or in full (Ctrl+O). */
 	readonly reasoningCollapsed: boolean;
+	/**
+	 * Ctrl+O was pressed with no reasoning on screen to open or close (what is in
+	 * scrollback stays as written): the setting applies from the next answer on.
+	 */
+	readonly reasoningForNextAnswer: boolean;
 };
 
 export type ChatAction =
@@ -80,6 +93,7 @@ export const initialChatState: ChatState = {
 	nextId: 1,
 	exchanges: [],
 	reasoningCollapsed: true,
+	reasoningForNextAnswer: false,
 };
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
@@ -97,7 +111,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			const images = action.images.map(image => image.path);
 			return {
 				...append(state, {kind: 'user', text: action.text, images}),
-				live: {exchange, liveAnswer: '', reasoningDone: false, startedAt: action.at, splitCheckedAt: 0},
+				live: {exchange, liveAnswer: '', reasoningDone: false, startedAt: action.at, splitCheckedAt: 0, estimatedTokens: 0},
+				reasoningForNextAnswer: false,
 			};
 		}
 
@@ -115,16 +130,20 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				exchange,
 				liveAnswer: live.liveAnswer + action.content,
 				firstTokenAt: live.firstTokenAt ?? action.at,
+				estimatedTokens: live.estimatedTokens + estimateTokens(action.content) + estimateTokens(action.reasoning),
 			};
-			// The answer has begun, so the reasoning before it is complete.
-			if (action.content !== '' && !turn.reasoningDone) {
-				next = appendReasoning(next, exchange.reasoning);
-				turn = {...turn, reasoningDone: true};
-			}
-
 			if (shouldTrySplit(turn, action.content)) {
 				const {finished, live: rest} = splitFinishedMarkdown(turn.liveAnswer);
-				if (finished !== '') next = append(next, {kind: 'answer', markdown: finished});
+				if (finished !== '') {
+					// The reasoning goes to scrollback first, above the answer, as it is shown now.
+					if (!turn.reasoningDone) {
+						next = appendReasoning(next, exchange.reasoning);
+						turn = {...turn, reasoningDone: true};
+					}
+
+					next = append(next, {kind: 'answer', markdown: finished});
+				}
+
 				turn = {...turn, liveAnswer: rest, splitCheckedAt: rest.length};
 			}
 
@@ -158,15 +177,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'toggle-reasoning': {
-			const collapsed = !state.reasoningCollapsed;
-			const next = {...state, reasoningCollapsed: collapsed};
-			// Scrollback cannot be rewritten, so expanding writes the last reasoning out in full.
-			const last = state.live?.exchange ?? state.exchanges.at(-1);
-			if (!collapsed && last && last.reasoning !== '' && (!state.live || state.live.reasoningDone)) {
-				return append(next, {kind: 'reasoning', text: last.reasoning, collapsed: false});
-			}
-
-			return next;
+			// Reasoning still in the live area opens or closes in place; scrollback cannot be
+			// rewritten, so otherwise the setting waits for the next answer, and nothing is written.
+			const inPlace = state.live !== undefined && !state.live.reasoningDone && state.live.exchange.reasoning !== '';
+			return {...state, reasoningCollapsed: !state.reasoningCollapsed, reasoningForNextAnswer: !inPlace};
 		}
 	}
 }

@@ -6,7 +6,8 @@ import {createDashScopeClient} from '../../../../source/core/dashscope-client.js
 import {DashScopeError} from '../../../../source/core/errors.js';
 import {explainRejectedKey} from '../../../../source/core/explain-rejected-key.js';
 import {getRegion} from '../../../../source/core/regions.js';
-import {serviceError, startFakeDashScope, TEST_KEYS} from '../../../support/fake-dashscope.js';
+import {findModel} from '../../../../source/core/models.js';
+import {DEFAULT_MODEL_IDS, serviceError, startFakeDashScope, TEST_KEYS} from '../../../support/fake-dashscope.js';
 import {KEYS, sleep, startChat, type ChatHarness} from './chat-harness.js';
 
 let chat: ChatHarness | undefined;
@@ -32,7 +33,7 @@ describe('streaming', () => {
 
 		await chat.waitFor(frame => frame.includes('First part'));
 		expect(chat.frame()).not.toContain('ends here.');
-		expect(chat.frame()).toContain('streaming…');
+		expect(chat.frame()).toMatch(/streaming \d+\.\d s · ~\d+ tokens/);
 
 		await chat.waitFor(frame => frame.includes('Second paragraph ends here.') && frame.includes('tokens in'));
 		expect(chat.frame()).toMatch(/tokens in \d+ · out 10/);
@@ -104,11 +105,13 @@ describe('errors', () => {
 		expect(bodies(chat).at(-1)!.messages).toHaveLength(1);
 	});
 
-	it('names a model the region does not have', async () => {
+	it('names a model the region does not have, with the pane’s way out rather than a shell command', async () => {
 		chat = await startChat({model: 'qwen-coder-plus'});
 		await chat.submit('hello');
 		await chat.waitFor(frame => frame.includes('✗'));
 		expect(chat.frame()).toContain('qwen-coder-plus');
+		expect(chat.frame()).toMatch(/→ Pick a model your region serves with \/model/);
+		expect(chat.frame()).not.toContain('openclaw models');
 	});
 	it('Esc stops the look at other regions after a rejected key, and the error shows at once', async () => {
 		const fake = await startFakeDashScope();
@@ -144,7 +147,7 @@ describe('errors', () => {
 });
 
 describe('thinking models', () => {
-	it('shows reasoning apart from the answer, never sends it back, and expands it on Ctrl+O', async () => {
+	it('shows reasoning apart from the answer and never sends it back', async () => {
 		chat = await startChat({model: 'qwen-plus'});
 		await chat.submit('/think on');
 		await chat.waitFor(frame => frame.includes('thinking on'));
@@ -157,14 +160,46 @@ describe('thinking models', () => {
 		expect(frame).not.toContain('Thinking about: why');
 		expect(frame.indexOf('Thought:')).toBeLessThan(frame.indexOf('Echo: why'));
 
-		await chat.press(KEYS.ctrlO);
-		await chat.waitFor(frame => frame.includes('Thinking about: why is the sky blue'));
-
 		await chat.submit('and at sunset');
 		await chat.waitFor(frame => frame.includes('Echo: and at sunset'));
 		const sent = JSON.stringify(bodies(chat).at(-1)!.messages);
 		expect(sent).not.toContain('Thinking about');
 		expect(sent).toContain('Echo: why is the sky blue');
+	});
+
+	it('Ctrl+O opens and closes the reasoning in place while the answer is live', async () => {
+		chat = await startChat({model: 'qwen-plus'});
+		// No blank line in the answer, so no block of it goes to scrollback and the reasoning stays live until Esc.
+		chat.fake.enqueue({kind: 'stream', reasoning: ['step one, ', 'step two'], chunks: Array.from({length: 1000}, (_, index) => `w${index} `), delayMs: 20});
+		await chat.submit('/think on');
+		await chat.waitFor(frame => frame.includes('thinking on'));
+		await chat.submit('go');
+		await chat.waitFor(frame => frame.includes('w1 ') && frame.includes('▸ Thought:'));
+		await chat.press(KEYS.ctrlO);
+		await chat.waitFor(frame => frame.includes('▾ Thought:') && frame.includes('step one, step two'));
+		await chat.press(KEYS.ctrlO);
+		await chat.waitFor(frame => frame.includes('▸ Thought:') && !frame.includes('step one, step two'));
+		await chat.press(KEYS.escape);
+		await chat.waitFor(frame => frame.includes('Interrupted'));
+		// Written to scrollback once, as one line.
+		expect(chat.frame().match(/Thought:/g)).toHaveLength(1);
+	});
+
+	it('Ctrl+O after the answer writes nothing again: it applies from the next answer, and the status line says so', async () => {
+		chat = await startChat({model: 'qwen-plus'});
+		await chat.submit('/think on');
+		await chat.submit('first');
+		await chat.waitFor(frame => frame.includes('Echo: first') && frame.includes('tokens in'));
+		for (let press = 0; press < 4; press++) await chat.press(KEYS.ctrlO);
+		await chat.press(KEYS.ctrlO);
+		await chat.waitFor(frame => frame.includes('Ctrl+O: thoughts shown in full from the next answer'));
+		expect(chat.frame().match(/Thinking about: first/g)).toBeNull();
+		expect(chat.frame().match(/Thought:/g)).toHaveLength(1);
+
+		await chat.submit('second');
+		await chat.waitFor(frame => frame.includes('Echo: second') && frame.includes('tokens in'));
+		expect(chat.frame().match(/Thinking about: second/g)).toHaveLength(1);
+		expect(chat.frame()).not.toContain('from the next answer');
 	});
 });
 
@@ -220,9 +255,10 @@ describe('slash commands', () => {
 		try {
 			await writeFile(join(dir, 'dot.png'), DOT_PNG);
 			chat = await startChat({cwd: dir, model: 'qwen3-vl-plus'});
-			chat.fake.enqueue({kind: 'stream', chunks: ['slow ', 'answer ', 'arrives ', 'here'], delayMs: 150});
+			// Long enough to still stream while the commands run, however busy the machine; Esc ends it.
+			chat.fake.enqueue({kind: 'stream', chunks: Array.from({length: 1000}, (_, index) => `slow${index} `), delayMs: 20});
 			await chat.submit('one');
-			await chat.waitFor(frame => frame.includes('streaming…'));
+			await chat.waitFor(frame => /streaming \d/.test(frame));
 			await chat.submit('/image dot.png');
 			await chat.waitFor(frame => frame.includes('1 image attached'));
 			await chat.submit('/clear');
@@ -230,7 +266,8 @@ describe('slash commands', () => {
 			expect(chat.frame()).toContain('1 image attached');
 			expect(chat.frame()).not.toContain('Conversation cleared');
 
-			await chat.waitFor(frame => frame.includes('slow answer arrives here') && !frame.includes('streaming…'));
+			await chat.press(KEYS.escape);
+			await chat.waitFor(frame => frame.includes('Interrupted') && !/streaming \d/.test(frame));
 			await chat.submit('two');
 			await chat.waitFor(frame => frame.includes('Echo: two [1 image]'));
 			// Nothing was cleared: the first exchange goes along, and so does the image.
@@ -304,7 +341,7 @@ describe('slash commands', () => {
 			expect(chat.frame()).not.toContain('image attached');
 
 			// Back on a text-only model the conversation goes on: the earlier image is named, not sent.
-			await chat.waitFor(frame => !frame.includes('streaming…'));
+			await chat.waitFor(frame => !/streaming \d/.test(frame));
 			await chat.submit('/model qwen-plus');
 			await chat.waitFor(frame => frame.includes('Now chatting with Qwen Plus'));
 			await chat.submit('and now?');
@@ -375,5 +412,121 @@ describe('prompt', () => {
 		// The app has exited: its frame no longer takes input.
 		await chat.type('ignored');
 		expect(chat.frame()).not.toContain('ignored');
+	});
+});
+
+describe('keys that arrive together', () => {
+	it('applies every key of one chunk: three Backspaces, three Lefts, text with Ctrl keys', async () => {
+		chat = await startChat();
+		await chat.type('abcdef');
+		await chat.waitFor(frame => frame.includes('› abcdef'));
+		await chat.type('\u007F\u007F\u007F');
+		await chat.waitFor(frame => /^› abc\s*$/m.test(frame));
+		await chat.type('\u001B[D\u001B[D\u001B[DX');
+		await chat.waitFor(frame => /^› Xabc\s*$/m.test(frame));
+		await chat.type('\u0005!\u0001>\r');
+		await chat.waitFor(frame => frame.includes('Echo: >Xabc!'));
+	});
+
+	it('a command and a message in one chunk: the message goes to the model just chosen', async () => {
+		chat = await startChat();
+		await chat.type('/model qwen-max\rhello\r');
+		await chat.waitFor(frame => frame.includes('Echo: hello'));
+		expect(bodies(chat)[0]!.model).toBe('qwen-max');
+	});
+});
+
+describe('type-ahead', () => {
+	// Long enough to still stream while the test types, however busy the machine.
+	const slowAnswer = (chunks = 1000) => ({kind: 'stream' as const, chunks: Array.from({length: chunks}, (_, index) => `s${index} `), delayMs: 20});
+
+	it('a message sent while an answer streams waits, shown as queued, and goes when the answer ends', async () => {
+		chat = await startChat();
+		chat.fake.enqueue({kind: "stream", chunks: Array.from({length: 30}, (_, index) => `s${index} `), delayMs: 150});
+		await chat.submit('first');
+		await chat.waitFor(frame => frame.includes('s1 '));
+		await chat.submit('second');
+		await chat.waitFor(frame => frame.includes('Queued until the answer ends') && frame.includes('› second'));
+		// The prompt itself is free again.
+		expect(chat.frame()).toMatch(/^› {2}Esc stops the answer; you can type ahead$/m);
+		// A second one stays in the prompt rather than being dropped.
+		await chat.submit('third');
+		await chat.waitFor(frame => /^› third\s*$/m.test(frame));
+
+		await chat.waitFor(frame => frame.includes('Echo: second'), 30_000);
+		expect(bodies(chat).map(body => body.messages.at(-1)!.content)).toEqual(['first', 'second']);
+		expect(chat.frame()).not.toContain('Queued');
+		expect(chat.frame()).toMatch(/^› third\s*$/m);
+	});
+
+	it('Esc stops the answer and hands the queued message back to the prompt, unsent', async () => {
+		chat = await startChat();
+		chat.fake.enqueue(slowAnswer());
+		await chat.submit('first');
+		await chat.waitFor(frame => frame.includes('s1 '));
+		await chat.submit('second');
+		await chat.waitFor(frame => frame.includes('Queued'));
+		await chat.type('more');
+		await chat.press(KEYS.escape);
+		await chat.waitFor(frame => frame.includes('Interrupted') && frame.includes('back in the prompt'));
+		expect(chat.frame()).toMatch(/^› second\s*\n\s+more/m);
+		expect(chat.fake.chatRequests()).toHaveLength(1);
+	});
+});
+
+describe('command completion', () => {
+	it('"/" lists the commands under the prompt; typing filters, Tab completes, Esc closes', async () => {
+		chat = await startChat();
+		await chat.type('/');
+		await chat.waitFor(frame => frame.includes('/model [id|alias]') && frame.includes('/save <file>'));
+		expect(chat.frame()).toContain('Tab complete');
+		await chat.type('he');
+		await chat.waitFor(frame => frame.includes('/help') && !frame.includes('/save <file>'));
+		await chat.press('\t');
+		await chat.waitFor(frame => /^› \/help\s*$/m.test(frame) && !frame.includes('show this list'));
+		await chat.press(KEYS.enter);
+		await chat.waitFor(frame => frame.includes('Ctrl+J / Alt+Enter'));
+
+		// /help wrote the same lines above: look under the prompt only.
+		const menu = (frame: string) => frame.slice(frame.lastIndexOf('› /'));
+		await chat.type('/');
+		await chat.waitFor(frame => menu(frame).includes('/image <file>'));
+		await chat.press(KEYS.escape);
+		await chat.waitFor(frame => !menu(frame).includes('/image <file>') && menu(frame).includes('Enter send'));
+	});
+
+	it('↓ highlights an entry and Enter takes it instead of sending', async () => {
+		chat = await startChat();
+		await chat.type('/');
+		await chat.waitFor(frame => frame.includes('/model [id|alias]'));
+		await chat.press(KEYS.down);
+		await chat.press(KEYS.down);
+		await chat.waitFor(frame => frame.includes('❯ /image <file>'));
+		await chat.press(KEYS.enter);
+		await chat.waitFor(frame => /^› \/image\s*$/m.test(frame));
+		expect(chat.fake.chatRequests()).toHaveLength(0);
+	});
+});
+
+describe('/model outside the registry', () => {
+	it('asks the region: a typo is refused with the closest listed ids and the model stays', async () => {
+		chat = await startChat();
+		await chat.submit('/model qwen-pluss');
+		await chat.waitFor(frame => frame.includes('not in the model list'));
+		expect(chat.frame()).toContain('Try /model qwen-plus.');
+		expect(chat.frame()).toContain('qwen3-coder-plus · International');
+		expect(chat.frame()).not.toContain('Now chatting with qwen-pluss');
+	});
+
+	it('an id the region lists is taken, and one it cannot check is taken with a note', async () => {
+		chat = await startChat();
+		const outside = DEFAULT_MODEL_IDS.intl.find(id => findModel(id) === undefined)!;
+		await chat.submit(`/model ${outside}`);
+		await chat.waitFor(frame => frame.includes(`Now chatting with ${outside}`) && frame.includes('lists it'));
+
+		chat.fake.enqueueModels({kind: 'error', status: 500, body: {error: {message: 'internal', code: 'InternalError'}}});
+		await chat.submit('/model qwen-some-new-model');
+		await chat.waitFor(frame => frame.includes('Now chatting with qwen-some-new-model'));
+		expect(chat.frame()).toContain('Could not check qwen-some-new-model');
 	});
 });

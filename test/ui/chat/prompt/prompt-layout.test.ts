@@ -26,4 +26,26 @@ describe('layoutPrompt', () => {
 		expect(layout.rows.map(row => row.text)).toEqual(['l17', 'l18', 'l19']);
 		expect(layout.hiddenAbove).toBe(17);
 	});
+
+	it('breaks rows between words, keeping the space at the end of the row', () => {
+		const text = 'the quick brown fox jumps';
+		const layout = layoutPrompt(text, 0, {width: 10, maxRows: 10});
+		expect(layout.rows.map(row => row.text)).toEqual(['the quick ', 'brown fox ', 'jumps']);
+		// The rows cover the text exactly, so the cursor lands where it is in the text.
+		expect(layout.rows.map(row => row.text).join('')).toBe(text);
+		expect(layoutPrompt(text, 12, {width: 10, maxRows: 10}).rows[1]).toEqual({text: 'brown fox ', cursor: 2});
+	});
+
+	it('moves the word being typed to the next row with the cursor after it', () => {
+		expect(layoutPrompt('hello wor', 9, {width: 8, maxRows: 10}).rows).toEqual([{text: 'hello '}, {text: 'wor', cursor: 3}]);
+	});
+
+	it('lets one space hang at the end of a full row, and cuts a word longer than a row', () => {
+		expect(layoutPrompt('abcd efgh', 0, {width: 4, maxRows: 10}).rows.map(row => row.text)).toEqual(['abcd ', 'efgh']);
+		expect(layoutPrompt('abcdefghij kl', 0, {width: 4, maxRows: 10}).rows.map(row => row.text)).toEqual(['abcd', 'efgh', 'ij ', 'kl']);
+	});
+
+	it('breaks between words by display width, a wide character never split', () => {
+		expect(layoutPrompt('你好 世界你好', 0, {width: 6, maxRows: 10}).rows.map(row => row.text)).toEqual(['你好 ', '世界你', '好']);
+	});
 });

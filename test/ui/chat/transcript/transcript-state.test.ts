@@ -39,11 +39,24 @@ describe('chatReducer', () => {
 		expect(state.exchanges[0]).toMatchObject({answer: 'partial', outcome: 'interrupted'});
 	});
 
-	it('keeps reasoning in its own entry, before the answer and out of it', () => {
-		const state = run([send('q'), delta('', 10, 'Let me think. '), delta('', 11, 'Done.'), delta('Answer.', 12)]);
-		expect(state.entries.map(entry => entry.kind)).toEqual(['user', 'reasoning']);
+	it('keeps reasoning live while the answer starts, and writes it out just before the first finished block', () => {
+		const thinking = run([send('q'), delta('', 10, 'Let me think. '), delta('', 11, 'Done.'), delta('Answer', 12)]);
+		expect(thinking.entries.map(entry => entry.kind)).toEqual(['user']);
+		expect(thinking.live).toMatchObject({reasoningDone: false, exchange: {reasoning: 'Let me think. Done.', answer: 'Answer'}});
+
+		const state = run([delta(' one.\n\nTwo', 13)], thinking);
+		expect(state.entries.map(entry => entry.kind)).toEqual(['user', 'reasoning', 'answer']);
 		expect(state.entries[1]).toMatchObject({text: 'Let me think. Done.', collapsed: true});
-		expect(state.live?.exchange.answer).toBe('Answer.');
+		expect(state.live?.reasoningDone).toBe(true);
+	});
+
+	it('Ctrl+O opens and closes live reasoning in place; the block goes out as it is shown then', () => {
+		const thinking = run([send('q'), delta('', 10, 'deep thoughts'), delta('A.', 11)]);
+		const expanded = chatReducer(thinking, {type: 'toggle-reasoning'});
+		expect(expanded).toMatchObject({reasoningCollapsed: false, reasoningForNextAnswer: false});
+		expect(expanded.entries).toHaveLength(thinking.entries.length);
+		const done = chatReducer(expanded, {type: 'end', at: 12, outcome: 'done'});
+		expect(done.entries.filter(entry => entry.kind === 'reasoning')).toEqual([expect.objectContaining({text: 'deep thoughts', collapsed: false})]);
 	});
 
 	it('a failed request ends the turn with the error and no answer', () => {
@@ -58,12 +71,21 @@ describe('chatReducer', () => {
 		expect(run([send('two'), {type: 'clear'}], streaming)).toBe(streaming);
 	});
 
-	it('expanding thinking writes the last reasoning out in full', () => {
+	it('after the reasoning is in scrollback, Ctrl+O writes nothing and applies from the next answer', () => {
 		const done = run([send('q'), delta('', 10, 'deep thoughts'), delta('A.', 11), {type: 'end', at: 12, outcome: 'done'}]);
-		const expanded = chatReducer(done, {type: 'toggle-reasoning'});
-		expect(expanded.reasoningCollapsed).toBe(false);
-		expect(expanded.entries.at(-1)).toMatchObject({kind: 'reasoning', text: 'deep thoughts', collapsed: false});
-		expect(chatReducer(expanded, {type: 'toggle-reasoning'}).entries).toHaveLength(expanded.entries.length);
+		let state = done;
+		for (let press = 0; press < 5; press++) state = chatReducer(state, {type: 'toggle-reasoning'});
+		expect(state.entries).toBe(done.entries);
+		expect(state).toMatchObject({reasoningCollapsed: false, reasoningForNextAnswer: true});
+
+		const next = run([send('again', 20), delta('', 21, 'more thoughts'), {type: 'end', at: 22, outcome: 'done'}], state);
+		expect(next.reasoningForNextAnswer).toBe(false);
+		expect(next.entries.filter(entry => entry.kind === 'reasoning').map(entry => entry.kind === 'reasoning' && entry.collapsed)).toEqual([true, false]);
+	});
+
+	it('counts the tokens of a streaming answer from its text until usage arrives', () => {
+		const state = run([send('q'), delta('abcd'.repeat(10), 10, 'efgh'.repeat(5)), delta('你好', 11)]);
+		expect(state.live?.estimatedTokens).toBe(17);
 	});
 
 	it('does not re-lex a long unbroken paragraph on every delta', () => {

@@ -1,0 +1,28 @@
+import {describe, expect, it} from 'vitest';
+import {catalogueMessage, catalogueVerdict, checkCatalogue} from '../../../../source/ui/chat/pane/model-catalogue.js';
+
+const listed = ['qwen-plus', 'qwen-plus-latest', 'qwen-max', 'qwen3-coder-plus', 'qwen2.5-72b-instruct'];
+
+describe('the /model check against the region', () => {
+	it('accepts an id the region lists, and refuses one it does not with the closest listed ids', () => {
+		expect(catalogueVerdict('qwen2.5-72b-instruct', listed)).toEqual({kind: 'listed'});
+		const verdict = catalogueVerdict('qwen-pluss', listed);
+		expect(verdict).toMatchObject({kind: 'not-listed'});
+		expect(verdict.kind === 'not-listed' && verdict.closest[0]).toBe('qwen-plus');
+		const message = catalogueMessage('qwen-pluss', verdict, 'International (Singapore)');
+		expect(message).toContain('not in the model list of International (Singapore)');
+		expect(message).toContain('Try /model qwen-plus.');
+	});
+
+	it('switches unchecked when the region does not answer in time, and says so', async () => {
+		const silent = {listModels: async ({signal}: {signal?: AbortSignal} = {}) => new Promise<string[]>((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))))};
+		const verdict = await checkCatalogue(silent, 'qwen-pluss', 30);
+		expect(verdict).toEqual({kind: 'unchecked', reason: 'no answer within 0.03 s'});
+		expect(catalogueMessage('qwen-pluss', verdict, 'China (Beijing)')).toContain('Could not check qwen-pluss');
+	});
+
+	it('says why when the region refuses the list', async () => {
+		const refusing = {listModels: async () => Promise.reject(Object.assign(new Error('x'), {classified: {title: 'Invalid API key'}}))};
+		expect(await checkCatalogue(refusing, 'foo')).toEqual({kind: 'unchecked', reason: 'Invalid API key'});
+	});
+});
