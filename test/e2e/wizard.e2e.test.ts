@@ -25,10 +25,16 @@ afterEach(() => {
 	session = undefined;
 });
 
-function login(extraArgs: string[] = []): PtySession {
-	session = spawnPty({command: process.execPath, args: [...LOGIN, ...extraArgs], env: {...home.env, TERM: 'xterm-256color'}, cols: 80, rows: 24});
+function login(extraArgs: string[] = [], size: {cols: number; rows: number} = {cols: 80, rows: 24}): PtySession {
+	session = spawnPty({command: process.execPath, args: [...LOGIN, ...extraArgs], env: {...home.env, TERM: 'xterm-256color'}, ...size});
 	return session;
 }
+
+/** The screen row with the cursor on it, trimmed. */
+const cursorRow = (screen: string) => screen.split('\n').find(line => line.includes('❯'))?.trim() ?? '';
+
+/** The key field's row: "API key:" and the mask after it. */
+const keyRow = (screen: string) => screen.split('\n').find(line => line.includes('API key:'))?.trim() ?? '';
 
 /** --region skips the region step; the method is still asked. */
 async function pastMethod(s: PtySession) {
@@ -67,10 +73,11 @@ describe('openclaw models auth login in a terminal', () => {
 		const config = home.readConfig() as any;
 		expect(config.agents.defaults.model.primary).toBe('qwen-portal/qwen3-max');
 		expect(config.models.providers['qwen-portal'].baseUrl).toBe('https://dashscope-intl.aliyuncs.com/compatible-mode/v1');
-		expect((home.readAuthProfiles() as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
+		expect((home.readCredentials() as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
 		expect(mode(home.paths.configPath)).toBe(0o600);
-		expect(mode(home.paths.authProfilesPath)).toBe(0o600);
-		expect(mode(path.dirname(home.paths.authProfilesPath))).toBe(0o700);
+		expect(mode(home.credentialsPath)).toBe(0o600);
+		expect(mode(path.dirname(home.credentialsPath))).toBe(0o700);
+		expect(fs.existsSync(home.paths.authProfilesPath), 'nothing that would stop OpenClaw 2026.9').toBe(false);
 		expect(s.output()).not.toContain(TEST_KEYS.intl);
 		expect(s.output()).not.toContain(TEST_KEYS.intl.slice(3, -4));
 	});
@@ -154,10 +161,99 @@ describe('openclaw models auth login in a terminal', () => {
 				expect(await s.exited()).not.toBe(0);
 				expect(s.screen()).toContain('nothing was');
 				expect(fs.readFileSync(home.paths.configPath, 'utf8')).toBe(before);
-				expect(fs.existsSync(home.paths.authProfilesPath)).toBe(false);
+				expect(fs.existsSync(home.credentialsPath)).toBe(false);
 				// The terminal is handed back: alternate screen left, cursor shown.
 				expect(s.output().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.output().lastIndexOf('\u001B[?1049h'));
 			});
 		}
+	});
+
+	describe('keys that arrive in one write all count', () => {
+		test('Enters typed ahead of the next screen reach it: API key and the first region, then the key field', async () => {
+			const s = login();
+			await s.waitFor('Step 1 of 5 · Sign-in method');
+			s.write(`${PTY_KEYS.enter}${PTY_KEYS.enter}abc`);
+			const screen = await s.waitFor('Step 3 of 5 · API key');
+			await s.waitFor('API key: •••');
+			expect(screen).toContain('International (Singapore)');
+		});
+
+		test('two Downs on the region screen move two rows', async () => {
+			const s = login();
+			await s.waitFor('Step 1 of 5 · Sign-in method');
+			await s.press(PTY_KEYS.enter);
+			await s.waitFor('Step 2 of 5 · Region');
+			s.write(`${PTY_KEYS.down}${PTY_KEYS.down}`);
+			const screen = await s.waitFor(/❯ US \(Virginia\)/);
+			expect(cursorRow(screen)).toMatch(/^❯ US \(Virginia\)\s+dashscope-us\.aliyuncs\.com$/);
+		});
+
+		test('three Backspaces after typing leave three characters; Ctrl+U empties the field', async () => {
+			const s = login(['--region', 'intl']);
+			await pastMethod(s);
+			s.write('abcdef');
+			await s.waitFor('API key: ••••••');
+			s.write('\u007F\u007F\u007F');
+			const screen = await s.waitFor(/API key: •••(?!•)/);
+			expect(keyRow(screen)).toBe('API key: •••');
+			expect(screen).toContain('DashScope API keys start with "sk-"');
+			s.write('\u0015');
+			const cleared = await s.waitFor('Keys start with “sk-”');
+			expect(keyRow(cleared)).toBe('API key:');
+			expect(cleared).not.toContain('•');
+		});
+
+		test('"jj" in the model table moves down twice instead of filtering', async () => {
+			const s = login(['--region', 'intl', '--method', 'api-key']);
+			await s.waitFor('Step 3 of 5 · API key');
+			await s.paste(TEST_KEYS.intl);
+			await s.press(PTY_KEYS.enter);
+			await s.waitFor('Step 5 of 5 · Default model');
+			s.write('jj');
+			const screen = await s.waitFor(/❯\s+qwen3-coder-flash/);
+			expect(cursorRow(screen)).toMatch(/^❯\s+qwen3-coder-flash\s/);
+			expect(screen).toContain('Filter: type to filter');
+		});
+	});
+
+	describe('a small terminal', () => {
+		test('at 40x12 the method and region choices keep their titles and the cursor', async () => {
+			const s = login([], {cols: 40, rows: 12});
+			const method = await s.waitFor('Sign-in method');
+			expect(cursorRow(method)).toBe('❯ Qwen API Key — DashScope, paid');
+			expect(method).toContain('Qwen OAuth — portal.qwen.ai');
+			await s.press(PTY_KEYS.enter);
+			const region = await s.waitFor('Region');
+			expect(cursorRow(region)).toMatch(/^❯ International \(Singapore\)/);
+			for (const label of ['China (Beijing)', 'US (Virginia)', 'China (Hong Kong)']) expect(region).toContain(label);
+		});
+
+		test('below the smallest size it asks for a larger window, and comes back when there is room', async () => {
+			const s = login([], {cols: 40, rows: 12});
+			await s.waitFor('Sign-in method');
+			await s.resize(26, 6);
+			await s.waitFor('Enlarge the window');
+			await s.resize(40, 12);
+			const screen = await s.waitFor('Sign-in method');
+			expect(screen).not.toContain('Enlarge');
+			expect(cursorRow(screen)).toBe('❯ Qwen API Key — DashScope, paid');
+		});
+	});
+
+	test('--no-check saves without the key check and says the key was not checked', async () => {
+		const s = login(['--region', 'intl', '--method', 'api-key', '--no-check']);
+		await s.waitFor('Step 3 of 5 · API key');
+		await s.paste(TEST_KEYS.intl);
+		await s.waitFor('without checking it (--no-check)');
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Not checked (--no-check)');
+		// No GET /models went out: the key was never sent.
+		expect(fake.requests.filter(request => request.path.endsWith('/models'))).toEqual([]);
+		await s.press(PTY_KEYS.enter);
+		const saved = await s.waitFor('Qwen is set up');
+		expect(saved.replaceAll(/\s+/g, ' ')).toContain('The key was not checked');
+		await s.press(PTY_KEYS.down, PTY_KEYS.enter);
+		expect(await s.exited()).toBe(0);
+		expect((home.readCredentials() as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
 	});
 });

@@ -1,24 +1,27 @@
-import {useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {useMemo} from 'react';
+import {Box, Text} from 'ink';
 import type {ModelInfo} from '../../core/models.js';
 import type {RegionId} from '../../core/regions.js';
+import {eachKey} from '../keys/each-key.js';
+import {useLatestReducer} from '../keys/use-latest-reducer.js';
+import {highlightedModel, initialPickerState, pickerChoice, pickerReducer, pickerRows, type PickerContext} from './model-picker-state.js';
 import {
 	availabilityOf,
 	cellText,
 	COLUMN_GAP,
-	CURSOR_WIDTH,
 	detailLine,
 	fitColumns,
 	LEGACY_MARK,
 	NOT_LISTED_MARK,
+	PICKER_LEAD_WIDTH,
 	RETIRED_MARK,
-	selectableModels,
 	stars,
 	tableLines,
 	type Column,
 	type TableLine,
 } from './model-table.js';
 import {useTheme} from './theme.js';
+import {useKeys} from './use-keys.js';
 
 export type ModelPickerProps = {
 	readonly models: readonly ModelInfo[];
@@ -37,12 +40,10 @@ export type ModelPickerProps = {
 	readonly isActive?: boolean;
 };
 
-/** Lines around the table: filter, column header, two detail lines, legend. */
-const CHROME_ROWS = 5;
-
 /**
  * The registry as a table grouped Coding / General / Vision. ↑↓ or j/k move,
- * typing filters, Enter picks, Esc clears the filter and then cancels.
+ * typing filters, Enter picks, Esc clears the filter (the highlighted model
+ * stays) and then cancels. Every key of a burst counts, in order.
  */
 export function ModelPicker({
 	models,
@@ -57,70 +58,44 @@ export function ModelPicker({
 	isActive = true,
 }: ModelPickerProps) {
 	const theme = useTheme();
-	const [filter, setFilter] = useState('');
-	const [highlightedId, setHighlightedId] = useState(initialId);
-	const [notice, setNotice] = useState<string | undefined>();
+	const [state, dispatch, latest] = useLatestReducer(pickerReducer, () => initialPickerState(initialId));
+	const context: PickerContext = useMemo(() => ({models, regionModelIds}), [models, regionModelIds]);
 
-	const lines = useMemo(() => tableLines(models, filter), [models, filter]);
-	const rows = useMemo(() => selectableModels(lines), [lines]);
-	const columns = useMemo(() => fitColumns(width), [width]);
+	const lines = useMemo(() => tableLines(models, state.filter), [models, state.filter]);
+	const columns = useMemo(() => fitColumns(width, PICKER_LEAD_WIDTH), [width]);
+	const rowCount = pickerRows(state, context).length;
+	const highlighted = highlightedModel(state, context);
 
-	// The highlight stays on its model while the filter allows, else the first match.
-	const highlightedIndex = Math.max(0, rows.findIndex(model => model.id === highlightedId));
-	const highlighted = rows[highlightedIndex];
-
-	const moveTo = (index: number) => {
-		const model = rows[Math.min(Math.max(index, 0), rows.length - 1)];
-		if (!model) return;
-		setHighlightedId(model.id);
-		setNotice(undefined);
-		onHighlight?.(model.id);
-	};
-
-	useInput(
+	useKeys(
 		(input, key) => {
-			if (key.upArrow || (input === 'k' && !key.ctrl)) {
-				moveTo(highlightedIndex - 1);
-			} else if (key.downArrow || (input === 'j' && !key.ctrl)) {
-				moveTo(highlightedIndex + 1);
-			} else if (key.pageUp || key.home) {
-				moveTo(0);
-			} else if (key.pageDown || key.end) {
-				moveTo(rows.length - 1);
-			} else if (key.return) {
-				if (!highlighted) return;
-				const availability = availabilityOf(highlighted, regionModelIds);
-				if (availability.kind === 'retired') {
-					setNotice(`${highlighted.id} cannot be picked: ${availability.note}`);
-					return;
-				}
-
-				onPick(highlighted.id);
-			} else if (key.escape) {
-				if (filter === '') onCancel();
-				else setFilter('');
-			} else if (key.backspace || key.delete) {
-				setFilter(filter.slice(0, -1));
-			} else if (!key.ctrl && !key.meta && !key.tab && /^[\w .:-]+$/.test(input)) {
-				setFilter(filter + input);
+			for (const press of eachKey(input, key, {text: 'characters'})) {
+				const action = {press, context};
+				const before = latest();
+				const choice = pickerChoice(before, action);
+				dispatch(action);
+				const after = highlightedModel(latest(), context);
+				if (after && after.id !== highlightedModel(before, context)?.id) onHighlight?.(after.id);
+				if (choice?.type === 'pick') onPick(choice.modelId);
+				else if (choice?.type === 'cancel') onCancel();
 			}
 		},
 		{isActive},
 	);
 
-	const tableRows = Math.max(3, height - CHROME_ROWS);
+	const extras = explanationRows(height);
+	const tableRows = Math.max(1, height - 2 - extras.count);
 	const visible = visibleWindow(lines, highlighted?.id, tableRows);
 	const availability = highlighted ? availabilityOf(highlighted, regionModelIds) : undefined;
 
 	return (
-		<Box flexDirection="column">
+		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate-end">
 				<Text color={theme.muted}>Filter: </Text>
-				{filter === '' ? <Text color={theme.muted}>type to filter</Text> : <Text bold>{filter}</Text>}
-				{filter !== '' && rows.length === 0 ? <Text color={theme.warning}> · no model matches</Text> : undefined}
+				{state.filter === '' ? <Text color={theme.muted}>type to filter</Text> : <Text bold>{state.filter}</Text>}
+				{state.filter !== '' && rowCount === 0 ? <Text color={theme.warning}> · no model matches</Text> : undefined}
 			</Text>
 			<Box>
-				<Box width={CURSOR_WIDTH} flexShrink={0} />
+				<Box width={PICKER_LEAD_WIDTH} flexShrink={0} />
 				{columns.map((column, index) => (
 					<Box key={column.key} width={column.width} flexShrink={0} marginLeft={index === 0 ? 0 : COLUMN_GAP}>
 						<Text bold underline={Boolean(theme.accent)} wrap="truncate-end">
@@ -146,22 +121,37 @@ export function ModelPicker({
 				),
 			)}
 			<Box flexDirection="column" marginTop={visible.length < tableRows ? tableRows - visible.length : 0}>
-				<Text wrap="truncate-end" color={theme.muted}>
-					{highlighted ? detailLine(highlighted, regionId) : ' '}
-				</Text>
-				<Text
-					wrap="truncate-end"
-					color={notice || availability?.kind === 'retired' ? theme.danger : theme.warning}
-				>
-					{notice ?? (availability && availability.kind !== 'ok' ? `${availability.mark} ${availability.note}` : ' ')}
-				</Text>
-				<Text wrap="truncate-end" color={theme.muted}>
-					{RETIRED_MARK} retired · {regionModelIds ? `${NOT_LISTED_MARK} not listed by your region · ` : ''}
-					{LEGACY_MARK} legacy
-				</Text>
+				{extras.detail ? (
+					<Text wrap="truncate-end" color={theme.muted}>
+						{highlighted ? detailLine(highlighted, regionId) : ' '}
+					</Text>
+				) : undefined}
+				{extras.note ? (
+					<Text wrap="truncate-end" color={state.notice || availability?.kind === 'retired' ? theme.danger : theme.warning}>
+						{state.notice ?? (availability && availability.kind !== 'ok' ? `${availability.mark} ${availability.note}` : ' ')}
+					</Text>
+				) : undefined}
+				{extras.legend ? (
+					<Text wrap="truncate-end" color={theme.muted}>
+						{RETIRED_MARK} retired · {regionModelIds ? `${NOT_LISTED_MARK} not listed by your region · ` : ''}
+						{LEGACY_MARK} legacy
+					</Text>
+				) : undefined}
 			</Box>
 		</Box>
 	);
+}
+
+/**
+ * The lines under the table that fit beside the filter, the column header and
+ * at least a few rows: first the note on the highlighted row (why it cannot
+ * be picked), then its details, then the legend.
+ */
+function explanationRows(height: number): {note: boolean; detail: boolean; legend: boolean; count: number} {
+	const note = height >= 5;
+	const detail = height >= 7;
+	const legend = height >= 9;
+	return {note, detail, legend, count: Number(note) + Number(detail) + Number(legend)};
 }
 
 type ModelRowProps = {
@@ -182,11 +172,13 @@ function ModelRow({model, columns, regionId, regionModelIds, isHighlighted}: Mod
 
 	return (
 		<Box>
-			<Box width={CURSOR_WIDTH} flexShrink={0}>
+			<Box width={2} flexShrink={0}>
 				<Text color={color} bold={isHighlighted}>
 					{isHighlighted ? '❯' : ' '}
-					{availability.kind === 'ok' ? ' ' : availability.mark}
 				</Text>
+			</Box>
+			<Box width={PICKER_LEAD_WIDTH - 2} flexShrink={0}>
+				<Text color={color}>{availability.kind === 'ok' ? ' ' : availability.mark}</Text>
 			</Box>
 			{columns.map((column, index) => (
 				<Box key={column.key} width={column.width} flexShrink={0} marginLeft={index === 0 ? 0 : COLUMN_GAP}>

@@ -51,17 +51,16 @@ function matchesFilter(model: ModelInfo, filter: string): boolean {
 
 export type TableLine =
 	| {readonly type: 'group'; readonly category: ModelCategory; readonly label: string}
-	| {readonly type: 'model'; readonly model: ModelInfo; readonly index: number};
+	| {readonly type: 'model'; readonly model: ModelInfo};
 
-/** Group headers and rows in category order; `index` counts selectable rows only. */
+/** Group headers and rows in category order. */
 export function tableLines(models: readonly ModelInfo[], filter: string): TableLine[] {
 	const lines: TableLine[] = [];
-	let index = 0;
 	for (const category of CATEGORY_ORDER) {
 		const inGroup = models.filter(model => model.category === category && matchesFilter(model, filter));
 		if (inGroup.length === 0) continue;
 		lines.push({type: 'group', category, label: CATEGORY_LABELS[category]});
-		for (const model of inGroup) lines.push({type: 'model', model, index: index++});
+		for (const model of inGroup) lines.push({type: 'model', model});
 	}
 
 	return lines;
@@ -129,17 +128,19 @@ const SHRINK_STEPS: ReadonlyArray<readonly [ColumnKey, number]> = [
 	['bestFor', 16],
 ];
 
-/** The cursor and the availability mark in front of each row. */
+/** The availability mark in front of each row of `models list` (" ✗ "). */
 export const CURSOR_WIDTH = 3;
+/** The picker's cursor and the availability mark, each in a cell of its own ("❯ ✗ "). */
+export const PICKER_LEAD_WIDTH = 4;
 export const COLUMN_GAP = 1;
 
 /**
- * Columns for a table `width` cells wide: ideal widths when they fit, else
- * shrink step by step, else drop Name, then Alias, then Context. Widths exclude
- * the gap between columns.
+ * Columns for a table `width` cells wide, after `leadWidth` cells in front of
+ * each row: ideal widths when they fit, else shrink step by step, else drop
+ * Name, then Alias, then Context. Widths exclude the gap between columns.
  */
-export function fitColumns(width: number): Column[] {
-	const available = width - CURSOR_WIDTH;
+export function fitColumns(width: number, leadWidth = CURSOR_WIDTH): Column[] {
+	const available = width - leadWidth;
 	const total = (specs: readonly ColumnSpec[], widthOf: (spec: ColumnSpec) => number) =>
 		specs.reduce((sum, spec) => sum + widthOf(spec), 0) + (specs.length - 1) * COLUMN_GAP;
 

@@ -1,135 +1,99 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
-import {systemClock, type Clock} from '../../core/oauth/clock.js';
-import {startDeviceLogin} from '../../core/oauth/device-login.js';
+import {useEffect, useEffectEvent, useReducer, useState} from 'react';
 import {OAuthError} from '../../core/oauth/oauth-error.js';
-import {saveOAuthSetup, type OAuthSaveResult} from '../../core/oauth/save-oauth-setup.js';
-import type {OAuthTokens} from '../../core/oauth/tokens.js';
-import type {OpenClawPaths} from '../../core/paths.js';
 import type {HeaderProps} from '../components/header.js';
-import {wantsColor} from '../components/theme.js';
-import {browserOpenerFor, type BrowserOpener} from './open-browser.js';
+import {useTheme} from '../components/theme.js';
+import type {ApprovedTokens, OAuthServices} from '../wizard/services.js';
 import {OAuthLoginScreen, type OAuthLoginView} from './oauth-login-screen.js';
+import {loginViewReducer} from './login-view.js';
 import {renderQrCode} from './qr-code.js';
-import type {Env} from '../../core/env.js';
+
+/** Where saving the approved login stands; the wizard runs the save. */
+export type OAuthSaveProgress = {readonly status: 'idle'} | {readonly status: 'saving'} | {readonly status: 'failed'; readonly message: string};
 
 export type OAuthLoginProps = HeaderProps & {
-	readonly env: Env;
-	readonly paths: OpenClawPaths;
-	/** The login was approved and saved (profile qwen-portal:oauth, portal provider entry). */
-	readonly onDone: (result: OAuthSaveResult) => void;
-	/** The login was approved and is being saved: from here on leaving cannot take it back. */
-	readonly onSaving?: (saving: Promise<OAuthSaveResult>) => void;
+	readonly services: OAuthServices;
+	/** The time (ms epoch), for the countdown. */
+	readonly now: () => number;
+	readonly save: OAuthSaveProgress;
+	/** The user approved the sign-in; the tokens are ready to save. */
+	readonly onApproved: (tokens: ApprovedTokens) => void;
+	/** r on an error: the parent mounts a fresh sign-in (a new code). */
+	readonly onRetry: () => void;
 	/** Esc, or back from an error: return to the sign-in method screen. Nothing was saved. */
 	readonly onCancel: () => void;
-	/** Injected in tests so no real browser is ever launched. */
-	readonly openBrowser?: BrowserOpener;
-	readonly clock?: Clock;
-	/** Replaces saving (screen tests). */
-	readonly save?: (paths: OpenClawPaths, tokens: OAuthTokens & {refresh: string}) => Promise<OAuthSaveResult>;
 };
 
 /**
- * The container: runs the device login through core/oauth, opens the browser,
- * draws the QR code, saves on approval, and feeds OAuthLoginScreen.
+ * The device login on screen: asks for a code once mounted, opens the
+ * browser, draws the QR code, waits for approval and hands the tokens up.
+ * Unmounting stops it. One mount is one attempt: a retry is a new mount.
  */
-export function OAuthLogin({env, paths, onDone, onSaving, onCancel, openBrowser, clock, save = saveOAuthSetup, ...header}: OAuthLoginProps) {
-	const [view, setView] = useState<OAuthLoginView>({phase: 'requesting'});
-	const [attempt, setAttempt] = useState(0);
-	const now = useNow(view.phase === 'waiting', clock);
-	const opener = useRef<BrowserOpener>(openBrowser ?? browserOpenerFor(env));
-	const controller = useRef<AbortController | undefined>(undefined);
-	// Read through a ref: a parent re-rendering with new objects must not restart the login.
-	const latest = useRef({env, paths, clock, save, onDone, onSaving, onCancel});
-	latest.current = {env, paths, clock, save, onDone, onSaving, onCancel};
+export function OAuthLogin({services, now, save, onApproved, onRetry, onCancel, ...header}: OAuthLoginProps) {
+	const [deviceView, dispatch] = useReducer(loginViewReducer, {phase: 'requesting'});
+	const color = Boolean(useTheme().accent);
+	const approved = useEffectEvent(onApproved);
+	const view = saveView(save) ?? deviceView;
+	const time = useNow(view.phase === 'waiting', now);
 
 	useEffect(() => {
 		const abort = new AbortController();
-		controller.current = abort;
-		const patchWaiting = (patch: Partial<Extract<OAuthLoginView, {phase: 'waiting'}>>) => {
-			if (abort.signal.aborted) return;
-			setView(current => (current.phase === 'waiting' ? {...current, ...patch} : current));
+		const {signal} = abort;
+		const report = (event: Parameters<typeof dispatch>[0]) => {
+			if (!signal.aborted) dispatch(event);
 		};
 
-		const {env, paths, clock, save} = latest.current;
 		void (async () => {
-			setView({phase: 'requesting'});
 			try {
-				const login = await startDeviceLogin({env, signal: abort.signal, ...(clock ? {clock} : {})});
+				const login = await services.startLogin(signal);
 				const url = login.device.verificationUriComplete;
-				setView({
-					phase: 'waiting',
-					userCode: login.device.userCode,
-					verificationUri: login.device.verificationUri,
-					verificationUriComplete: url,
-					expiresAt: login.expiresAt,
-					browser: 'opening',
-					slowedDown: false,
-				});
-				void renderQrCode(url, {color: wantsColor(env)}).then(
-					qr => patchWaiting({qr}),
+				report({type: 'code', device: login.device, expiresAt: login.expiresAt});
+				renderQrCode(url, {color}).then(
+					qr => report({type: 'qr', qr}),
 					() => {},
 				);
-				void opener.current(url).then(browser => patchWaiting({browser}));
-
+				void services.openBrowser(url).then(browser => report({type: 'browser', browser}));
 				const tokens = await login.waitForApproval({
 					onEvent: event => {
-						if (event.type === 'slow_down') patchWaiting({slowedDown: true});
+						if (event.type === 'slow_down') report({type: 'slowed-down'});
 					},
 				});
-				if (abort.signal.aborted) return;
-				setView({phase: 'saving'});
-				const saving = save(paths, tokens);
-				latest.current.onSaving?.(saving);
-				const result = await saving;
-				if (!abort.signal.aborted) latest.current.onDone(result);
+				if (!signal.aborted) approved(tokens);
 			} catch (error) {
-				if (abort.signal.aborted) return;
-				setView(errorView(error));
+				report({type: 'failed', ...errorText(error)});
 			}
 		})();
 
 		return () => {
 			abort.abort();
 		};
-	}, [attempt]);
+	}, [services, color]);
 
-	const saving = view.phase === 'saving';
-	const cancel = useCallback(() => {
-		// Too late once saving: aborting now would hide a login that still lands on disk.
-		if (saving) return;
-		controller.current?.abort();
-		latest.current.onCancel();
-	}, [saving]);
+	const reopen = () => {
+		if (deviceView.phase !== 'waiting') return;
+		dispatch({type: 'browser', browser: 'opening'});
+		void services.openBrowser(deviceView.verificationUriComplete).then(browser => dispatch({type: 'browser', browser}));
+	};
 
-	const reopen = useCallback(() => {
-		if (view.phase !== 'waiting') return;
-		setView({...view, browser: 'opening'});
-		void opener.current(view.verificationUriComplete).then(browser => {
-			setView(current => (current.phase === 'waiting' ? {...current, browser} : current));
-		});
-	}, [view]);
-
-	return (
-		<OAuthLoginScreen
-			{...header}
-			view={view}
-			now={now}
-			onCancel={cancel}
-			onBack={cancel}
-			onRetry={() => setAttempt(count => count + 1)}
-			onOpenBrowser={reopen}
-		/>
-	);
+	return <OAuthLoginScreen {...header} view={view} now={time} onCancel={onCancel} onBack={onCancel} onRetry={onRetry} onOpenBrowser={reopen} />;
 }
 
-function errorView(error: unknown): OAuthLoginView {
-	if (error instanceof OAuthError) {
-		return {phase: 'error', title: ERROR_TITLES[error.kind] ?? 'Sign-in failed', message: error.message, nextStep: error.nextStep};
+/** While the approved login is saved, or after the save failed, that is what the screen shows. */
+function saveView(save: OAuthSaveProgress): OAuthLoginView | undefined {
+	if (save.status === 'saving') return {phase: 'saving'};
+	if (save.status === 'failed') {
+		// Saving failed (unreadable config, permissions): those errors carry their own advice.
+		return {phase: 'error', title: 'Could not save the login', message: save.message, nextStep: 'Fix the file named above, then try again.'};
 	}
 
-	// Saving failed (unreadable config, permissions): those errors carry their own advice.
-	const message = error instanceof Error ? error.message : String(error);
-	return {phase: 'error', title: 'Could not save the login', message, nextStep: 'Fix the file named above, then try again.'};
+	return undefined;
+}
+
+function errorText(error: unknown): {title: string; message: string; nextStep: string} {
+	if (error instanceof OAuthError) {
+		return {title: ERROR_TITLES[error.kind] ?? 'Sign-in failed', message: error.message, nextStep: error.nextStep};
+	}
+
+	return {title: 'Sign-in failed', message: error instanceof Error ? error.message : String(error), nextStep: 'Try again.'};
 }
 
 const ERROR_TITLES: Partial<Record<OAuthError['kind'], string>> = {
@@ -142,15 +106,19 @@ const ERROR_TITLES: Partial<Record<OAuthError['kind'], string>> = {
 	oauth_error: 'Sign-in failed',
 };
 
-/** The clock's time, re-read every second while `ticking`, for the countdown. */
-function useNow(ticking: boolean, clock: Clock | undefined): number {
-	const read = () => (clock ?? systemClock).now();
-	const [now, setNow] = useState(read);
+/** The time, read again every second while `ticking`, for the countdown. */
+function useNow(ticking: boolean, now: () => number): number {
+	const [time, setTime] = useState(now);
 	useEffect(() => {
 		if (!ticking) return;
-		setNow(read());
-		const timer = setInterval(() => setNow(read()), 1000);
-		return () => clearInterval(timer);
-	}, [ticking, clock]);
-	return now;
+		const read = () => setTime(now());
+		// The first read comes at once: the code may have arrived long after the mount.
+		const first = setTimeout(read, 0);
+		const timer = setInterval(read, 1000);
+		return () => {
+			clearTimeout(first);
+			clearInterval(timer);
+		};
+	}, [ticking, now]);
+	return time;
 }

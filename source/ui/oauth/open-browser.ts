@@ -24,7 +24,7 @@ export function browserOpenerFor(env: Env, platform: NodeJS.Platform = process.p
  * OPENCLAW_NO_BROWSER=1 or BROWSER=none opt out; on Linux without a display,
  * xdg-open would fall back to a text browser fighting us for the terminal.
  */
-export function shouldTryBrowser(env: Env, platform: NodeJS.Platform = process.platform): boolean {
+function shouldTryBrowser(env: Env, platform: NodeJS.Platform = process.platform): boolean {
 	if (env['OPENCLAW_NO_BROWSER'] && env['OPENCLAW_NO_BROWSER'] !== '0') return false;
 	if (env['BROWSER']?.trim().toLowerCase() === 'none') return false;
 	if (env['SSH_CONNECTION'] || env['SSH_TTY']) return false;

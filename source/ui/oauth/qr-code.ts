@@ -27,6 +27,5 @@ export async function renderQrCode(url: string, options: {color: boolean}): Prom
 }
 
 function stripAnsi(text: string): string {
-	 
 	return text.replace(/\u001B\[[\d;]*m/g, '');
 }

@@ -1,11 +1,22 @@
 /**
- * The wizard's flow in one place: which step follows which, and what Esc does.
- * A pure reducer, so the whole flow is testable without a terminal.
+ * The wizard's flow in one place: which step follows which, what Esc does,
+ * what is being saved, and what Ctrl+C does at any moment. A pure reducer, so
+ * the whole flow is testable without a terminal; the container only runs the
+ * I/O a state asks for (a key check, a save) and reports how it went.
  */
+import {validateApiKey} from '../../core/api-key.js';
 import {DEFAULT_REGION_ID, type RegionId} from '../../core/regions.js';
 import type {KeyProbe} from '../../core/region-probe.js';
 import {RECOMMENDED_MODEL_ID} from '../../core/models.js';
 import type {OAuthSaveResult} from '../../core/oauth/save-oauth-setup.js';
+import type {SaveResult} from '../../core/setup.js';
+import type {FieldEdit} from '../components/text-field.js';
+import {editKeyField, pasteIntoKeyField} from './key-draft.js';
+import {leave, whenInterrupted} from './leaving.js';
+import type {WizardEnding} from './outcome.js';
+import type {ApprovedTokens} from './services.js';
+
+export {STEP_COUNT, stepLabel, type StepLabel} from './step-label.js';
 
 export type AuthMethod = 'api-key' | 'oauth';
 
@@ -16,30 +27,65 @@ export type CheckState =
 	| {status: 'running'; attempt: number}
 	| {status: 'answered'; attempt: number; probe: Exclude<KeyProbe, {status: 'ok'}>};
 
+/** The API-key save on the last step; `attempt` tells a retry's answer from an earlier one's. */
+export type SaveState =
+	| {readonly status: 'saving'; readonly attempt: number}
+	| {readonly status: 'saved'; readonly attempt: number; readonly result: SaveResult}
+	/** `written`: files the failed save had already written (usually none: a failed save is taken back). */
+	| {readonly status: 'failed'; readonly attempt: number; readonly message: string; readonly written: readonly string[]};
+
+/** The Qwen OAuth step: the device login runs on screen, then its tokens are saved. */
+export type OAuthState =
+	| {readonly status: 'signing-in'; readonly attempt: number}
+	| {readonly status: 'saving'; readonly attempt: number; readonly tokens: ApprovedTokens}
+	| {readonly status: 'failed'; readonly attempt: number; readonly message: string};
+
+/** A failed save that had written files: leaving from anywhere after it reports them. */
+export type WrittenBeforeFailure = {readonly message: string; readonly written: readonly string[]};
+
 export type WizardState = {
 	step: WizardStep;
 	method: AuthMethod;
 	regionId: RegionId;
 	/** Set by --region: the region step is skipped both ways. */
 	regionPreset: boolean;
+	/** False with --no-check: the key goes straight to the model step. */
+	checkKey: boolean;
 	/** What is in the key field, kept when the user goes back to it. */
 	keyDraft: string;
+	keyCursor: number;
 	/** The validated key, set once the user submits it. */
 	key?: string;
 	check: CheckState;
-	/** Model ids the region listed; undefined when the user saved without checking. */
+	/** Model ids the region listed; undefined when the key was not checked. */
 	regionModelIds?: readonly string[];
 	modelId: string;
-	/** What the OAuth sign-in saved; set when it was approved. */
+	/** Set on the last step of the API-key path. */
+	save?: SaveState;
+	oauth: OAuthState;
+	/** What the OAuth sign-in saved, and when (for the token's lifetime). */
 	oauthSave?: OAuthSaveResult;
+	oauthSavedAt?: number;
+	writtenBeforeFailure?: WrittenBeforeFailure;
+	/** Ctrl+C came while a save was running: leave as soon as it settles. */
+	quitRequested: boolean;
+	/** Set once, when the wizard is over; every later event is ignored. */
+	ending?: WizardEnding;
 };
 
 export type WizardEvent =
 	| {type: 'choose-method'; method: AuthMethod}
-	| {type: 'oauth-saved'; result: OAuthSaveResult}
+	| {type: 'oauth-approved'; attempt: number; tokens: ApprovedTokens}
+	| {type: 'oauth-saved'; attempt: number; result: OAuthSaveResult; at: number}
+	| {type: 'oauth-save-failed'; attempt: number; message: string; written: readonly string[]}
+	| {type: 'oauth-retry'}
 	| {type: 'choose-region'; regionId: RegionId}
-	| {type: 'edit-key'; draft: string}
-	| {type: 'submit-key'; key: string}
+	/** Replaces the whole field (a key from the environment), cursor at the end. */
+	| {type: 'set-key-draft'; draft: string}
+	| {type: 'edit-key'; edit: FieldEdit}
+	| {type: 'paste-key'; text: string}
+	/** Enter on the key field: goes on only if what is in the field is a key. */
+	| {type: 'submit-key'}
 	| {type: 'probe-finished'; attempt: number; probe: KeyProbe}
 	| {type: 'switch-region'}
 	| {type: 'retry-check'}
@@ -47,9 +93,16 @@ export type WizardEvent =
 	| {type: 're-enter-key'}
 	| {type: 'highlight-model'; modelId: string}
 	| {type: 'pick-model'; modelId: string}
+	| {type: 'save-finished'; attempt: number; result: SaveResult}
+	| {type: 'save-failed'; attempt: number; message: string; written: readonly string[]}
+	| {type: 'retry-save'}
+	/** "Start chatting now" or "Exit" on a last screen. */
+	| {type: 'finish'; startChat: boolean}
+	/** Ctrl+C, or a signal that stands for it. */
+	| {type: 'interrupt'}
 	| {type: 'back'};
 
-export type WizardPresets = {presetRegion?: RegionId; presetMethod?: AuthMethod};
+export type WizardPresets = {presetRegion?: RegionId; presetMethod?: AuthMethod; checkKey?: boolean};
 
 export function initialWizardState(options: WizardPresets = {}): WizardState {
 	const regionPreset = options.presetRegion !== undefined;
@@ -58,9 +111,13 @@ export function initialWizardState(options: WizardPresets = {}): WizardState {
 		method: options.presetMethod ?? 'api-key',
 		regionId: options.presetRegion ?? DEFAULT_REGION_ID,
 		regionPreset,
+		checkKey: options.checkKey ?? true,
 		keyDraft: '',
+		keyCursor: 0,
 		check: {status: 'running', attempt: 0},
 		modelId: RECOMMENDED_MODEL_ID,
+		oauth: {status: 'signing-in', attempt: 0},
+		quitRequested: false,
 	};
 }
 
@@ -72,16 +129,45 @@ function firstStep(method: AuthMethod | undefined, regionPreset: boolean): Wizar
 }
 
 export function wizardReducer(state: WizardState, event: WizardEvent): WizardState {
+	if (state.ending) return state;
 	switch (event.type) {
 		case 'choose-method': {
 			if (state.step !== 'method') return state;
-			if (event.method === 'oauth') return {...state, method: 'oauth', step: 'oauth'};
+			if (event.method === 'oauth') {
+				return {...state, method: 'oauth', step: 'oauth', oauth: {status: 'signing-in', attempt: state.oauth.attempt + 1}};
+			}
+
 			return {...state, method: 'api-key', step: state.regionPreset ? 'key' : 'region'};
 		}
 
+		case 'oauth-approved': {
+			const {oauth} = state;
+			if (state.step !== 'oauth' || oauth.status !== 'signing-in' || event.attempt !== oauth.attempt) return state;
+			return {...state, oauth: {status: 'saving', attempt: oauth.attempt, tokens: event.tokens}};
+		}
+
 		case 'oauth-saved': {
-			if (state.step !== 'oauth') return state;
-			return {...state, oauthSave: event.result, modelId: event.result.modelId, step: 'oauth-done'};
+			if (!isSavingOAuth(state, event.attempt)) return state;
+			const done = {...state, oauthSave: event.result, oauthSavedAt: event.at, modelId: event.result.modelId};
+			if (state.quitRequested) return leave(done, {kind: 'oauth-saved', save: event.result, modelId: event.result.modelId, startChat: false});
+			return {...done, step: 'oauth-done', oauth: {status: 'signing-in', attempt: state.oauth.attempt}};
+		}
+
+		case 'oauth-save-failed': {
+			if (!isSavingOAuth(state, event.attempt)) return state;
+			const {message, written} = event;
+			if (state.quitRequested) return leave(state, {kind: 'failed', message, written: [...written]});
+			return {
+				...state,
+				oauth: {status: 'failed', attempt: state.oauth.attempt, message},
+				// A failed save that wrote nothing leaves nothing to report: a retry starts afresh.
+				...(written.length > 0 ? {writtenBeforeFailure: {message, written}} : {}),
+			};
+		}
+
+		case 'oauth-retry': {
+			if (state.step !== 'oauth' || state.oauth.status === 'saving') return state;
+			return {...state, oauth: {status: 'signing-in', attempt: state.oauth.attempt + 1}};
 		}
 
 		case 'choose-region': {
@@ -89,14 +175,27 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 			return {...state, regionId: event.regionId, step: 'key'};
 		}
 
+		case 'set-key-draft': {
+			if (state.step !== 'key') return state;
+			return {...state, keyDraft: event.draft, keyCursor: event.draft.length};
+		}
+
 		case 'edit-key': {
 			if (state.step !== 'key') return state;
-			return {...state, keyDraft: event.draft};
+			return withKeyField(state, editKeyField(keyField(state), event.edit));
+		}
+
+		case 'paste-key': {
+			if (state.step !== 'key') return state;
+			return withKeyField(state, pasteIntoKeyField(keyField(state), event.text));
 		}
 
 		case 'submit-key': {
 			if (state.step !== 'key') return state;
-			return {...state, key: event.key, step: 'check', check: nextCheck(state)};
+			const validation = validateApiKey(state.keyDraft);
+			if (!validation.ok) return state;
+			if (!state.checkKey) return {...state, key: validation.key, regionModelIds: undefined, step: 'model'};
+			return {...state, key: validation.key, step: 'check', check: nextCheck(state)};
 		}
 
 		case 'probe-finished': {
@@ -132,7 +231,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 		case 're-enter-key': {
 			if (state.step !== 'check') return state;
 			// An explicit "type a new key": start from an empty field (Esc back keeps the draft).
-			return {...state, step: 'key', keyDraft: '', key: undefined};
+			return {...state, step: 'key', keyDraft: '', keyCursor: 0, key: undefined};
 		}
 
 		case 'highlight-model': {
@@ -142,7 +241,33 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 
 		case 'pick-model': {
 			if (state.step !== 'model') return state;
-			return {...state, modelId: event.modelId, step: 'done'};
+			return {...state, modelId: event.modelId, step: 'done', save: {status: 'saving', attempt: (state.save?.attempt ?? 0) + 1}};
+		}
+
+		case 'save-finished': {
+			if (!isSaving(state, event.attempt)) return state;
+			const saved = {...state, save: {status: 'saved', attempt: event.attempt, result: event.result} as const};
+			return state.quitRequested ? leave(saved, {kind: 'saved', save: event.result, modelId: state.modelId, startChat: false}) : saved;
+		}
+
+		case 'save-failed': {
+			if (!isSaving(state, event.attempt)) return state;
+			const {message, written} = event;
+			const failed = {...state, save: {status: 'failed', attempt: event.attempt, message, written} as const};
+			return state.quitRequested ? leave(failed, {kind: 'failed', message, written: [...written]}) : failed;
+		}
+
+		case 'retry-save': {
+			if (state.step !== 'done' || state.save?.status !== 'failed') return state;
+			return {...state, save: {status: 'saving', attempt: state.save.attempt + 1}};
+		}
+
+		case 'finish': {
+			return finish(state, event.startChat);
+		}
+
+		case 'interrupt': {
+			return whenInterrupted(state);
 		}
 
 		case 'back': {
@@ -150,6 +275,19 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 			return previous ? {...state, step: previous} : state;
 		}
 	}
+}
+
+/** Leaving from a last screen: what was saved, and whether the chat opens next. */
+function finish(state: WizardState, startChat: boolean): WizardState {
+	if (state.step === 'oauth-done' && state.oauthSave) {
+		return leave(state, {kind: 'oauth-saved', save: state.oauthSave, modelId: state.oauthSave.modelId, startChat});
+	}
+
+	if (state.step !== 'done') return state;
+	const {save} = state;
+	if (save?.status === 'saved') return leave(state, {kind: 'saved', save: save.result, modelId: state.modelId, startChat});
+	if (save?.status === 'failed') return leave(state, {kind: 'failed', message: save.message, written: [...save.written]});
+	return state;
 }
 
 /** Where Esc leads from each step; undefined where it leads nowhere. */
@@ -162,7 +300,11 @@ function previousStep(state: WizardState): WizardStep | undefined {
 			return undefined;
 		}
 
-		case 'oauth':
+		case 'oauth': {
+			// Approved tokens on their way to disk cannot be called back.
+			return state.oauth.status === 'saving' ? undefined : 'method';
+		}
+
 		case 'region': {
 			return 'method';
 		}
@@ -178,6 +320,15 @@ function previousStep(state: WizardState): WizardStep | undefined {
 	}
 }
 
+function keyField(state: WizardState) {
+	return {text: state.keyDraft, cursor: state.keyCursor};
+}
+
+function withKeyField(state: WizardState, field: {text: string; cursor: number}): WizardState {
+	if (field.text === state.keyDraft && field.cursor === state.keyCursor) return state;
+	return {...state, keyDraft: field.text, keyCursor: field.cursor};
+}
+
 function nextCheck(state: WizardState): CheckState {
 	return {status: 'running', attempt: state.check.attempt + 1};
 }
@@ -186,43 +337,10 @@ function answeredProbe(state: WizardState) {
 	return state.step === 'check' && state.check.status === 'answered' ? state.check.probe : undefined;
 }
 
-/** The numbered steps the header counts; OAuth shares the first number with the method. */
-export const STEP_COUNT = 5;
+function isSaving(state: WizardState, attempt: number): boolean {
+	return state.step === 'done' && state.save?.status === 'saving' && state.save.attempt === attempt;
+}
 
-export type StepLabel = {number?: number; title: string};
-
-export function stepLabel(step: WizardStep): StepLabel {
-	switch (step) {
-		case 'method': {
-			return {number: 1, title: 'Sign-in method'};
-		}
-
-		case 'oauth': {
-			return {number: 1, title: 'Qwen OAuth'};
-		}
-
-		case 'oauth-done': {
-			return {title: 'Signed in'};
-		}
-
-		case 'region': {
-			return {number: 2, title: 'Region'};
-		}
-
-		case 'key': {
-			return {number: 3, title: 'API key'};
-		}
-
-		case 'check': {
-			return {number: 4, title: 'Key check'};
-		}
-
-		case 'model': {
-			return {number: 5, title: 'Default model'};
-		}
-
-		case 'done': {
-			return {title: 'Saved'};
-		}
-	}
+function isSavingOAuth(state: WizardState, attempt: number): boolean {
+	return state.step === 'oauth' && state.oauth.status === 'saving' && state.oauth.attempt === attempt;
 }

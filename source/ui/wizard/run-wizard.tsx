@@ -1,19 +1,23 @@
+import {ReadStream} from 'node:tty';
 import {render} from 'ink';
+import type {Env} from '../../core/env.js';
+import {startDeviceLogin} from '../../core/oauth/device-login.js';
+import {saveOAuthSetup} from '../../core/oauth/save-oauth-setup.js';
 import type {OpenClawPaths} from '../../core/paths.js';
 import {probeKey} from '../../core/region-probe.js';
 import type {RegionId} from '../../core/regions.js';
 import {saveApiKeySetup} from '../../core/setup.js';
-import {OAuthLogin} from '../oauth/index.js';
+import {wrapWords} from '../../core/text/wrap.js';
 import {ThemeProvider, themeFor} from '../components/theme.js';
 import {listenForInterrupts, type InterruptListener} from '../interrupts.js';
+import {catchEarlyKeys} from '../keys/early-keys.js';
+import {browserOpenerFor, type BrowserOpener} from '../oauth/open-browser.js';
 import {offeredEnvKey} from './env-key.js';
 import type {AuthMethod} from './machine.js';
 import type {WizardOutcome} from './outcome.js';
 import type {WizardServices} from './services.js';
 import {wizardSummary} from './summary.js';
 import {CHAT_COMMAND, WizardApp} from './wizard-app.js';
-import {wrapParagraph} from './wrap-paragraph.js';
-import type {Env} from '../../core/env.js';
 
 export type {WizardOutcome} from './outcome.js';
 
@@ -25,18 +29,32 @@ export type RunWizardOptions = {
 	presetRegion?: RegionId;
 	/** --method: skips the sign-in method screen. */
 	presetMethod?: AuthMethod;
+	/** False with --no-check: the key is saved without the check step. */
+	checkKey?: boolean;
 	/** Streams default to the process's; tests hand in their own. */
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 	stderr?: NodeJS.WriteStream;
 };
 
-/** The wizard's services backed by the real core: nothing reaches the disk before saveSetup. */
-export function coreServices(env: Env, paths: OpenClawPaths, options: {probeTimeoutMs?: number} = {}): WizardServices {
+export type CoreServiceOptions = {
+	probeTimeoutMs?: number;
+	/** Tests hand in their own, so no real browser is ever launched. */
+	openBrowser?: BrowserOpener;
+};
+
+/** The wizard's services backed by the real core: nothing reaches the disk before a save. */
+export function coreServices(env: Env, paths: OpenClawPaths, options: CoreServiceOptions = {}): WizardServices {
 	return {
 		probeKey: async (key, regionId, signal) =>
 			probeKey(key, regionId, {env, signal, ...(options.probeTimeoutMs ? {timeoutMs: options.probeTimeoutMs} : {})}),
-		saveSetup: async input => saveApiKeySetup(paths, input),
+		saveSetup: async input => saveApiKeySetup(paths, input, {env}),
+		oauth: {
+			startLogin: async signal => startDeviceLogin({env, signal}),
+			saveLogin: async tokens => saveOAuthSetup(paths, tokens, {env}),
+			openBrowser: options.openBrowser ?? browserOpenerFor(env),
+		},
+		now: () => Date.now(),
 	};
 }
 
@@ -46,7 +64,8 @@ export function coreServices(env: Env, paths: OpenClawPaths, options: {probeTime
  * the terminal on exit or a crash. The summary then goes to the normal scrollback.
  */
 export async function runWizard(options: RunWizardOptions): Promise<WizardOutcome> {
-	const {env, paths, presetRegion, presetMethod} = options;
+	const {env, paths, presetRegion, presetMethod, checkKey} = options;
+	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
 	let outcome: WizardOutcome = {kind: 'cancelled'};
 	let maskedKey: string | undefined;
@@ -72,15 +91,17 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 			}),
 	};
 
+	// Raw mode before the first frame, so keys typed while the wizard starts (an
+	// Enter included) reach the first screen as typed. Only a terminal has a
+	// cooked mode to rescue them from; streams handed in by tests do not.
+	const earlyKeys = stdin instanceof ReadStream ? catchEarlyKeys(stdin) : undefined;
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<WizardApp
 				services={coreServices(env, paths)}
 				presetRegion={presetRegion}
 				presetMethod={presetMethod}
-				oauth={({header, onDone, onSaving, onCancel}) => (
-					<OAuthLogin {...header} env={env} paths={paths} onDone={onDone} onSaving={onSaving} onCancel={onCancel} />
-				)}
+				checkKey={checkKey}
 				envKey={offeredEnvKey(env)}
 				home={paths.home}
 				interrupts={interrupts}
@@ -92,7 +113,7 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 			/>
 		</ThemeProvider>,
 		{
-			stdin: options.stdin ?? process.stdin,
+			stdin,
 			stdout,
 			stderr: options.stderr ?? process.stderr,
 			alternateScreen: true,
@@ -109,11 +130,14 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 	} finally {
 		stdout.off('resize', wipe);
 		signals.dispose();
+		earlyKeys?.dispose();
 	}
 
 	if (endedBy) outcome = {...outcome, signal: endedBy};
 
 	const summary = wizardSummary(outcome, {maskedKey, home: paths.home, chatCommand: CHAT_COMMAND});
-	stdout.write(`${wrapParagraph(summary, stdout.isTTY ? stdout.columns : undefined)}\n`);
+	// Broken between words for the terminal, which would otherwise cut it mid-word.
+	const rows = stdout.isTTY && stdout.columns > 0 ? wrapWords(summary, stdout.columns) : [summary];
+	stdout.write(`${rows.join('\n')}\n`);
 	return outcome;
 }

@@ -30,9 +30,10 @@ export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: stri
 	const {save, modelId} = outcome;
 	const key = details.maskedKey ? ` (${details.maskedKey})` : '';
 	const backup = save.backupPath ? ` The previous config was kept as ${tildify(save.backupPath, details.home)}.` : '';
+	const replaced = save.replacedDefault ? ` It replaces ${save.replacedDefault}, another provider's model.` : '';
 	return (
 		`openclaw: Qwen is set up. Saved the API key${key} for ${save.region.label} to ` +
 		`${tildify(save.authProfilesPath, details.home)} and made ${modelId} the default model in ` +
-		`${tildify(save.configPath, details.home)}.${backup} ${next}`
+		`${tildify(save.configPath, details.home)}.${replaced}${backup} ${next}`
 	);
 }

@@ -1,41 +1,22 @@
-import {useCallback, useEffect, useState} from 'react';
-import type {SaveState} from './screens/done-screen.js';
-import type {WizardState} from './machine.js';
+import {useEffect} from 'react';
+import type {WizardEvent, WizardState} from './machine.js';
 import type {WizardServices} from './services.js';
+import {errorMessage, writtenBy} from './written-by.js';
 
-/** Saves once when the machine reaches done; `retry` saves again after a failure. */
-export function useSaveSetup(state: WizardState, saveSetup: WizardServices['saveSetup']) {
-	const [save, setSave] = useState<SaveState>({status: 'saving'});
-	const [attempt, setAttempt] = useState(0);
-	const isDone = state.step === 'done';
+/** Writes both files while the machine's save is `saving`; each retry is a new attempt. */
+export function useSaveSetup(state: WizardState, saveSetup: WizardServices['saveSetup'], dispatch: (event: WizardEvent) => void) {
+	const attempt = state.step === 'done' && state.save?.status === 'saving' ? state.save.attempt : undefined;
 	const {key, regionId, modelId} = state;
 
 	useEffect(() => {
-		if (!isDone || !key) return;
-		let current = true;
-		setSave({status: 'saving'});
+		if (attempt === undefined || !key) return;
 		saveSetup({regionId, key, modelId}).then(
 			result => {
-				if (current) setSave({status: 'saved', result});
+				dispatch({type: 'save-finished', attempt, result});
 			},
 			(error: unknown) => {
-				if (current) setSave({status: 'failed', message: error instanceof Error ? error.message : String(error), written: writtenBy(error)});
+				dispatch({type: 'save-failed', attempt, message: errorMessage(error), written: writtenBy(error)});
 			},
 		);
-		return () => {
-			current = false;
-		};
-	}, [isDone, attempt, key, regionId, modelId, saveSetup]);
-
-	const retry = useCallback(() => {
-		setAttempt(previous => previous + 1);
-	}, []);
-
-	return {save, retry};
-}
-
-/** The files a failed save reports having written (core's SetupWriteError); none otherwise. */
-export function writtenBy(error: unknown): string[] {
-	const written = error instanceof Error ? (error as {written?: unknown}).written : undefined;
-	return Array.isArray(written) ? written.filter((file): file is string => typeof file === 'string') : [];
+	}, [attempt, key, regionId, modelId, saveSetup, dispatch]);
 }

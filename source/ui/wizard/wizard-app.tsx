@@ -1,15 +1,20 @@
-import {useCallback, useEffect, useReducer, useRef, useState, type ReactElement} from 'react';
-import {useInput} from 'ink';
+import {useCallback, useEffect, useEffectEvent, useMemo, useState} from 'react';
+import {useInput, usePaste} from 'ink';
 import {maskKey} from '../../core/api-key.js';
 import {getRegion, type RegionId} from '../../core/regions.js';
+import {createKeyBus} from '../components/key-bus.js';
+import {KeyBusContext} from '../components/use-keys.js';
 import type {InterruptSource} from '../interrupts.js';
+import {eachKey} from '../keys/each-key.js';
+import {useLatestReducer} from '../keys/use-latest-reducer.js';
+import {OAuthLogin} from '../oauth/oauth-login.js';
 import type {EnvKeyOffer} from './env-key.js';
-import type {OAuthSaveResult} from '../../core/oauth/save-oauth-setup.js';
-import {initialWizardState, STEP_COUNT, stepLabel, wizardReducer, type AuthMethod, type WizardState} from './machine.js';
+import {initialWizardState, STEP_COUNT, stepLabel, wizardReducer, type AuthMethod, type WizardEvent, type WizardState} from './machine.js';
+import {keyOwner} from './key-owner.js';
 import type {WizardOutcome} from './outcome.js';
 import {AuthMethodScreen} from './screens/auth-method-screen.js';
 import {CheckScreen, type CheckChoice} from './screens/check-screen.js';
-import {DoneScreen, type DoneChoice, type SaveState} from './screens/done-screen.js';
+import {DoneScreen} from './screens/done-screen.js';
 import {KeyEntryScreen} from './screens/key-entry-screen.js';
 import {ModelScreen} from './screens/model-screen.js';
 import {OAuthDoneScreen} from './screens/oauth-done-screen.js';
@@ -17,25 +22,18 @@ import {RegionScreen} from './screens/region-screen.js';
 import type {StepHeader} from './screens/step-header.js';
 import type {WizardServices} from './services.js';
 import {useKeyCheck} from './use-key-check.js';
-import {useSaveSetup, writtenBy} from './use-save-setup.js';
+import {useOAuthSave} from './use-oauth-save.js';
+import {useSaveSetup} from './use-save-setup.js';
 
 export const CHAT_COMMAND = 'openclaw chat';
 
-/** Renders the OAuth sign-in; the app injects H-oauth's container, tests a stub. */
-export type OAuthSlot = (props: {
-	header: StepHeader;
-	onDone: (result: OAuthSaveResult) => void;
-	/** The approved login is being saved: Ctrl+C then waits for it and reports what it did. */
-	onSaving: (saving: Promise<OAuthSaveResult>) => void;
-	onCancel: () => void;
-}) => ReactElement;
-
 export type WizardAppProps = {
+	/** All the I/O of both sign-in paths; keep the object stable. */
 	readonly services: WizardServices;
 	readonly presetRegion?: RegionId;
 	readonly presetMethod?: AuthMethod;
-	/** The Qwen OAuth sign-in step. */
-	readonly oauth: OAuthSlot;
+	/** False with --no-check: the key is saved without asking the region first. */
+	readonly checkKey?: boolean;
 	readonly envKey?: EnvKeyOffer;
 	readonly home?: string;
 	/** Signals (SIGINT before raw mode, SIGTERM, SIGHUP) that count as Ctrl+C. */
@@ -43,131 +41,103 @@ export type WizardAppProps = {
 	readonly onExit: (outcome: WizardOutcome, details: {maskedKey?: string}) => void;
 };
 
-/** The container: owns the machine, runs the I/O through `services`, picks the screen. */
-export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, home, interrupts, onExit}: WizardAppProps) {
-	const [state, dispatch] = useReducer(wizardReducer, {presetRegion, presetMethod}, initialWizardState);
+/**
+ * The container: owns the machine, runs the I/O its state asks for through
+ * `services`, picks the screen, and hands each key to the screen it was typed
+ * for (the key bus), so keys typed ahead of a screen change are kept.
+ */
+export function WizardApp({services, presetRegion, presetMethod, checkKey, envKey, home, interrupts, onExit}: WizardAppProps) {
+	const [state, dispatch, latest] = useLatestReducer(wizardReducer, () => initialWizardState({presetRegion, presetMethod, checkKey}));
 	useKeyCheck(state, services.probeKey, dispatch);
-	const {save, retry} = useSaveSetup(state, services.saveSetup);
+	useSaveSetup(state, services.saveSetup, dispatch);
+	useOAuthSave(state, services, dispatch);
+	useEnding(state, onExit);
 
-	const back = useCallback(() => {
-		dispatch({type: 'back'});
-	}, []);
-	const maskedKey = state.key ? maskKey(state.key) : '';
-
-	// Ctrl+C while saving waits for the save, so the outcome says what happened.
-	const [quitting, setQuitting] = useState(false);
-
-	/** Leaving the done step reports what the save did, never "cancelled". */
-	const leaveDone = useCallback(
-		(settled: SaveState, startChat: boolean) => {
-			if (settled.status === 'saved') {
-				onExit({kind: 'saved', save: settled.result, modelId: state.modelId, startChat}, {maskedKey});
-			} else if (settled.status === 'failed') {
-				onExit({kind: 'failed', message: settled.message, written: [...settled.written]}, {});
-			}
-		},
-		[onExit, state.modelId, maskedKey],
-	);
-
-	useEffect(() => {
-		if (quitting && save.status !== 'saving') leaveDone(save, false);
-	}, [quitting, save, leaveDone]);
-
-	// The OAuth login on its way to disk (or a failed save that wrote something).
-	const oauthSaving = useRef<Promise<OAuthSaveResult> | undefined>(undefined);
-	const trackOAuthSave = useCallback((saving: Promise<OAuthSaveResult>) => {
-		oauthSaving.current = saving;
-		saving.catch((error: unknown) => {
-			// A failed save that wrote nothing leaves nothing to report: a retry starts afresh.
-			if (oauthSaving.current === saving && writtenBy(error).length === 0) oauthSaving.current = undefined;
-		});
-	}, []);
-	const leavingAfterOAuthSave = useRef(false);
-	const leaveAfterOAuthSave = useCallback(
-		(saving: Promise<OAuthSaveResult>) => {
-			if (leavingAfterOAuthSave.current) return;
-			leavingAfterOAuthSave.current = true;
-			saving.then(
-				result => {
-					onExit({kind: 'oauth-saved', save: result, modelId: result.modelId, startChat: false}, {});
-				},
-				(error: unknown) => {
-					onExit({kind: 'failed', message: error instanceof Error ? error.message : String(error), written: writtenBy(error)}, {});
-				},
-			);
-		},
-		[onExit],
-	);
+	const [bus] = useState(() => createKeyBus(() => keyOwner(latest())));
+	const owner = keyOwner(state);
+	const keys = useMemo(() => ({bus, owner}), [bus, owner]);
 
 	// Ink's own Ctrl+C exit is off so that leaving always reports an outcome.
 	const interrupt = useCallback(() => {
-		if (state.step === 'oauth' && oauthSaving.current) {
-			leaveAfterOAuthSave(oauthSaving.current);
-		} else if (state.step === 'oauth-done' && state.oauthSave) {
-			onExit({kind: 'oauth-saved', save: state.oauthSave, modelId: state.oauthSave.modelId, startChat: false}, {});
-		} else if (state.step === 'done') {
-			if (save.status === 'saving') setQuitting(true);
-			else leaveDone(save, false);
-		} else {
-			onExit({kind: 'cancelled'}, {});
-		}
-	}, [state.step, state.oauthSave, save, leaveDone, leaveAfterOAuthSave, onExit]);
-
+		dispatch({type: 'interrupt'});
+	}, [dispatch]);
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') interrupt();
+		for (const press of eachKey(input, key)) {
+			if (press.key.ctrl && press.input === 'c') interrupt();
+			else bus.deliver({press});
+		}
 	});
-
+	// Bracketed paste only where a paste means something: the key field.
+	usePaste(
+		text => {
+			bus.deliver({paste: text});
+		},
+		{isActive: state.step === 'key'},
+	);
 	useEffect(() => interrupts?.subscribe(interrupt), [interrupts, interrupt]);
 
+	return (
+		<KeyBusContext value={keys}>
+			<WizardScreen state={state} dispatch={dispatch} services={services} envKey={envKey} home={home} />
+		</KeyBusContext>
+	);
+}
+
+/** Reports the ending once, when the machine reaches it. */
+function useEnding(state: WizardState, onExit: WizardAppProps['onExit']) {
+	const {ending, key} = state;
+	const report = useEffectEvent(onExit);
+	useEffect(() => {
+		if (!ending) return;
+		report(ending, ending.kind === 'saved' && key ? {maskedKey: maskKey(key)} : {});
+	}, [ending, key]);
+}
+
+type WizardScreenProps = {
+	readonly state: WizardState;
+	readonly dispatch: (event: WizardEvent) => void;
+	readonly services: WizardServices;
+	readonly envKey?: EnvKeyOffer;
+	readonly home?: string;
+};
+
+function WizardScreen({state, dispatch, services, envKey, home}: WizardScreenProps) {
 	const header = headerFor(state);
 	const region = getRegion(state.regionId);
+	const back = () => dispatch({type: 'back'});
+	const finish = (choice: 'chat' | 'exit') => dispatch({type: 'finish', startChat: choice === 'chat'});
+	const maskedKey = state.key ? maskKey(state.key) : '';
 
 	switch (state.step) {
 		case 'method': {
-			return (
-				<AuthMethodScreen {...header} initialMethod={state.method} onChoose={method => dispatch({type: 'choose-method', method})} />
-			);
+			return <AuthMethodScreen {...header} initialMethod={state.method} onChoose={method => dispatch({type: 'choose-method', method})} />;
 		}
 
 		case 'oauth': {
-			return oauth({
-				header,
-				onDone: result => dispatch({type: 'oauth-saved', result}),
-				onSaving: trackOAuthSave,
-				onCancel() {
-					oauthSaving.current = undefined;
-					back();
-				},
-			});
+			const {oauth} = state;
+			return (
+				<OAuthLogin
+					{...header}
+					key={oauth.attempt}
+					services={services.oauth}
+					now={services.now}
+					save={oauth.status === 'signing-in' ? {status: 'idle'} : oauth}
+					onApproved={tokens => dispatch({type: 'oauth-approved', attempt: oauth.attempt, tokens})}
+					onRetry={() => dispatch({type: 'oauth-retry'})}
+					onCancel={back}
+				/>
+			);
 		}
 
 		case 'oauth-done': {
-			const {oauthSave} = state;
-			// Never undefined here: the reducer sets it together with the step.
-			if (!oauthSave) return null;
-			return (
-				<OAuthDoneScreen
-					{...header}
-					save={oauthSave}
-					now={Date.now()}
-					home={home}
-					chatCommand={CHAT_COMMAND}
-					onChoose={choice =>
-						onExit({kind: 'oauth-saved', save: oauthSave, modelId: oauthSave.modelId, startChat: choice === 'chat'}, {})
-					}
-				/>
-			);
+			const {oauthSave, oauthSavedAt} = state;
+			// Never undefined here: the reducer sets them together with the step.
+			if (!oauthSave || oauthSavedAt === undefined) return null;
+			return <OAuthDoneScreen {...header} save={oauthSave} now={oauthSavedAt} home={home} chatCommand={CHAT_COMMAND} onChoose={finish} />;
 		}
 
 		case 'region': {
-			return (
-				<RegionScreen
-					{...header}
-					initialRegion={state.regionId}
-					onChoose={regionId => dispatch({type: 'choose-region', regionId})}
-					onBack={back}
-				/>
-			);
+			return <RegionScreen {...header} initialRegion={state.regionId} onChoose={regionId => dispatch({type: 'choose-region', regionId})} onBack={back} />;
 		}
 
 		case 'key': {
@@ -175,10 +145,13 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 				<KeyEntryScreen
 					{...header}
 					region={region}
-					draft={state.keyDraft}
+					field={{text: state.keyDraft, cursor: state.keyCursor}}
+					checkKey={state.checkKey}
 					envKey={envKey}
-					onDraftChange={draft => dispatch({type: 'edit-key', draft})}
-					onSubmit={key => dispatch({type: 'submit-key', key})}
+					onEdit={edit => dispatch({type: 'edit-key', edit})}
+					onPaste={text => dispatch({type: 'paste-key', text})}
+					onUseEnvKey={draft => dispatch({type: 'set-key-draft', draft})}
+					onSubmit={() => dispatch({type: 'submit-key'})}
 					onBack={back}
 				/>
 			);
@@ -203,6 +176,7 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 					{...header}
 					region={region}
 					regionModelIds={state.regionModelIds}
+					noCheck={!state.checkKey}
 					initialId={state.modelId}
 					onHighlight={modelId => dispatch({type: 'highlight-model', modelId})}
 					onPick={modelId => dispatch({type: 'pick-model', modelId})}
@@ -212,20 +186,18 @@ export function WizardApp({services, presetRegion, presetMethod, oauth, envKey, 
 		}
 
 		case 'done': {
-			const choose = (choice: DoneChoice) => {
-				leaveDone(save, choice === 'chat');
-			};
-
+			if (!state.save) return null;
 			return (
 				<DoneScreen
 					{...header}
-					save={save}
+					save={state.save}
 					maskedKey={maskedKey}
+					keyChecked={state.regionModelIds !== undefined}
 					modelId={state.modelId}
 					home={home}
 					chatCommand={CHAT_COMMAND}
-					onChoose={choose}
-					onRetry={retry}
+					onChoose={finish}
+					onRetry={() => dispatch({type: 'retry-save'})}
 				/>
 			);
 		}

@@ -41,7 +41,7 @@ describe('ModelPicker', () => {
 		expect(frame).toMatch(/ID\s+Name\s+Alias\s+Best for\s+Context/);
 		expect(frame.indexOf('Coding')).toBeLessThan(frame.indexOf('General'));
 		expect(frame.indexOf('General')).toBeLessThan(frame.indexOf('Vision'));
-		expect(highlightedRow(frame)).toMatch(/qwen3-coder-plus\s+Qwen3 Coder Plus\s+qwen3-coder\s+★★★★★ Latest coding/);
+		expect(highlightedRow(frame)).toMatch(/qwen3-coder-plus\s+Qwen3 Coder Pl…\s+qwen3-coder\s+★★★★★ Latest coding/);
 		expect(frame).toContain('Qwen3 Coder Plus: text in · 1,048,576 tokens context · 65,536 max output');
 		await t.press(KEYS.enter);
 		expect(onPick).toHaveBeenCalledWith('qwen3-coder-plus');
@@ -77,7 +77,8 @@ describe('ModelPicker', () => {
 	test('retired rows are marked, explained with their replacement, and cannot be picked', async () => {
 		const {t, onPick} = await picker({regionModelIds: INTL_IDS});
 		await t.type('turbo');
-		expect(highlightedRow(t.frame())).toMatch(/❯✗ qwen-turbo/);
+		// The cursor and the mark each have a cell of their own.
+		expect(highlightedRow(t.frame())).toMatch(/❯ ✗ qwen-turbo/);
 		expect(t.frame()).toContain('Retired 2026-10-10; use qwen-flash instead.');
 		await t.press(KEYS.enter);
 		expect(onPick).not.toHaveBeenCalled();
@@ -87,7 +88,7 @@ describe('ModelPicker', () => {
 	test('rows the region did not list are marked and explained, but can still be picked', async () => {
 		const {t, onPick} = await picker({regionModelIds: INTL_IDS});
 		await t.press(KEYS.down);
-		expect(highlightedRow(t.frame())).toMatch(/❯\? qwen-coder-plus/);
+		expect(highlightedRow(t.frame())).toMatch(/❯ \? qwen-coder-plus/);
 		expect(t.frame()).toContain('Not in the models your key’s region lists');
 		expect(t.frame()).toContain('? not listed by your region');
 		await t.press(KEYS.enter);
@@ -125,5 +126,44 @@ describe('ModelPicker', () => {
 		expect(t.frame()).not.toContain('qwen3-');
 		await t.press(KEYS.escape, 'j', KEYS.enter);
 		expect(onPick).toHaveBeenCalledWith('vision-model');
+	});
+
+	describe('keys that arrive together', () => {
+		test('"jj" in one chunk moves down twice instead of filtering', async () => {
+			const {t} = await picker();
+			await t.press('jj');
+			expect(highlightedRow(t.frame())).toContain('qwen3-coder-flash');
+			expect(t.frame()).toContain('Filter: type to filter');
+		});
+
+		test('every key of a chunk counts, in order: filter letters, a move, then Enter', async () => {
+			const {t, onPick} = await picker();
+			await t.press(`max${KEYS.down}${KEYS.enter}`);
+			expect(onPick).toHaveBeenCalledWith('qwen-max');
+		});
+
+		test('two Downs and an Enter in one write pick the row two below', async () => {
+			const {t, onPick} = await picker();
+			await t.press(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
+			expect(onPick).toHaveBeenCalledWith('qwen3-coder-flash');
+		});
+	});
+
+	test('Esc on a filter keeps the highlighted model', async () => {
+		const {t} = await picker();
+		await t.type('max');
+		await t.press('j');
+		expect(highlightedRow(t.frame())).toContain('qwen-max');
+		await t.press(KEYS.escape);
+		expect(t.frame()).toContain('Filter: type to filter');
+		expect(highlightedRow(t.frame())).toContain('qwen-max');
+	});
+
+	test('a filter that matches nothing keeps the highlight for when it is cleared', async () => {
+		const {t} = await picker({initialId: 'qwen-plus'});
+		await t.type('zz');
+		expect(t.frame()).toContain('no model matches');
+		await t.press(KEYS.backspace, KEYS.backspace);
+		expect(highlightedRow(t.frame())).toContain('qwen-plus');
 	});
 });

@@ -29,20 +29,18 @@ function show(view: OAuthLoginView, size: [number, number] = [80, 24]) {
 	return {...app, ...callbacks, text: () => stripAnsi(app.lastFrame())};
 }
 
-/** The text column left of the QR code, lines joined as a user copying the URL would. */
-function leftColumn(text: string): string {
-	return text
-		.split('\n')
-		.map(line => line.slice(0, 42).trim())
-		.join('');
-}
+/** The rows that hold `url` whole. */
+const rowsWith = (text: string, url: string) => text.split('\n').filter(line => line.includes(url));
 
 describe('OAuthLoginScreen', () => {
 	it('shows the link, the user code, the countdown and a QR code, within 80x24', async () => {
 		const screen = show(await waiting());
 		await waitFor(() => expect(screen.text()).toContain('ABCD-1001'));
 		const text = screen.text();
-		expect(leftColumn(text)).toContain(URL);
+		// Beside the QR code the page with the code filled in does not fit on a row: the page to type the code into does.
+		expect(rowsWith(text, 'https://chat.qwen.ai/authorize')).toHaveLength(1);
+		expect(text).not.toMatch(/https:\/\/chat\.qwen\.ai\/authorize\?/);
+		expect(text).toContain('2. Enter this code there:');
 		expect(text).toContain('expires in 9:59');
 		expect(text).toMatch(/[▀▄█]{5}/);
 		expect(text).toContain('Opened in your browser.');
@@ -60,6 +58,22 @@ describe('OAuthLoginScreen', () => {
 		screen.stdin.write('q');
 		await waitFor(() => expect(screen.text()).toMatch(/[▀▄█]{5}/));
 		expect(screen.text()).toContain('Scan, then check the code ABCD-1001');
+	});
+
+	it('without the QR code beside it, the link is the page with the code filled in, whole on one row', async () => {
+		const screen = show(await waiting({qr: undefined}));
+		await waitFor(() => expect(screen.text()).toContain('ABCD-1001'));
+		expect(rowsWith(screen.text(), URL)).toHaveLength(1);
+		expect(screen.text()).toContain('2. Check that it shows this code:');
+	});
+
+	it('at 40x12 the link, the code and the countdown stay; the rest makes way', async () => {
+		const screen = show(await waiting({qr: undefined}), [40, 12]);
+		await waitFor(() => expect(screen.text()).toContain('ABCD-1001'));
+		const text = screen.text();
+		expect(rowsWith(text, 'https://chat.qwen.ai/authorize')).toHaveLength(1);
+		expect(text).toContain('expires in 9:59');
+		for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
 	});
 
 	it('Esc cancels; o opens the browser again', async () => {

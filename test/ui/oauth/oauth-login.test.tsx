@@ -1,131 +1,127 @@
+/**
+ * The Qwen OAuth step of the wizard against the fake Qwen OAuth server: the
+ * device login on screen, the save, Esc and retry. Real HTTP, real files.
+ */
 import fs from 'node:fs';
-import {type ComponentProps} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
-import {OAuthLogin} from '../../../source/ui/oauth/oauth-login.js';
 import type {BrowserOpener} from '../../../source/ui/oauth/open-browser.js';
+import {coreServices} from '../../../source/ui/wizard/run-wizard.js';
+import type {WizardServices} from '../../../source/ui/wizard/services.js';
+import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
 import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';
 import {readJson} from '../../support/temp-home.js';
 import {freshFakeQwenOAuthHome} from '../../support/fresh-fake-qwen-oauth-home.js';
-import {KEYS, mountInk, stripAnsi, waitFor} from '../../support/ink-terminal.js';
+import {KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
 
 const {fake, home, startFake, makeHome} = freshFakeQwenOAuthHome();
-let unmount: (() => void) | undefined;
+let terminal: Terminal | undefined;
 
 // Runs before the server and home go (after-hooks run last-registered first).
 afterEach(() => {
-	unmount?.();
+	terminal?.unmount();
+	terminal = undefined;
 });
 
-type MountExtras = {
-	opener?: BrowserOpener;
-	save?: ComponentProps<typeof OAuthLogin>['save'];
-};
+const METHOD_SCREEN = 'How do you want to sign in to Qwen?';
 
-async function mount(options: FakeQwenOAuthOptions, extras: MountExtras = {}) {
-	const {opener, save} = extras;
+async function mount(options: FakeQwenOAuthOptions, extras: {opener?: BrowserOpener; saveLogin?: WizardServices['oauth']['saveLogin']} = {}) {
 	await startFake({interval: 0.02, ...options});
 	makeHome();
 	const opened: string[] = [];
-	const openBrowser = opener ?? (async (url: string) => {
-		opened.push(url);
-		return 'opened' as const;
-	});
-	const onDone = vi.fn<(result: OAuthSaveResult) => void>();
-	const onCancel = vi.fn();
-	const onSaving = vi.fn();
-	const app = mountInk(
-		<OAuthLogin
-			app="openclaw"
-			title="Qwen OAuth"
-			env={{...home.env, ...fake.env, NO_COLOR: '1'}}
-			paths={home.paths}
-			openBrowser={openBrowser}
-			{...(save ? {save} : {})}
-			onDone={onDone}
-			onSaving={onSaving}
-			onCancel={onCancel}
-		/>,
-	);
-	unmount = () => app.unmount();
-	const seen = () => app.frames.map(frame => stripAnsi(frame)).join('\n');
-	return {...app, opened, onDone, onCancel, onSaving, seen, text: () => stripAnsi(app.lastFrame())};
+	const openBrowser =
+		extras.opener ??
+		(async (url: string) => {
+			opened.push(url);
+			return 'opened' as const;
+		});
+	const core = coreServices({...home.env, ...fake.env, NO_COLOR: '1'}, home.paths, {openBrowser});
+	const services: WizardServices = extras.saveLogin ? {...core, oauth: {...core.oauth, saveLogin: extras.saveLogin}} : core;
+	const onExit = vi.fn();
+	terminal = await renderTerminal(<WizardApp services={services} presetMethod="oauth" onExit={onExit} />, {columns: 100, rows: 30});
+	return {t: terminal, opened, onExit};
 }
 
-describe('OAuthLogin against the fake Qwen OAuth server', () => {
+describe('the Qwen OAuth step against the fake Qwen OAuth server', () => {
 	it('shows the code, opens the browser, and saves the login when approved', async () => {
-		const app = await mount({poll: ['pending', 'pending', 'pending', 'approve']});
-		await waitFor(() => expect(app.onDone).toHaveBeenCalledTimes(1));
-		expect(app.seen()).toContain('ABCD-');
-		expect(app.seen()).toContain('Opened in your browser.');
-		expect(app.opened).toEqual([`${fake.url}/authorize?user_code=ABCD-1001&client=qwen-code`]);
+		const {t, opened, onExit} = await mount({poll: ['pending', 'pending', 'pending', 'approve']});
+		await t.waitFor('Signed in with Qwen OAuth');
+		expect(t.history()).toContain('ABCD-');
+		expect(t.history()).toContain('Opened in your browser.');
+		expect(opened).toEqual([`${fake.url}/authorize?user_code=ABCD-1001&client=qwen-code`]);
 
-		const result = app.onDone.mock.calls[0]![0];
-		expect(result.modelRef).toBe('qwen-portal/coder-model');
-		expect(result.baseUrl).toBe(`${fake.url}/v1`);
-		const profile = readJson(home.paths.authProfilesPath).profiles['qwen-portal:oauth'];
+		expect(t.frame()).toContain('coder-model (qwen-portal/coder-model)');
+		expect(t.frame()).toContain(`${fake.url}/v1`);
+		const profile = readJson(home.credentialsPath).profiles['qwen-portal:oauth'];
 		expect(profile).toMatchObject({type: 'oauth', provider: 'qwen-portal', access: fake.issued.access, refresh: fake.issued.refresh});
-		expect(readJson(home.paths.configPath).models.providers['qwen-portal'].apiKey).toBe('profile:qwen-portal:oauth');
+		expect(readJson(home.paths.configPath).models.providers['qwen-portal'].apiKey).toEqual({source: 'file', provider: 'openclaw-qwen', id: '/profiles/qwen-portal:oauth/access'});
 		expect(fake.pkce.failed).toBe(0);
-		expect(app.onCancel).not.toHaveBeenCalled();
+		expect(t.history()).not.toContain(METHOD_SCREEN);
+		expect(onExit).not.toHaveBeenCalled();
 	});
 
 	it('Esc while waiting goes back, stops polling and saves nothing', async () => {
-		const app = await mount({poll: ['pending']});
-		await waitFor(() => expect(app.text()).toContain('Waiting for approval'));
-		app.stdin.write(KEYS.escape);
-		await waitFor(() => expect(app.onCancel).toHaveBeenCalledTimes(1));
+		const {t} = await mount({poll: ['pending']});
+		await t.waitFor('Waiting for approval');
+		await t.press(KEYS.escape);
+		await t.waitFor(METHOD_SCREEN);
 		// A poll sent just before Esc may still arrive; after that, none may follow.
 		await new Promise(resolve => setTimeout(resolve, 50));
 		const polls = fake.count('poll');
 		await new Promise(resolve => setTimeout(resolve, 150));
 		expect(fake.count('poll')).toBe(polls);
-		expect(fs.existsSync(home.paths.authProfilesPath)).toBe(false);
-		expect(app.onDone).not.toHaveBeenCalled();
+		expect(fs.existsSync(home.credentialsPath)).toBe(false);
 	});
 
 	it('a declined login shows why, r starts over with a new code, Enter goes back', async () => {
-		const app = await mount({poll: ['access_denied']});
-		await waitFor(() => expect(app.text()).toContain('Sign-in declined'));
-		expect(app.text()).toContain('nothing was saved');
+		const {t} = await mount({poll: ['access_denied']});
+		await t.waitFor('Sign-in declined');
+		expect(t.frame()).toContain('nothing was saved');
 		fake.setPoll(['pending']);
-		app.stdin.write('r');
-		await waitFor(() => expect(app.text()).toContain('Waiting for approval'));
+		await t.press('r');
+		await t.waitFor('Waiting for approval');
 		expect(fake.count('device')).toBe(2);
 		fake.setPoll(['expired']);
-		await waitFor(() => expect(app.text()).toContain('Sign-in code expired'));
-		app.stdin.write(KEYS.enter);
-		await waitFor(() => expect(app.onCancel).toHaveBeenCalledTimes(1));
+		await t.waitFor('Sign-in code expired');
+		await t.press(KEYS.enter);
+		await t.waitFor(METHOD_SCREEN);
 	});
 
 	it('a refused device request says the free tier was discontinued and offers the API key', async () => {
-		const app = await mount({deviceRequest: 'refused'});
-		await waitFor(() => expect(app.text()).toContain('Qwen refused to start a sign-in'));
-		expect(app.text()).toContain('2026-04-15');
-		expect(app.text()).toContain('Qwen API Key');
+		const {t} = await mount({deviceRequest: 'refused'});
+		await t.waitFor('Qwen refused to start a sign-in');
+		expect(t.frame()).toContain('2026-04-15');
+		expect(t.frame()).toContain('Qwen API Key');
 	});
 
 	it('a browser that cannot open is not an error', async () => {
-		const app = await mount({poll: ['pending', 'pending', 'pending', 'pending', 'approve']}, {opener: async () => 'failed'});
-		await waitFor(() => expect(app.onDone).toHaveBeenCalledTimes(1));
-		expect(app.seen()).toContain('Could not open a browser');
+		const {t} = await mount({poll: ['pending', 'pending', 'pending', 'pending', 'approve']}, {opener: async () => 'failed'});
+		await t.waitFor('Signed in with Qwen OAuth');
+		expect(t.history()).toContain('Could not open a browser');
 	});
+
 	it('Esc while saving is ignored and the saved login is reported', async () => {
 		// The tokens are on their way to disk: the screen waits for the save and reports it.
 		let finish: () => void = () => {};
-		const result = {modelId: 'coder-model'} as OAuthSaveResult;
-		const save = vi.fn(async () => new Promise<OAuthSaveResult>(resolve => (finish = () => resolve(result))));
-		const app = await mount({poll: ['approve']}, {save});
-		await waitFor(() => expect(app.text()).toContain('Saving your login'));
-		expect(app.text()).not.toContain('Esc');
-		app.stdin.write(KEYS.escape);
+		const result = {
+			configPath: '/home/u/.openclaw/openclaw.json',
+			authProfilesPath: '/home/u/.openclaw/agents/main/agent/auth-profiles.json',
+			modelRef: 'qwen-portal/coder-model',
+			modelId: 'coder-model',
+			baseUrl: 'https://portal.qwen.ai/v1',
+			profileId: 'qwen-portal:oauth',
+			expires: Date.now() + 3_600_000,
+		} satisfies OAuthSaveResult;
+		const saveLogin = vi.fn(async () => new Promise<OAuthSaveResult>(resolve => (finish = () => resolve(result))));
+		const {t} = await mount({poll: ['approve']}, {saveLogin});
+		await t.waitFor('Saving your login');
+		expect(t.frame()).not.toContain('Esc');
+		await t.press(KEYS.escape);
 		await new Promise(resolve => setTimeout(resolve, 100));
-		expect(app.onCancel).not.toHaveBeenCalled();
-		// The wizard is told the save is under way, so its Ctrl+C can wait for it.
-		expect(app.onSaving).toHaveBeenCalledTimes(1);
+		expect(t.frame()).toContain('Saving your login');
+		expect(saveLogin).toHaveBeenCalledTimes(1);
 		finish();
-		await expect(app.onSaving.mock.calls[0]?.[0]).resolves.toBe(result);
-		await waitFor(() => expect(app.onDone).toHaveBeenCalledWith(result));
-		expect(app.onCancel).not.toHaveBeenCalled();
+		await t.waitFor('Signed in with Qwen OAuth');
+		expect(t.history()).not.toContain(METHOD_SCREEN);
 	});
 });

@@ -28,7 +28,6 @@ async function startWizard(options: {env?: Record<string, string>; probeTimeoutM
 	terminal = await renderTerminal(
 		<WizardApp
 			services={coreServices(env, home.paths, {probeTimeoutMs: options.probeTimeoutMs ?? 2000})}
-			oauth={() => <></>}
 			home={home.home}
 			onExit={onExit}
 		/>,
@@ -51,7 +50,7 @@ async function enterKey(t: Terminal, key: string, regionDowns = 0) {
 
 const nothingWritten = () => {
 	expect(fs.existsSync(home.paths.configPath)).toBe(false);
-	expect(fs.existsSync(home.paths.authProfilesPath)).toBe(false);
+	expect(fs.existsSync(home.credentialsPath)).toBe(false);
 };
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
@@ -72,16 +71,16 @@ describe('wizard flow against the fake server', () => {
 		const config = home.readConfig() as any;
 		expect(config.models.providers['qwen-portal']).toMatchObject({
 			baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
-			apiKey: 'profile:qwen-portal:default',
+			apiKey: {source: 'file', provider: 'openclaw-qwen', id: '/profiles/qwen-portal:default/key'},
 			api: 'openai-completions',
 		});
 		expect(config.agents.defaults.model.primary).toBe('qwen-portal/qwen-plus');
-		expect((home.readAuthProfiles() as any).profiles['qwen-portal:default']).toEqual({
+		expect((home.readCredentials() as any).profiles['qwen-portal:default']).toEqual({
 			type: 'api_key',
 			provider: 'qwen-portal',
 			key: TEST_KEYS.intl,
 		});
-		expect(mode(home.paths.authProfilesPath)).toBe(0o600);
+		expect(mode(home.credentialsPath)).toBe(0o600);
 		expect(mode(home.paths.configPath)).toBe(0o600);
 
 		await t.press(KEYS.enter);
@@ -196,7 +195,7 @@ describe('wizard flow against the fake server', () => {
 				await t.press(KEYS.ctrlC);
 				expect(onExit).toHaveBeenCalledWith({kind: 'cancelled'}, {});
 				expect(fs.readFileSync(home.paths.configPath, 'utf8')).toBe(before);
-				expect(fs.existsSync(home.paths.authProfilesPath)).toBe(false);
+				expect(fs.existsSync(home.credentialsPath)).toBe(false);
 				expect(fs.readdirSync(home.paths.stateDir)).toEqual(['openclaw.json']);
 			});
 		}

@@ -4,9 +4,9 @@
  * key pattern misses.
  */
 import {afterEach, expect, test, vi} from 'vitest';
-import type {WizardServices} from '../../../source/ui/wizard/services.js';
 import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
 import {bracketedPaste, KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
+import {stubServices} from './stub-services.js';
 
 const KEY = 'sk-test0000intl1a2b3c4d5e6f7a8b9c0d';
 
@@ -17,14 +17,14 @@ afterEach(() => {
 });
 
 test('an error thrown by the key check that quotes the key shows no piece of it', async () => {
-	const services: WizardServices = {
+	const services = stubServices({
 		probeKey: async () => {
 			throw new Error(`proxy refused credentials ${KEY.slice(3)}`);
 		},
 		saveSetup: vi.fn(),
-	};
+	});
 	terminal = await renderTerminal(
-		<WizardApp services={services} presetRegion="intl" presetMethod="api-key" oauth={() => <></>} onExit={() => {}} />,
+		<WizardApp services={services} presetRegion="intl" presetMethod="api-key" onExit={() => {}} />,
 		{columns: 120},
 	);
 	await terminal.waitFor('API key');

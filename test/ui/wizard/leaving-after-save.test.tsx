@@ -3,8 +3,6 @@
  * after "Qwen is set up" is a saved setup, Esc after a failed save is a
  * failure (never "cancelled; nothing was written").
  */
-import React from 'react';
-import {Text} from 'ink';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
 import {getRegion} from '../../../source/core/regions.js';
@@ -14,6 +12,7 @@ import type {WizardServices} from '../../../source/ui/wizard/services.js';
 import {wizardSummary} from '../../../source/ui/wizard/summary.js';
 import {WizardApp} from '../../../source/ui/wizard/wizard-app.js';
 import {bracketedPaste, KEYS, renderTerminal, type Terminal} from '../../support/ink-terminal.js';
+import {stubServices} from './stub-services.js';
 
 const KEY = 'sk-test0000intl00000000000000000a';
 const SAVED: SaveResult = {
@@ -39,17 +38,14 @@ afterEach(() => {
 });
 
 function services(saveSetup: WizardServices['saveSetup']): WizardServices {
-	return {
-		probeKey: async (_key, regionId) => ({status: 'ok', region: getRegion(regionId), modelIds: ['qwen3-coder-plus']}),
-		saveSetup,
-	};
+	return stubServices({saveSetup});
 }
 
 /** Key → check (accepted) → default model → done. */
 async function startAndSave(saveSetup: WizardServices['saveSetup']) {
 	const onExit = vi.fn<(outcome: WizardOutcome, details: {maskedKey?: string}) => void>();
 	terminal = await renderTerminal(
-		<WizardApp services={services(saveSetup)} presetRegion="intl" presetMethod="api-key" oauth={() => <></>} home="/home/u" onExit={onExit} />,
+		<WizardApp services={services(saveSetup)} presetRegion="intl" presetMethod="api-key" home="/home/u" onExit={onExit} />,
 	);
 	const t = terminal;
 	await t.waitFor('API key');
@@ -103,38 +99,20 @@ describe('leaving after the save', () => {
 
 	test('Ctrl+C on the OAuth "Signed in" screen reports the saved login', async () => {
 		const onExit = vi.fn<(outcome: WizardOutcome, details: {maskedKey?: string}) => void>();
-		const SignIn = ({onDone}: {onDone: (result: OAuthSaveResult) => void}) => {
-			React.useEffect(() => {
-				onDone(OAUTH_SAVED);
-			}, [onDone]);
-			return null;
-		};
 		terminal = await renderTerminal(
-			<WizardApp services={services(async () => SAVED)} presetMethod="oauth" oauth={({onDone}) => <SignIn onDone={onDone} />} onExit={onExit} />,
+			<WizardApp services={stubServices({oauth: {saveLogin: async () => OAUTH_SAVED}})} presetMethod="oauth" onExit={onExit} />,
 		);
-		await terminal.waitFor('Signed in');
+		await terminal.waitFor('Signed in with Qwen OAuth');
 		await terminal.press(KEYS.ctrlC);
-		expect(onExit).toHaveBeenCalledWith({kind: 'oauth-saved', save: OAUTH_SAVED, modelId: 'coder-model', startChat: false}, {});
+		await vi.waitFor(() => {
+			expect(onExit).toHaveBeenCalledWith({kind: 'oauth-saved', save: OAUTH_SAVED, modelId: 'coder-model', startChat: false}, {});
+		});
 	});
 
-	/** An OAuth slot whose approved login is saved by `saving`, reported through onSaving and onDone. */
+	/** A sign-in approved at once, whose login is saved by `saving`. */
 	async function startOAuthSave(saving: Promise<OAuthSaveResult>) {
 		const onExit = vi.fn<(outcome: WizardOutcome, details: {maskedKey?: string}) => void>();
-		const SignIn = ({onDone, onSaving}: {onDone: (result: OAuthSaveResult) => void; onSaving: (saving: Promise<OAuthSaveResult>) => void}) => {
-			React.useEffect(() => {
-				onSaving(saving);
-				saving.then(onDone, () => {});
-			}, []);
-			return <Text>Saving your login</Text>;
-		};
-		terminal = await renderTerminal(
-			<WizardApp
-				services={services(async () => SAVED)}
-				presetMethod="oauth"
-				oauth={({onDone, onSaving}) => <SignIn onDone={onDone} onSaving={onSaving} />}
-				onExit={onExit}
-			/>,
-		);
+		terminal = await renderTerminal(<WizardApp services={stubServices({oauth: {saveLogin: async () => saving}})} presetMethod="oauth" onExit={onExit} />);
 		await terminal.waitFor('Saving your login');
 		return {t: terminal, onExit};
 	}

@@ -10,6 +10,8 @@ import {
 } from '../../../source/ui/wizard/machine.js';
 
 const KEY = 'sk-test0000intl00000000000000000000';
+const TOKENS = {access: 'a', refresh: 'r', expires: 1_800_000_000_000, baseUrl: 'https://portal.qwen.ai/v1'};
+const approved = (attempt: number): WizardEvent => ({type: 'oauth-approved', attempt, tokens: TOKENS});
 const intl = getRegion('intl');
 const cn = getRegion('cn');
 const error = {kind: 'invalid_key', title: 'Invalid API key', message: 'rejected', nextStep: 'check'} as const;
@@ -18,8 +20,10 @@ function run(state: WizardState, ...events: WizardEvent[]): WizardState {
 	return events.reduce(wizardReducer, state);
 }
 
+const submit = (key: string): WizardEvent[] => [{type: 'set-key-draft', draft: key}, {type: 'submit-key'}];
+
 const toCheck = (state = initialWizardState()) =>
-	run(state, {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'intl'}, {type: 'submit-key', key: KEY});
+	run(state, {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'intl'}, ...submit(KEY));
 
 describe('wizard machine', () => {
 	test('walks method → region → key → check → model → done', () => {
@@ -29,7 +33,7 @@ describe('wizard machine', () => {
 		expect(state.step).toBe('region');
 		state = run(state, {type: 'choose-region', regionId: 'cn'});
 		expect(state).toMatchObject({step: 'key', regionId: 'cn'});
-		state = run(state, {type: 'submit-key', key: KEY});
+		state = run(state, ...submit(KEY));
 		expect(state).toMatchObject({step: 'check', key: KEY, check: {status: 'running', attempt: 1}});
 		state = run(state, {type: 'probe-finished', attempt: 1, probe: {status: 'ok', region: cn, modelIds: ['qwen-plus']}});
 		expect(state).toMatchObject({step: 'model', regionModelIds: ['qwen-plus'], modelId: 'qwen3-coder-plus'});
@@ -42,7 +46,7 @@ describe('wizard machine', () => {
 			initialWizardState(),
 			{type: 'choose-method', method: 'api-key'},
 			{type: 'choose-region', regionId: 'hk'},
-			{type: 'edit-key', draft: 'sk-half'},
+			{type: 'set-key-draft', draft: 'sk-half'},
 		);
 		state = run(state, {type: 'back'});
 		expect(state).toMatchObject({step: 'region', regionId: 'hk', keyDraft: 'sk-half'});
@@ -83,9 +87,9 @@ describe('wizard machine', () => {
 			profileId: 'qwen-portal:oauth',
 			expires: 1_800_000_000_000,
 		};
-		// Only the OAuth step can report a sign-in.
-		expect(run(initialWizardState(), {type: 'oauth-saved', result}).step).toBe('method');
-		const state = run(initialWizardState({presetMethod: 'oauth'}), {type: 'oauth-saved', result});
+		// Only the OAuth step, with the approved login being saved, can report a sign-in.
+		expect(run(initialWizardState(), {type: 'oauth-saved', attempt: 0, result, at: 0}).step).toBe('method');
+		const state = run(initialWizardState({presetMethod: 'oauth'}), approved(0), {type: 'oauth-saved', attempt: 0, result, at: 0});
 		expect(state).toMatchObject({step: 'oauth-done', modelId: 'coder-model', oauthSave: result});
 		expect(stepLabel('oauth-done').title).toBe('Signed in');
 		expect(run(state, {type: 'back'}).step).toBe('oauth-done');
@@ -101,8 +105,7 @@ describe('wizard machine', () => {
 
 	test('"Re-enter the key" after an invalid key starts from an empty field', () => {
 		const probe: KeyProbe = {status: 'invalid_key', region: intl, error, refusedBy: [intl], unreachableRegions: []};
-		let state = run(
-			initialWizardState(), {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'intl'}, {type: 'edit-key', draft: KEY}, {type: 'submit-key', key: KEY});
+		let state = run(initialWizardState(), {type: 'choose-method', method: 'api-key'}, {type: 'choose-region', regionId: 'intl'}, ...submit(KEY));
 		state = run(state, {type: 'probe-finished', attempt: 1, probe}, {type: 're-enter-key'});
 		expect(state).toMatchObject({step: 'key', keyDraft: ''});
 		expect(state.key).toBeUndefined();
@@ -126,7 +129,7 @@ describe('wizard machine', () => {
 		expect(back.step).toBe('key');
 		const ok: KeyProbe = {status: 'ok', region: intl, modelIds: []};
 		expect(run(back, {type: 'probe-finished', attempt: 1, probe: ok})).toBe(back);
-		const again = run(back, {type: 'submit-key', key: KEY});
+		const again = run(back, {type: 'submit-key'});
 		expect(run(again, {type: 'probe-finished', attempt: 1, probe: ok}).step).toBe('check');
 		expect(run(again, {type: 'probe-finished', attempt: 2, probe: ok}).step).toBe('model');
 	});

@@ -19,7 +19,6 @@ const {runWizard} = await import('../../../source/ui/wizard/run-wizard.js');
 
 const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
- 
 const COLOR = /\u001B\[(?:3\d|9\d|4\d)(?:;\d+)*m/;
 
 const {home} = freshFakeDashScopeHome();
@@ -81,7 +80,7 @@ test('runs on the alternate screen and leaves a one-paragraph summary in the scr
 	for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
 	const paragraph = lines.join(' ');
 	expect(paragraph).toContain('openclaw: Qwen is set up. Saved the API key (sk-…0000) for International (Singapore)');
-	expect(paragraph).toContain('~/.openclaw/agents/main/agent/auth-profiles.json');
+	expect(paragraph).toContain('~/.openclaw/openclaw-qwen/credentials.json');
 	expect(paragraph).toContain('Start chatting with `openclaw chat`.');
 	expect(afterScreen.endsWith('\n')).toBe(true);
 	expect(output()).not.toContain(TEST_KEYS.intl);

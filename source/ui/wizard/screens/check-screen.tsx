@@ -1,11 +1,14 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {ADVICE} from '../../../core/messages.js';
 import type {Region} from '../../../core/regions.js';
 import {joinRegionLabels} from '../../../core/region-probe.js';
-import {Screen} from '../../components/screen.js';
-import {SelectList, type SelectItem} from '../../components/select-list.js';
+import {fitBlocks} from '../../components/fit-blocks.js';
+import {Paragraph, paragraphHeight} from '../../components/paragraph.js';
+import {Screen, useScreenLayout} from '../../components/screen.js';
+import {listHeight, SelectList, type SelectItem} from '../../components/select-list.js';
 import {useTheme} from '../../components/theme.js';
+import {useKeys} from '../../components/use-keys.js';
 import type {CheckState} from '../machine.js';
 import type {StepHeader} from './step-header.js';
 import {BACK, CHOOSE, MOVE, QUIT} from './hints.js';
@@ -21,39 +24,62 @@ export type CheckScreenProps = StepHeader & {
 	readonly onBack: () => void;
 };
 
+const RUNNING_HINTS = [{keys: 'Esc', action: 'cancel'}, QUIT];
+const ANSWER_HINTS = [MOVE, CHOOSE, BACK, QUIT];
+const ASKING = 'Asking for the list of models this key can use (GET /models). Nothing is saved yet.';
+
 export function CheckScreen({region, maskedKey, check, onChoose, onBack, ...header}: CheckScreenProps) {
-	useInput((_input, key) => {
-		if (key.escape) onBack();
-	});
+	const hints = check.status === 'running' ? RUNNING_HINTS : ANSWER_HINTS;
+	const layout = useScreenLayout(hints);
+	useKeys(
+		(_input, key) => {
+			if (key.escape) onBack();
+		},
+		{isActive: layout.fits},
+	);
 
 	if (check.status === 'running') {
+		const checking = `Checking ${maskedKey} with ${region.label} (${new URL(region.baseUrl).host})…`;
 		return (
-			<Screen {...header} hints={[{keys: 'Esc', action: 'cancel'}, QUIT]}>
-				<Text>
-					<Spinner /> Checking {maskedKey} with {region.label} ({new URL(region.baseUrl).host})…
-				</Text>
-				<Box marginTop={1}>
-					<Text wrap="wrap">Asking for the list of models this key can use (GET /models). Nothing is saved yet.</Text>
+			<Screen {...header} hints={hints}>
+				<Box flexShrink={0}>
+					<Spinner />
+					<Text> </Text>
+					<Paragraph width={layout.bodyWidth - 2}>{checking}</Paragraph>
+				</Box>
+				<Box marginTop={1} flexShrink={0}>
+					<Paragraph width={layout.bodyWidth}>{ASKING}</Paragraph>
 				</Box>
 			</Screen>
 		);
 	}
 
 	return (
-		<Screen {...header} hints={[MOVE, CHOOSE, BACK, QUIT]}>
-			<CheckAnswer probe={check.probe} region={region} maskedKey={maskedKey} onChoose={onChoose} key={check.attempt} />
+		<Screen {...header} hints={hints}>
+			<CheckAnswer
+				probe={check.probe}
+				region={region}
+				maskedKey={maskedKey}
+				onChoose={onChoose}
+				key={check.attempt}
+				width={layout.bodyWidth}
+				height={layout.bodyHeight}
+				isActive={layout.fits}
+			/>
 		</Screen>
 	);
 }
 
-type AnswerProps = {
+type BodySize = {readonly width: number; readonly height: number; readonly isActive: boolean};
+
+type AnswerProps = BodySize & {
 	readonly probe: Extract<CheckState, {status: 'answered'}>['probe'];
 	readonly region: Region;
 	readonly maskedKey: string;
 	readonly onChoose: (choice: CheckChoice) => void;
 };
 
-function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
+function CheckAnswer({probe, region, maskedKey, onChoose, ...size}: AnswerProps) {
 	const theme = useTheme();
 
 	switch (probe.status) {
@@ -69,6 +95,7 @@ function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
 						{value: 're-enter-key', label: 'Re-enter the key'},
 					]}
 					onChoose={onChoose}
+					{...size}
 				/>
 			);
 		}
@@ -84,6 +111,7 @@ function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
 						message={`${advice.message} Every region answered 401 Unauthorized.`}
 						items={[{value: 're-enter-key', label: 'Re-enter the key'}]}
 						onChoose={onChoose}
+						{...size}
 					/>
 				);
 			}
@@ -104,6 +132,7 @@ function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
 						{value: 're-enter-key', label: 'Re-enter the key'},
 					]}
 					onChoose={onChoose}
+					{...size}
 				/>
 			);
 		}
@@ -120,13 +149,14 @@ function CheckAnswer({probe, region, maskedKey, onChoose}: AnswerProps) {
 						{value: 're-enter-key', label: 'Re-enter the key'},
 					]}
 					onChoose={onChoose}
+					{...size}
 				/>
 			);
 		}
 	}
 }
 
-type AnswerLayoutProps = {
+type AnswerLayoutProps = BodySize & {
 	readonly title: string;
 	readonly titleColor?: string;
 	readonly message: string;
@@ -134,17 +164,42 @@ type AnswerLayoutProps = {
 	readonly onChoose: (choice: CheckChoice) => void;
 };
 
-function Answer({title, titleColor, message, items, onChoose}: AnswerLayoutProps) {
+/** The answer's title, what it means, and the choices; on a small terminal the choices come first. */
+function Answer({title, titleColor, message, items, onChoose, width, height, isActive}: AnswerLayoutProps) {
+	const titles = listHeight(items, false);
+	const descriptions = listHeight(items, true) - titles;
+	const messageRows = paragraphHeight(message, width);
+	const [titlesShown, titleShown, messageFirst, messageRest, messageGap, listGap, descriptionsShown] = fitBlocks(height, [
+		{rows: titles, priority: 10},
+		{rows: paragraphHeight(title, width), priority: 8},
+		{rows: 1, priority: 6},
+		{rows: messageRows - 1, priority: 4},
+		{rows: 1, priority: 2},
+		{rows: 1, priority: 2},
+		{rows: descriptions, priority: 3},
+	]);
+
 	return (
-		<Box flexDirection="column">
-			<Text bold color={titleColor} wrap="wrap">
-				{title}
-			</Text>
-			<Box marginTop={1}>
-				<Text wrap="wrap">{message}</Text>
-			</Box>
-			<Box marginTop={1}>
-				<SelectList items={items} onSelect={onChoose} />
+		<Box flexDirection="column" flexShrink={0}>
+			{titleShown ? (
+				<Paragraph width={width} bold color={titleColor}>
+					{title}
+				</Paragraph>
+			) : undefined}
+			{messageFirst ? (
+				<Box marginTop={messageGap && titleShown ? 1 : 0} flexShrink={0}>
+					<Paragraph width={width} maxRows={messageRest ? messageRows : 1}>
+						{message}
+					</Paragraph>
+				</Box>
+			) : undefined}
+			<Box marginTop={listGap && (titleShown || messageFirst) ? 1 : 0} flexShrink={0}>
+				<SelectList
+					items={items}
+					onSelect={onChoose}
+					maxRows={titlesShown ? titles + (descriptionsShown ? descriptions : 0) : height}
+					isActive={isActive}
+				/>
 			</Box>
 		</Box>
 	);

@@ -1,25 +1,25 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {API_KEY_PROFILE_ID} from '../../../core/auth-profiles.js';
+import {command} from '../../../core/messages.js';
 import type {SaveResult} from '../../../core/setup.js';
-import {Screen} from '../../components/screen.js';
+import {Paragraph} from '../../components/paragraph.js';
+import {Screen, useScreenLayout} from '../../components/screen.js';
 import {useTheme} from '../../components/theme.js';
+import {useKeys} from '../../components/use-keys.js';
+import type {SaveState} from '../machine.js';
 import {tildify} from '../tildify.js';
 import {SavedScreen, type DoneChoice, type SavedRow} from './saved-screen.js';
 import type {StepHeader} from './step-header.js';
 import {QUIT} from './hints.js';
-
-export type SaveState =
-	| {readonly status: 'saving'}
-	| {readonly status: 'saved'; readonly result: SaveResult}
-	/** `written`: files the failed save had already written (usually none: a failed save is taken back). */
-	| {readonly status: 'failed'; readonly message: string; readonly written: readonly string[]};
 
 export type {DoneChoice} from './saved-screen.js';
 
 export type DoneScreenProps = StepHeader & {
 	readonly save: SaveState;
 	readonly maskedKey: string;
+	/** False when the key was saved without a check (--no-check, or no answer from the region). */
+	readonly keyChecked?: boolean;
 	readonly modelId: string;
 	/** For showing paths as ~/…; the container knows it, screens do not look. */
 	readonly home?: string;
@@ -28,17 +28,34 @@ export type DoneScreenProps = StepHeader & {
 	readonly onRetry: () => void;
 };
 
-export function DoneScreen({save, maskedKey, modelId, home, chatCommand, onChoose, onRetry, ...header}: DoneScreenProps) {
-	const theme = useTheme();
+const SAVING_HINTS = [QUIT];
+const FAILED_HINTS = [{keys: 'Enter', action: 'try again'}, {keys: 'Esc', action: 'exit'}];
+const NOT_CHECKED = `! The key was not checked. Check it with: ${command('models status --probe')}`;
 
-	useInput((input, key) => {
-		if (save.status === 'failed' && key.return) onRetry();
-		else if (save.status !== 'saving' && (key.escape || input === 'q')) onChoose('exit');
-	});
+/** What the save left as it was, or still needs: aliases other models have, OpenClaw's pending migration. */
+function savedNotes(result: SaveResult): string[] {
+	return [
+		...(result.skippedAliases ?? []).map(({alias, takenBy}) => `The alias "${alias}" already belongs to ${takenBy}, so it was left there.`),
+		...(result.notes ?? []),
+	];
+}
+
+export function DoneScreen({save, maskedKey, keyChecked = true, modelId, home, chatCommand, onChoose, onRetry, ...header}: DoneScreenProps) {
+	const theme = useTheme();
+	const layout = useScreenLayout(save.status === 'failed' ? FAILED_HINTS : SAVING_HINTS);
+
+	useKeys(
+		(input, key) => {
+			if (key.return) onRetry();
+			else if (key.escape || input === 'q') onChoose('exit');
+		},
+		// The saved screen has its own keys.
+		{isActive: layout.fits && save.status === 'failed'},
+	);
 
 	if (save.status === 'saving') {
 		return (
-			<Screen {...header} hints={[QUIT]}>
+			<Screen {...header} hints={SAVING_HINTS}>
 				<Text>
 					<Spinner /> Saving…
 				</Text>
@@ -48,12 +65,14 @@ export function DoneScreen({save, maskedKey, modelId, home, chatCommand, onChoos
 
 	if (save.status === 'failed') {
 		return (
-			<Screen {...header} hints={[{keys: 'Enter', action: 'try again'}, {keys: 'Esc', action: 'exit'}]}>
-				<Text bold color={theme.danger}>
+			<Screen {...header} hints={FAILED_HINTS}>
+				<Text bold color={theme.danger} wrap="truncate-end">
 					✗ Could not save the setup
 				</Text>
-				<Box marginTop={1}>
-					<Text wrap="wrap">{save.message}</Text>
+				<Box marginTop={1} flexShrink={0}>
+					<Paragraph width={layout.bodyWidth} maxRows={Math.max(1, layout.bodyHeight - 2)}>
+						{save.message}
+					</Paragraph>
 				</Box>
 			</Screen>
 		);
@@ -62,12 +81,23 @@ export function DoneScreen({save, maskedKey, modelId, home, chatCommand, onChoos
 	const {result} = save;
 	const rows: SavedRow[] = [
 		['Config', tildify(result.configPath, home)],
-		['Auth profile', tildify(result.authProfilesPath, home)],
+		['Key saved in', tildify(result.authProfilesPath, home)],
 		['API key', `${maskedKey} (profile ${API_KEY_PROFILE_ID})`],
-		['Region', `${result.region.label} · ${new URL(result.region.baseUrl).host}`],
+		['Region', `${result.region.label} · ${result.keptBaseUrl ? `${result.keptBaseUrl} (yours, kept)` : new URL(result.region.baseUrl).host}`],
 		['Default model', `${modelId} (${result.modelRef})`],
+		...(result.replacedDefault ? [['Was', `${result.replacedDefault} (another provider's)`] as const] : []),
 		...(result.backupPath ? [['Backup', tildify(result.backupPath, home)] as const] : []),
 	];
+	const warnings = [...(keyChecked ? [] : [NOT_CHECKED]), ...savedNotes(result)];
 
-	return <SavedScreen {...header} headline="Qwen is set up. Both files were written." rows={rows} chatCommand={chatCommand} onChoose={onChoose} />;
+	return (
+		<SavedScreen
+			{...header}
+			headline="Qwen is set up. Both files were written."
+			rows={rows}
+			{...(warnings.length > 0 ? {warning: warnings.join(' ')} : {})}
+			chatCommand={chatCommand}
+			onChoose={onChoose}
+		/>
+	);
 }

@@ -1,4 +1,3 @@
-import {useInput} from 'ink';
 import {formatDuration, formatExpiryTime} from '../../../core/oauth/expiry.js';
 import type {OAuthSaveResult} from '../../../core/oauth/save-oauth-setup.js';
 import {tildify} from '../tildify.js';
@@ -16,10 +15,6 @@ export type OAuthDoneScreenProps = StepHeader & {
 
 /** After an approved Qwen OAuth sign-in (already saved): what was written, then chat or exit. */
 export function OAuthDoneScreen({save, now, home, chatCommand, onChoose, ...header}: OAuthDoneScreenProps) {
-	useInput((input, key) => {
-		if (key.escape || input === 'q') onChoose('exit');
-	});
-
 	const rows: SavedRow[] = [
 		['Config', tildify(save.configPath, home)],
 		['Auth profile', tildify(save.authProfilesPath, home)],
