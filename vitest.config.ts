@@ -1,8 +1,10 @@
-import {defineConfig} from 'vitest/config';
+import {configDefaults, defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
+		// The real OpenClaw is large: its interop suite runs on its own (npm run test:openclaw).
+		exclude: [...configDefaults.exclude, 'test/openclaw/**'],
 		pool: 'forks',
 		testTimeout: 20_000,
 		hookTimeout: 20_000,

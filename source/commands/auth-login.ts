@@ -5,14 +5,16 @@
  */
 import {maskKey, validateApiKey} from '../core/api-key.js';
 import {KEY_ENV_VARS} from '../core/credentials.js';
-import {LOGIN_COMMAND, PORTAL_DISCONTINUED} from '../core/messages.js';
+import {command, LOGIN_COMMAND, PORTAL_DISCONTINUED} from '../core/messages.js';
+import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
 import {getRegion, isRegionId, REGION_IDS, type RegionId} from '../core/regions.js';
-import {resolveModel} from '../core/resolve-model.js';
+import {closestIds, resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
-import {CliError, UsageError} from './cli-error.js';
+import {usageError} from '../core/app-error.js';
+import {failure} from './cli-error.js';
 import {readStdin} from './read-stdin.js';
 import {timeoutFromEnv} from './timeout.js';
 
@@ -28,7 +30,7 @@ const STDIN_EXAMPLE = `printf %s "$DASHSCOPE_API_KEY" | ${LOGIN_COMMAND} --regio
 
 export async function runAuthLogin(context: CommandContext, options: AuthLoginOptions): Promise<number> {
 	if (options.provider !== PROVIDER_ID) {
-		throw new UsageError(`Unknown provider "${options.provider}". openclaw logs in to ${PROVIDER_ID} only.`, [
+		throw usageError(`Unknown provider "${options.provider}". openclaw logs in to ${PROVIDER_ID} only.`, [
 			`Run: ${LOGIN_COMMAND}`,
 		]);
 	}
@@ -36,16 +38,16 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	const regionId = options.region && isRegionId(options.region) ? options.region : undefined;
 	if (context.stdin.isTTY === true) {
 		if (!isInteractive(context)) {
-			throw new UsageError('The login wizard needs a terminal on stdout, and no key was piped on stdin.', [
+			throw usageError('The login wizard needs a terminal on stdout, and no key was piped on stdin.', [
 				`Pipe the key instead: ${STDIN_EXAMPLE}`,
 			]);
 		}
 
-		return runInteractive(context, regionId, options.method);
+		return runInteractive(context, regionId, options.method, options.check);
 	}
 
 	if (options.method === 'oauth') {
-		throw new CliError('Qwen OAuth login needs an interactive terminal (it shows a code to approve in a browser).', {
+		throw failure('Qwen OAuth login needs an interactive terminal (it shows a code to approve in a browser).', {
 			details: [
 				`Run it in a terminal: ${LOGIN_COMMAND} --method oauth`,
 				`Note: ${PORTAL_DISCONTINUED} A DashScope API key is the supported way.`,
@@ -54,7 +56,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	}
 
 	if (!regionId) {
-		throw new UsageError(`--region is required when the key comes from stdin (${REGION_IDS.join(', ')}).`, [
+		throw usageError(`--region is required when the key comes from stdin (${REGION_IDS.join(', ')}).`, [
 			'Keys are bound to the region that issued them, so the region cannot be guessed safely.',
 			`Example: ${STDIN_EXAMPLE}`,
 		]);
@@ -62,13 +64,13 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 
 	const resolution = resolveModel(options.model ?? RECOMMENDED_MODEL_ID);
 	if (!resolution.ok) {
-		throw new CliError(resolution.message, {details: ['See the ids with: openclaw models list']});
+		throw failure(resolution.message, {details: [`See the ids with: ${command('models list')}`]});
 	}
 
 	const raw = await readStdin(context.stdin, 64 * 1024);
 	const validation = validateApiKey(raw);
 	if (!validation.ok) {
-		throw new CliError(validation.problem === 'empty' ? 'No API key on stdin.' : validation.message, {
+		throw failure(validation.problem === 'empty' ? 'No API key on stdin.' : validation.message, {
 			details: validation.problem === 'empty' ? [`Pipe the key in: ${STDIN_EXAMPLE}`] : [],
 		});
 	}
@@ -78,32 +80,46 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	for (const note of validation.notes) context.warn(err.dim(`note: ${note}`));
 	const region = getRegion(regionId);
 
+	let regionModelIds: string[] | undefined;
 	if (options.check) {
-		await checkKey(context, key, regionId);
+		regionModelIds = await checkKey(context, key, regionId);
 	} else {
 		context.warn(err.yellow(`Saving without checking the key against ${region.label} (--no-check).`));
 	}
 
+	// An id outside the registry is held against the list the region just gave, as `models set` does.
+	if (resolution.via === 'passthrough' && regionModelIds && !regionModelIds.includes(resolution.id)) {
+		const closest = closestIds(resolution.id, [...regionModelIds].sort(), 3, true);
+		throw failure(`${resolution.id} is not a model ${region.label} serves. Nothing was saved.`, {
+			details: [closest.length > 0 ? `Closest ids there: ${closest.join(', ')}` : `See the registry with: ${command('models list')}`],
+		});
+	}
+
 	const {saveApiKeySetup} = await import('../core/setup.js');
 	const paths = resolvePaths(context.env);
-	const saved = await saveApiKeySetup(paths, {regionId, key, modelId: resolution.id});
+	const saved = await saveApiKeySetup(paths, {regionId, key, modelId: resolution.id}, {env: context.env, notices: {notice: text => context.warn(err.dim(text))}});
 	context.print(out.green(`Saved DashScope API key ${maskKey(key)} for ${saved.region.label}.`));
-	context.print(`  Key            ${saved.authProfilesPath}  (profile qwen-portal:default, mode 0600)`);
+	context.print(`  Key            ${saved.keyStore ?? saved.authProfilesPath} (profile ${API_KEY_PROFILE_ID}, mode 0600)`);
 	context.print(`  Config         ${saved.configPath}`);
-	context.print(`  Base URL       ${saved.region.baseUrl}`);
+	context.print(`  Base URL       ${saved.keptBaseUrl ? `${saved.keptBaseUrl}  (yours, kept)` : saved.region.baseUrl}`);
 	context.print(`  Default model  ${saved.modelRef}`);
 	if (saved.backupPath) context.print(`  Backup         ${saved.backupPath}`);
-	for (const note of resolution.notes) context.warn(err.yellow(`note: ${note}`));
+	if (saved.replacedDefault) context.warn(err.yellow(`note: the default model was ${saved.replacedDefault} (another provider's); it is now ${saved.modelRef}.`));
+	for (const skipped of saved.skippedAliases ?? []) {
+		context.warn(err.yellow(`note: the alias "${skipped.alias}" already belongs to ${skipped.takenBy}, so it was left there.`));
+	}
+	for (const note of [...resolution.notes, ...(saved.notes ?? [])]) context.warn(err.yellow(`note: ${note}`));
 	const shadowing = KEY_ENV_VARS.find(name => context.env[name]?.trim());
 	if (shadowing) {
 		context.warn(err.yellow(`warning: ${shadowing} is set in this environment and takes precedence over the saved key; unset it to use the saved one.`));
 	}
 
-	context.print(`Try it: openclaw chat "Hello"`);
+	context.print(`Try it: ${command('chat "Hello"')}`);
 	return 0;
 }
 
-async function checkKey(context: CommandContext, key: string, regionId: RegionId): Promise<void> {
+/** Asks the region about the key; returns the models it lists. Anything but "accepted" ends the login. */
+async function checkKey(context: CommandContext, key: string, regionId: RegionId): Promise<string[]> {
 	const {joinRegionLabels, probeKey} = await import('../core/region-probe.js');
 	const timeoutMs = timeoutFromEnv(context.env);
 	const result = await probeKey(key, regionId, {env: context.env, ...(timeoutMs ? {timeoutMs} : {})});
@@ -111,16 +127,16 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 	switch (result.status) {
 		case 'ok':
 			context.warn(err.dim(`Key accepted by ${result.region.label} (${result.modelIds.length} models).`));
-			return;
+			return result.modelIds;
 		case 'wrong_region':
 			// The probe's advice says why; nothing is saved yet, so the fix is this same command with the key's region.
-			throw new CliError(`${result.error.title}. Nothing was saved.`, {
+			throw failure(`${result.error.title}. Nothing was saved.`, {
 				details: [result.error.message, `Run again with: --region ${result.belongsTo.id}`],
 			});
 		case 'invalid_key':
 		case 'unreachable': {
 			const unreached = result.status === 'invalid_key' ? result.unreachableRegions.map(entry => entry.region) : [];
-			throw new CliError(`${result.error.title}. Nothing was saved.`, {
+			throw failure(`${result.error.title}. Nothing was saved.`, {
 				details: [
 					result.error.message,
 					...(unreached.length > 0
@@ -134,11 +150,12 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 	}
 }
 
-async function runInteractive(context: CommandContext, regionId: RegionId | undefined, method: string | undefined): Promise<number> {
+async function runInteractive(context: CommandContext, regionId: RegionId | undefined, method: string | undefined, check: boolean): Promise<number> {
 	const {continueAfterWizard, exitCodeAfterWizard, launchWizard} = await import('./ui-launch.js');
 	const outcome = await launchWizard(context, {
 		...(regionId ? {region: regionId} : {}),
 		...(method === 'api-key' || method === 'oauth' ? {method} : {}),
+		...(check ? {} : {checkKey: false}),
 	});
 	return exitCodeAfterWizard(outcome, await continueAfterWizard(context, outcome));
 }

@@ -6,7 +6,7 @@ import {homedir} from 'node:os';
 import type {EffectiveSetup} from '../core/credentials.js';
 import {modelsFor} from '../core/models.js';
 import type {PaneInput} from '../ui/chat/pane/run-chat-pane.js';
-import {CliError} from './cli-error.js';
+import {failure} from './cli-error.js';
 import type {CommandContext} from './context.js';
 import {
 	loadCheckedImages,
@@ -28,7 +28,7 @@ export async function preparePane(
 	const images = await loadCheckedImages(
 		checked,
 		imagePaths,
-		({visionModelId}) => new CliError(`${modelId} does not accept images.`, {details: [`Use a vision model: --model ${visionModelId}`]}),
+		({visionModelId}) => failure(`${modelId} does not accept images.`, {details: [`Use a vision model: --model ${visionModelId}`]}),
 	);
 
 	// The pane cannot print them when a request fails: they go above it, where they stay in scrollback.

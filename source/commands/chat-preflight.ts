@@ -5,12 +5,13 @@
  * pasted-key check, and images go only to a model that reads them. No Ink or
  * React here: the one-shot chat loads this module.
  */
+import type {AppError} from '../core/app-error.js';
 import {modelInEffect, type Credential, type EffectiveSetup} from '../core/credentials.js';
 import type {ClassifiedError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
 import {supportsImages, visionModelFor, type ModelProvider} from '../core/models.js';
 import {resolveModel} from '../core/resolve-model.js';
-import {CliError} from './cli-error.js';
+import {failure} from './cli-error.js';
 import type {CommandContext} from './context.js';
 import {noCredentialLines} from './hints.js';
 import {unusableKeyError} from './key-check.js';
@@ -39,7 +40,7 @@ export function preflightChat(context: CommandContext, setup: EffectiveSetup, re
 	const credential = setup.credential;
 	if (!credential) {
 		printSetupWarnings(context, setup);
-		throw new CliError('No DashScope API key found.', {details: noCredentialLines()});
+		throw failure('No DashScope API key found.', {details: noCredentialLines()});
 	}
 
 	const unusable = unusableKeyError(credential);
@@ -54,7 +55,7 @@ export function preflightChat(context: CommandContext, setup: EffectiveSetup, re
 export async function loadCheckedImages(
 	checked: CheckedChat,
 	paths: readonly string[],
-	refusal: (checked: CheckedChat) => CliError,
+	refusal: (checked: CheckedChat) => AppError,
 ): Promise<ImageAttachment[]> {
 	const images = await loadImages(paths);
 	if (images.length > 0 && checked.isKnownTextOnly) throw refusal(checked);
@@ -90,9 +91,9 @@ export function rejectedKeyExplainer(context: CommandContext, checked: CheckedCh
 }
 
 function pickModel(context: CommandContext, setup: EffectiveSetup, requested: string | undefined, provider: ModelProvider) {
-	const resolution = resolveModel(requested ?? modelInEffect(setup), {provider});
+	const resolution = resolveModel(requested ?? modelInEffect(setup), {provider, aliases: setup.modelAliases});
 	if (!resolution.ok) {
-		throw new CliError(resolution.message, {
+		throw failure(resolution.message, {
 			details: [
 				resolution.suggestion ? `Try: --model ${resolution.suggestion}` : 'See the ids with: openclaw models list',
 				...(provider === 'portal' ? [switchToApiKeyLine()] : []),
@@ -114,7 +115,7 @@ async function loadImages(paths: readonly string[]): Promise<ImageAttachment[]> 
 	const {loadImageAttachment} = await import('../core/images.js');
 	for (const path of paths) {
 		const result = await loadImageAttachment(path);
-		if (!result.ok) throw new CliError(result.message, {details: ['Nothing was sent.']});
+		if (!result.ok) throw failure(result.message, {details: ['Nothing was sent.']});
 		images.push(result.image);
 	}
 

@@ -12,11 +12,13 @@ import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import {tokensPerSecond} from '../core/token-rate.js';
 import type {CommandContext} from './context.js';
 import {isInteractive} from './context.js';
-import {CliError, UsageError} from './cli-error.js';
+import {usageError} from '../core/app-error.js';
+import {failure} from './cli-error.js';
 import {coalescedOutput} from './coalesced-output.js';
 import {loadCheckedImages, preflightChat, printSetupWarnings, rejectedKeyExplainer, sendingKey} from './chat-preflight.js';
 import {readStdin} from './read-stdin.js';
-import {printClassified} from './report-error.js';
+import {printProblem} from './report-error.js';
+import {AppError} from '../core/app-error.js';
 
 export type ChatOptions = {
 	prompt: string[];
@@ -39,7 +41,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	}
 
 	if (!prompt) {
-		throw new UsageError('No prompt given.', [
+		throw usageError('No prompt given.', [
 			'Pass one as an argument or pipe it on stdin:',
 			'  openclaw chat "Hello, write a quicksort algorithm"',
 			'  echo "Explain this" | openclaw chat',
@@ -52,7 +54,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		checked,
 		options.image,
 		({visionModelId}) =>
-			new CliError(`${modelId} does not accept images; nothing was sent.`, {
+			failure(`${modelId} does not accept images; nothing was sent.`, {
 				details: [`Use a vision model: openclaw chat --model ${visionModelId} --image ${options.image[0] ?? '<file>'} "…"`],
 			}),
 	);
@@ -173,7 +175,7 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 		}
 
 		if (isDashScopeError(error)) {
-			printClassified(context, await run.explain(error));
+			printProblem(context, await run.explain(error));
 			return 1;
 		}
 
@@ -189,9 +191,8 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	return 0;
 }
 
-// By shape: the client (and errors.ts) load only when a request is made.
 function isDashScopeError(error: unknown): error is DashScopeError {
-	return error instanceof Error && 'classified' in error;
+	return error instanceof AppError && 'classified' in error;
 }
 
 function usageLine(

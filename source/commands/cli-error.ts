@@ -1,23 +1,10 @@
 /**
- * Expected failures. The entry point prints them without a stack trace and
- * exits with their code: 1 for a failure, 2 for a usage mistake.
+ * A command's own failures, as the one error type: the entry point prints the
+ * title, the detail lines and the next step, never a stack, and exits 1.
+ * Usage mistakes (exit 2) are app-error.ts's usageError.
  */
-export class CliError extends Error {
-	readonly exitCode: number;
-	/** Extra lines printed after the message, such as the next step. */
-	readonly details: readonly string[];
+import {AppError} from '../core/app-error.js';
 
-	constructor(message: string, options: {exitCode?: number; details?: readonly string[]} = {}) {
-		super(message);
-		this.name = 'CliError';
-		this.exitCode = options.exitCode ?? 1;
-		this.details = options.details ?? [];
-	}
-}
-
-export class UsageError extends CliError {
-	constructor(message: string, details: readonly string[] = []) {
-		super(message, {exitCode: 2, details});
-		this.name = 'UsageError';
-	}
+export function failure(title: string, options: {details?: readonly string[]; nextStep?: string; kind?: string} = {}): AppError {
+	return new AppError({kind: options.kind ?? 'failure', title, message: '', nextStep: options.nextStep ?? ''}, {details: options.details ?? []});
 }

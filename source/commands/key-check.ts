@@ -3,12 +3,13 @@
  * check as a pasted one: a malformed key would otherwise fail deep inside
  * fetch (or be echoed in part by an error), instead of being named.
  */
+import type {AppError} from '../core/app-error.js';
 import {validateApiKey} from '../core/api-key.js';
 import type {Credential} from '../core/credentials.js';
 import {LOGIN_COMMAND} from '../core/messages.js';
-import {CliError} from './cli-error.js';
+import {failure} from './cli-error.js';
 
-export function unusableKeyError(credential: Credential): CliError | undefined {
+export function unusableKeyError(credential: Credential): AppError | undefined {
 	// OAuth access tokens and other token profiles are not DashScope keys.
 	if (credential.profileType === 'oauth' || credential.profileType === 'token') return undefined;
 	const validation = validateApiKey(credential.key);
@@ -17,7 +18,7 @@ export function unusableKeyError(credential: Credential): CliError | undefined {
 		credential.source.kind === 'env'
 			? `Export the key again (export ${credential.source.name}="sk-..."), or unset ${credential.source.name} to use the saved key.`
 			: `Save the key again: ${LOGIN_COMMAND}`;
-	return new CliError(`The key from ${credential.sourceLabel} cannot be used: ${validation.message}`, {
+	return failure(`The key from ${credential.sourceLabel} cannot be used: ${validation.message}`, {
 		details: ['Nothing was sent.', fix],
 	});
 }

@@ -6,12 +6,12 @@
  * instead of becoming the default. Registry ids never cost a request.
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
-import {LOGIN_COMMAND} from '../core/messages.js';
+import {command, LOGIN_COMMAND} from '../core/messages.js';
 import {toModelRef} from '../core/models.js';
 import {closestIds, resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
 import type {CommandContext} from './context.js';
-import {CliError} from './cli-error.js';
+import {failure} from './cli-error.js';
 import {unusableKeyError} from './key-check.js';
 import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
 import {timeoutFromEnv} from './timeout.js';
@@ -27,9 +27,9 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 	// Loading the setup first also refuses an unparsable openclaw.json before anything is written.
 	const setup = loadEffectiveSetup(context.env);
 	const portal = isOAuthActive(setup);
-	const resolution = resolveModel(input, {provider: portal ? 'portal' : 'dashscope'});
+	const resolution = resolveModel(input, {provider: portal ? 'portal' : 'dashscope', aliases: setup.modelAliases});
 	if (!resolution.ok) {
-		throw new CliError(resolution.message, {
+		throw failure(resolution.message, {
 			details: [
 				resolution.suggestion ? `Try: openclaw models set ${resolution.suggestion}` : 'See the ids with: openclaw models list',
 				// Signed in with Qwen OAuth: the other models need the API key back.
@@ -46,7 +46,7 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 		} else {
 			const check = await checkCatalogue(context, setup, id);
 			if (check.status === 'not_listed') {
-				throw new CliError(`${id} is not a model ${check.where} serves.`, {
+				throw failure(`${id} is not a model ${check.where} serves.`, {
 					details: [
 						check.closest.length > 0 ? `Closest ids there: ${check.closest.join(', ')}` : 'See the registry with: openclaw models list',
 						`To save it anyway: openclaw models set ${id} --force`,
@@ -63,7 +63,7 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 	}
 
 	const previous = setup.defaultModel;
-	const result = await setDefaultModel(setup.paths, resolution.id);
+	const result = await setDefaultModel(setup.paths, resolution.id, {env: context.env, notices: {notice: text => context.warn(context.err.dim(text))}});
 	const {out} = context;
 	const via = resolution.via === 'alias' ? ` (alias "${input.trim()}")` : '';
 	if (previous === resolution.id) {
@@ -86,29 +86,18 @@ async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id
 	if (unusable) return {status: 'unchecked', reason: `the key from ${credential.sourceLabel} cannot be used`};
 
 	const where = setup.region?.label ?? setup.baseUrl;
-	const [{createDashScopeClient}, {DEFAULT_PROBE_TIMEOUT_MS}] = await Promise.all([
-		import('../core/dashscope-client.js'),
-		import('../core/region-probe.js'),
-	]);
-	const client = createDashScopeClient({
-		apiKey: credential.key,
-		baseUrl: setup.requestBaseUrl,
-		timeoutMs: timeoutFromEnv(context.env) ?? DEFAULT_PROBE_TIMEOUT_MS,
-		maxRetries: 0,
-		...(setup.region ? {regionLabel: setup.region.label} : {}),
-	});
-	let ids: string[];
-	try {
-		ids = await client.listModels();
-	} catch (error) {
-		const classified = (error as {classified?: {kind: string; title: string}}).classified;
-		if (classified?.kind === 'invalid_key') {
-			return {status: 'unchecked', reason: `${where} refused the key from ${credential.sourceLabel} (see: openclaw models status --probe)`};
-		}
-
-		return {status: 'unchecked', reason: `${where} did not answer (${classified?.title ?? 'unexpected error'})`};
+	const {listModelsAt} = await import('../core/catalogue.js');
+	const timeoutMs = timeoutFromEnv(context.env);
+	const catalogue = await listModelsAt(
+		{key: credential.key, requestBaseUrl: setup.requestBaseUrl, ...(setup.region ? {regionLabel: setup.region.label} : {})},
+		timeoutMs ? {timeoutMs} : {},
+	);
+	if (!catalogue.ok) {
+		return catalogue.problem.kind === 'invalid_key'
+			? {status: 'unchecked', reason: `${where} refused the key from ${credential.sourceLabel} (see: ${command('models status --probe')})`}
+			: {status: 'unchecked', reason: `${where} did not answer (${catalogue.problem.title})`};
 	}
-
+	const ids = catalogue.ids;
 	if (ids.includes(id)) return {status: 'listed', where};
 	return {status: 'not_listed', where, closest: closestIds(id, [...ids].sort(), MAX_SUGGESTIONS, true)};
 }

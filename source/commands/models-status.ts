@@ -13,6 +13,8 @@ import {noCredentialLines} from './hints.js';
 import {unusableKeyError} from './key-check.js';
 import {isOAuthActive, portalDiscontinuedLine, switchToApiKeyLine} from './oauth-active.js';
 import {formatTable} from './text-table.js';
+import {describeStore} from '../core/openclaw/key-store.js';
+import {describeLayout} from '../core/openclaw/state-layout.js';
 import {timeoutFromEnv} from './timeout.js';
 
 type ProbeReport = {
@@ -117,6 +119,13 @@ function statusJson(setup: EffectiveSetup, oauth: OAuthDetails | undefined) {
 		configPath: setup.paths.configPath,
 		configExists: setup.configExists,
 		authProfilesPath: setup.paths.authProfilesPath,
+		state: {
+			layout: setup.layout.kind,
+			description: describeLayout(setup.layout),
+			markers: setup.layout.markers,
+			needsMigration: setup.layout.legacyFiles,
+		},
+		keyStore: setup.credential?.source.kind === 'profile' ? {kind: setup.credential.source.store.kind, file: setup.credential.source.store.file} : null,
 		warnings: setup.warnings.map(warning => warning.text),
 	};
 }
@@ -153,9 +162,14 @@ function printStatus(context: CommandContext, setup: EffectiveSetup, oauth: OAut
 		model.id + (model.configured ? '' : out.dim('  (not set; the recommended model is used)')),
 	]);
 	rows.push(['Config', setup.paths.configPath + (setup.configExists ? '' : out.dim('  (does not exist yet)'))]);
-	rows.push(['Auth profiles', setup.paths.authProfilesPath]);
+	rows.push(['State', describeLayout(setup.layout)]);
+	const source = setup.credential?.source;
+	if (source?.kind === 'profile') rows.push(['Stored in', describeStore(source.store, setup.paths)]);
 	for (const line of formatTable(rows)) context.print(line);
 
+	if (setup.layout.legacyFiles.length > 0) {
+		context.print(out.yellow(`note: OpenClaw 2026.9 will not run until it migrates ${setup.layout.legacyFiles.join(', ')}: run \`openclaw doctor --fix --non-interactive\` with OpenClaw.`));
+	}
 	for (const note of model.notes) context.print(out.yellow(`note: ${note}`));
 	for (const warning of setup.warnings) context.print(out.yellow(`warning: ${warning.text}`));
 	if (oauth) {
@@ -195,25 +209,24 @@ async function probeSetup(context: CommandContext, setup: EffectiveSetup): Promi
 	const timeoutMs = timeoutFromEnv(context.env);
 	if (!setup.region) {
 		// A custom gateway is not a region we can compare against: just ask it.
-		const {createDashScopeClient} = await import('../core/dashscope-client.js');
-		try {
-			const ids = await createDashScopeClient({apiKey: key, baseUrl: setup.requestBaseUrl, maxRetries: 0, ...(timeoutMs ? {timeoutMs} : {})}).listModels();
+		const {listModelsAt} = await import('../core/catalogue.js');
+		const catalogue = await listModelsAt({key, requestBaseUrl: setup.requestBaseUrl}, timeoutMs ? {timeoutMs} : {});
+		if (catalogue.ok) {
 			return {
 				status: 'ok',
 				ok: true,
-				lines: [out.green(`Probe: ok, ${setup.requestBaseUrl} accepted the key (${ids.length} models).`)],
-				json: {status: 'ok', modelCount: ids.length},
-			};
-		} catch (error) {
-			const classified = (error as {classified?: {kind: string; title: string; message: string; nextStep: string}}).classified;
-			const title = classified?.title ?? (error instanceof Error ? error.message : String(error));
-			return {
-				status: classified?.kind === 'invalid_key' ? 'invalid_key' : 'unreachable',
-				ok: false,
-				lines: [out.red(`Probe: ${title}`), ...(classified ? [classified.message, `Next step: ${classified.nextStep}`] : [])],
-				json: {status: classified?.kind === 'invalid_key' ? 'invalid_key' : 'unreachable', error: classified ?? {title}},
+				lines: [out.green(`Probe: ok, ${setup.requestBaseUrl} accepted the key (${catalogue.ids.length} models).`)],
+				json: {status: 'ok', modelCount: catalogue.ids.length},
 			};
 		}
+		const {problem} = catalogue;
+		const status = problem.kind === 'invalid_key' ? 'invalid_key' : 'unreachable';
+		return {
+			status,
+			ok: false,
+			lines: [out.red(`Probe: ${problem.title}`), problem.message, `Next step: ${problem.nextStep}`],
+			json: {status, error: problem},
+		};
 	}
 
 	const {probeKey} = await import('../core/region-probe.js');

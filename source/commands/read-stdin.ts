@@ -1,4 +1,4 @@
-import {CliError} from './cli-error.js';
+import {failure} from './cli-error.js';
 
 const MAX_STDIN_BYTES = 16 * 1024 * 1024;
 
@@ -9,7 +9,7 @@ export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes = MAX_STD
 	for await (const chunk of stdin) {
 		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk);
 		total += buffer.length;
-		if (total > maxBytes) throw new CliError(`stdin is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; pass a smaller input.`);
+		if (total > maxBytes) throw failure(`stdin is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; pass a smaller input.`);
 		chunks.push(buffer);
 	}
 

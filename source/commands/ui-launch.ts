@@ -14,7 +14,7 @@ export type {WizardOutcome};
 
 export async function launchWizard(
 	context: CommandContext,
-	preset: {region?: RegionId; method?: AuthMethod} = {},
+	preset: {region?: RegionId; method?: AuthMethod; checkKey?: boolean} = {},
 ): Promise<WizardOutcome> {
 	const {runWizard} = await import('../ui/wizard/run-wizard.js');
 	return runWizard({
@@ -22,6 +22,7 @@ export async function launchWizard(
 		paths: resolvePaths(context.env),
 		...(preset.region ? {presetRegion: preset.region} : {}),
 		...(preset.method ? {presetMethod: preset.method} : {}),
+		...(preset.checkKey === false ? {checkKey: false} : {}),
 	});
 }
 

@@ -1,29 +1,32 @@
 /**
  * openclaw.json: OpenClaw's main config, shared with OpenClaw itself and other
- * tools. Read as JSON5, written through `conf` as plain JSON. Only the keys a
- * caller's mutation touches change; everything else is carried over as read.
+ * tools. Read as JSON5 and written as plain JSON (state-change.ts writes it);
+ * only the keys a change touches differ, everything else is carried over.
  *
  * Rewriting as JSON drops the user's comments and formatting, which is why
  * every change to an existing file first keeps the original bytes in
  * openclaw.json.bak (rotated like OpenClaw: .bak → .bak.1 … .bak.4).
  */
-import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
-import {isDeepStrictEqual} from 'node:util';
-import type Conf from 'conf';
-import {ensurePrivateDir, errorCode, resolveWriteTarget, toAccessError, withFileLock, writeFileAtomic} from './file-lock.js';
+import {AppError} from './app-error.js';
+import {readRegularFile} from './files/safe-file.js';
 import type {OpenClawPaths} from './paths.js';
 import {PROVIDER_ID} from './models.js';
 
 /** A config file we refuse to touch because we cannot read it as the shape OpenClaw expects. */
-export class ConfigParseError extends Error {
+export class ConfigParseError extends AppError {
 	readonly file: string;
 	readonly line: number;
 	readonly column: number;
 
 	constructor(file: string, line: number, column: number, message: string) {
-		super(message);
+		super({
+			kind: 'config_unreadable',
+			title: `Cannot read ${file}:${line}:${column}`,
+			message,
+			nextStep: `Fix ${path.basename(file)} at line ${line} column ${column}, or move it aside; nothing is written until it parses.`,
+		});
 		this.name = 'ConfigParseError';
 		this.file = file;
 		this.line = line;
@@ -33,7 +36,7 @@ export class ConfigParseError extends Error {
 
 export type QwenProviderEntry = {
 	baseUrl?: string;
-	apiKey?: string;
+	apiKey?: unknown;
 	api?: string;
 	models?: unknown[];
 	[key: string]: unknown;
@@ -44,51 +47,18 @@ export type ConfigData = Record<string, unknown>;
 /** openclaw.json as read: `exists` false (and no data) when there is no file yet. */
 export type ConfigRead = {exists: boolean; data: ConfigData};
 
-const BACKUP_COUNT = 5;
-/** The top-level key `conf` keeps to itself and never hands back. */
-const CONF_INTERNAL_KEY = '__internal__';
+/** Deeper than any real config; deeper still and the parsers and comparisons run out of stack. */
+const MAX_DEPTH = 64;
 
 export function readOpenClawConfig(paths: OpenClawPaths): ConfigRead {
-	const file = resolveWriteTarget(paths.configPath);
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		// Whatever existsSync calls missing (ENOENT, a file in the path, a parent we may not search) reads as no file.
-		if (errorCode(error) === 'ENOENT' || !fs.existsSync(file)) return {exists: false, data: {}};
-		throw toAccessError(error, file);
-	}
-	return {exists: true, data: storeData(parseOpenClawConfig(text, file))};
+	const text = readRegularFile(paths.configPath);
+	if (text === undefined) return {exists: false, data: {}};
+	return {exists: true, data: parseOpenClawConfig(text, paths.configPath)};
 }
 
-/**
- * Locked read-modify-write of openclaw.json: lock, re-read, mutate, back up,
- * write atomically. A mutation that changes nothing writes nothing. Throws
- * ConfigParseError (file untouched) when the current file cannot be read.
- */
-export async function updateOpenClawConfig(
-	paths: OpenClawPaths,
-	mutate: (data: ConfigData) => void,
-): Promise<{configPath: string; backupPath?: string}> {
-	// A dotfiles symlink stays a symlink: we lock, back up and rewrite its target.
-	const file = resolveWriteTarget(paths.configPath);
-	ensurePrivateDir(path.dirname(file));
-	const {default: ConfStore} = await import('conf');
-	return withFileLock(file, () => {
-		const exists = fs.existsSync(file);
-		const store = openStore(ConfStore, file);
-		const before = readStore(store);
-		const data = structuredClone(before);
-		mutate(data);
-		if (isDeepStrictEqual(before, data)) return {configPath: paths.configPath};
-		const backupPath = exists ? backUpConfig(file, paths.configPath) : undefined;
-		try {
-			store.store = data;
-		} catch (error) {
-			throw toAccessError(error, file);
-		}
-		return backupPath ? {configPath: paths.configPath, backupPath} : {configPath: paths.configPath};
-	});
+/** The bytes openclaw.json is written as. */
+export function serializeConfig(data: ConfigData): string {
+	return `${JSON.stringify(data, null, 2)}\n`;
 }
 
 export function getQwenProvider(config: ConfigData): QwenProviderEntry | undefined {
@@ -127,40 +97,6 @@ export function childObject(parent: Record<string, unknown>, key: string): Recor
 	return created;
 }
 
-function openStore(ConfStore: typeof Conf, file: string): Conf<ConfigData> {
-	const extension = path.extname(file);
-	try {
-		return new ConfStore<ConfigData>({
-			cwd: path.dirname(file),
-			configName: path.basename(file, extension),
-			fileExtension: extension.replace(/^\./, ''),
-			deserialize: text => parseOpenClawConfig(text, file),
-			serialize: value => `${JSON.stringify(value, null, 2)}\n`,
-			configFileMode: 0o600,
-			// A file we cannot parse is the user's, hand-edited: report it, never clear it.
-			clearInvalidConfig: false,
-			accessPropertiesByDotNotation: false,
-			watch: false,
-		});
-	} catch (error) {
-		throw toAccessError(error, file);
-	}
-}
-
-function readStore(store: Conf<ConfigData>): ConfigData {
-	return storeData(store.store);
-}
-
-/**
- * What `conf` makes of parsed data, for reads that skip it: an ordinary object
- * (conf's top level has no prototype) without conf's own bookkeeping key.
- */
-function storeData(parsed: ConfigData): ConfigData {
-	const data = structuredClone({...parsed});
-	delete data[CONF_INTERNAL_KEY];
-	return data;
-}
-
 /** JSON5 text to config data, refusing anything OpenClaw could not load either. */
 function parseOpenClawConfig(text: string, file: string): ConfigData {
 	const source = stripBom(text);
@@ -175,14 +111,31 @@ function parseOpenClawConfig(text: string, file: string): ConfigData {
 export function parseJson5(text: string, file: string, hasBackup = true): unknown {
 	const source = stripBom(text);
 	// Files written by us or OpenClaw are plain JSON, which means the same in JSON5; the JSON5 parser loads only when needed.
+	let parsed: unknown;
 	try {
-		return JSON.parse(source);
+		parsed = JSON.parse(source);
 	} catch {
 		// Not plain JSON: JSON5 below says where it goes wrong.
+		parsed = parseJson5Text(source, file, hasBackup);
 	}
+	if (depthOf(parsed) > MAX_DEPTH) {
+		throw new ConfigParseError(
+			file,
+			1,
+			1,
+			`${file} is nested more than ${MAX_DEPTH} levels deep, which no OpenClaw config is. Move the file aside${backupHint(file, hasBackup)}. Nothing was changed.`,
+		);
+	}
+	return parsed;
+}
+
+function parseJson5Text(source: string, file: string, hasBackup: boolean): unknown {
 	try {
 		return loadJson5().parse(source);
 	} catch (error) {
+		if (error instanceof RangeError) {
+			throw new ConfigParseError(file, 1, 1, `${file} is nested too deeply to read. Move the file aside${backupHint(file, hasBackup)}. Nothing was changed.`);
+		}
 		const line = numberField(error, 'lineNumber') ?? 1;
 		const column = numberField(error, 'columnNumber') ?? 1;
 		const reason = error instanceof Error ? error.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '') : 'syntax error';
@@ -193,6 +146,20 @@ export function parseJson5(text: string, file: string, hasBackup = true): unknow
 			`${file}:${line}:${column}: not valid JSON5 (${reason}). Fix the syntax at line ${line} column ${column}, or move the file aside${backupHint(file, hasBackup)}. Nothing was changed.`,
 		);
 	}
+}
+
+/** How deeply objects and arrays nest, counted without recursion. */
+function depthOf(value: unknown): number {
+	let deepest = 0;
+	const pending: Array<[unknown, number]> = [[value, 0]];
+	while (pending.length > 0) {
+		const [current, depth] = pending.pop()!;
+		if (typeof current !== 'object' || current === null) continue;
+		deepest = Math.max(deepest, depth + 1);
+		if (deepest > MAX_DEPTH) return deepest;
+		for (const child of Object.values(current)) pending.push([child, depth + 1]);
+	}
+	return deepest;
 }
 
 let json5: typeof import('json5') | undefined;
@@ -284,20 +251,4 @@ function backupHint(file: string, hasBackup: boolean): string {
 function numberField(error: unknown, name: string): number | undefined {
 	const value = isPlainObject(error) || error instanceof Error ? (error as Record<string, unknown>)[name] : undefined;
 	return typeof value === 'number' && value > 0 ? value : undefined;
-}
-
-/** Rotates openclaw.json.bak → .bak.1 … and copies the current bytes of `source` to .bak (0600). */
-function backUpConfig(source: string, configPath: string): string {
-	const base = `${configPath}.bak`;
-	const names = [base, ...Array.from({length: BACKUP_COUNT - 1}, (_, index) => `${base}.${index + 1}`)];
-	try {
-		fs.rmSync(names.at(-1)!, {force: true});
-		for (let index = names.length - 2; index >= 0; index--) {
-			if (fs.existsSync(names[index]!)) fs.renameSync(names[index]!, names[index + 1]!);
-		}
-	} catch (error) {
-		throw toAccessError(error, base);
-	}
-	writeFileAtomic(base, fs.readFileSync(source), 0o600);
-	return base;
 }

@@ -3,6 +3,7 @@
  * SSE-framed error bodies, mid-stream error events, network failures) into one
  * classified error with the seed's troubleshooting advice. Never echoes a key.
  */
+import {AppError} from './app-error.js';
 import {getRegion} from './regions.js';
 import type {RegionId} from './regions.js';
 import {ADVICE} from './messages.js';
@@ -49,16 +50,16 @@ export type ErrorContext = {
 };
 
 /** What the client throws: the classified error, with the original as `cause`. */
-export class DashScopeError extends Error {
+export class DashScopeError extends AppError {
 	readonly classified: ClassifiedError;
 
 	constructor(classified: ClassifiedError, options?: {cause?: unknown}) {
-		super(`${classified.title}: ${classified.message}`, options);
+		super(classified, options);
 		this.name = 'DashScopeError';
 		this.classified = classified;
 	}
 
-	get kind(): ApiErrorKind {
+	override get kind(): ApiErrorKind {
 		return this.classified.kind;
 	}
 }

@@ -10,7 +10,28 @@ import type {Region} from './regions.js';
 
 export type Advice = {title: string; message: string; nextStep: string};
 
+let invokedAs = 'openclaw';
+
+/** The name this program was started as (`openclaw`, or `openclaw-qwen` beside the real OpenClaw), for every command it suggests. */
+export function setProgramName(name: string): void {
+	invokedAs = name;
+}
+
+export function programName(): string {
+	return invokedAs;
+}
+
+/** A command line to suggest, with the name this program was started as: command('models list'). */
+export function command(args: string): string {
+	return `${invokedAs} ${args}`;
+}
+
 /** The command that saves a key (the wizard on a terminal); every hint names it through this. */
+export function loginCommand(): string {
+	return command(`models auth login --provider ${PROVIDER_ID}`);
+}
+
+/** The login command under the default name; loginCommand() names it as invoked. */
 export const LOGIN_COMMAND = `openclaw models auth login --provider ${PROVIDER_ID}`;
 
 /** The day Qwen ended the free OAuth tier (ADVICE.portalDiscontinued); every notice dates it from here. */

@@ -12,14 +12,26 @@ export type OpenClawPaths = {
 	configPath: string;
 	agentDir: string;
 	authProfilesPath: string;
+	/** This program's own folder in the state dir: its credentials file and its sessions. */
+	appDir: string;
 };
+
+/** Never where OpenClaw keeps anything of its own. */
+export const APP_DIR_NAME = 'openclaw-qwen';
 
 export function resolvePaths(env: Env = process.env): OpenClawPaths {
 	const home = resolveHome(env);
 	const stateDir = fromEnv(env.OPENCLAW_STATE_DIR, home) ?? path.join(home, '.openclaw');
 	const configPath = fromEnv(env.OPENCLAW_CONFIG_PATH, home) ?? path.join(stateDir, 'openclaw.json');
 	const agentDir = fromEnv(env.OPENCLAW_AGENT_DIR, home) ?? path.join(stateDir, 'agents', 'main', 'agent');
-	return {home, stateDir, configPath, agentDir, authProfilesPath: path.join(agentDir, 'auth-profiles.json')};
+	return {
+		home,
+		stateDir,
+		configPath,
+		agentDir,
+		authProfilesPath: path.join(agentDir, 'auth-profiles.json'),
+		appDir: path.join(stateDir, APP_DIR_NAME),
+	};
 }
 
 function resolveHome(env: Env): string {

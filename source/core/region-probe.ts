@@ -4,7 +4,7 @@
  * the other regions (in parallel) and name the one that accepts it. Shared by the
  * wizard, `models status --probe` and `doctor`. GET /models costs no tokens.
  */
-import {createDashScopeClient} from './dashscope-client.js';
+import {CATALOGUE_TIMEOUT_MS, listModelsAt} from './catalogue.js';
 import {DashScopeError, classifyApiError, toDashScopeError} from './errors.js';
 import type {ClassifiedError} from './errors.js';
 import {REGIONS, effectiveBaseUrl, getRegion} from './regions.js';
@@ -38,7 +38,7 @@ export type ProbeOptions = {
 	answerFromAskedRegion?: unknown;
 };
 
-export const DEFAULT_PROBE_TIMEOUT_MS = 8000;
+export const DEFAULT_PROBE_TIMEOUT_MS = CATALOGUE_TIMEOUT_MS;
 
 /**
  * Probes `key` against `regionId`. Throws a DashScopeError of kind 'aborted'
@@ -85,21 +85,16 @@ export function joinRegionLabels(regions: readonly Region[]): string {
 	return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
 }
 
-function listModelsIn(
+async function listModelsIn(
 	region: Region,
 	key: string,
 	env: Env,
 	timeoutMs: number,
 	signal: AbortSignal | undefined,
 ): Promise<string[]> {
-	const client = createDashScopeClient({
-		apiKey: key,
-		baseUrl: effectiveBaseUrl(region, env),
-		timeoutMs,
-		maxRetries: 0,
-		regionLabel: region.label,
-	});
-	return signal ? client.listModels({signal}) : client.listModels();
+	const catalogue = await listModelsAt({key, requestBaseUrl: effectiveBaseUrl(region, env), regionLabel: region.label}, {timeoutMs, ...(signal ? {signal} : {})});
+	if (catalogue.ok) return catalogue.ids;
+	throw new DashScopeError(catalogue.problem);
 }
 
 type OtherRegions = {

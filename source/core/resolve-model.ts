@@ -60,11 +60,23 @@ const MESSAGES = {
 		(closest.length > 0 ? ` Closest registry ids: ${closest.join(', ')}.` : ''),
 };
 
-export function resolveModel(input: string, options: {provider?: ModelProviderOption} = {}): ModelResolution {
+export type ResolveOptions = {
+	provider?: ModelProviderOption;
+	/** The user's own aliases from openclaw.json (lower-cased alias → model id); they win over the registry's. */
+	aliases?: Readonly<Record<string, string>>;
+};
+
+export function resolveModel(input: string, options: ResolveOptions = {}): ModelResolution {
 	const provider = options.provider ?? 'dashscope';
 	const text = input.trim();
 	const malformed = checkShape(text);
 	if (malformed) return malformed;
+
+	const aliased = options.aliases?.[text.toLowerCase()];
+	if (aliased !== undefined && aliased !== text) {
+		const target = resolveModel(aliased, {provider});
+		return target.ok ? {...target, via: 'alias'} : target;
+	}
 
 	const slash = text.indexOf('/');
 	if (slash === -1) return resolveBare(text, provider);

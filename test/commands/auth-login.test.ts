@@ -15,13 +15,14 @@ describe('openclaw models auth login (key on stdin)', () => {
 		expect(result.stdout).toContain('sk-…0000');
 		expect(result.stdout).toContain('China (Beijing)');
 		expect(result.stdout).toContain('qwen-portal/qwen3-coder-plus');
-		const profiles = world.home.readAuthProfiles() as any;
+		const profiles = world.home.readCredentials() as any;
 		expect(profiles.profiles['qwen-portal:default']).toEqual({type: 'api_key', provider: 'qwen-portal', key: TEST_KEYS.cn});
-		expect(fs.statSync(world.home.paths.authProfilesPath).mode & 0o777).toBe(0o600);
+		expect(fs.statSync(world.home.credentialsPath).mode & 0o777).toBe(0o600);
+		expect(fs.existsSync(world.home.paths.authProfilesPath), 'no auth-profiles.json, which stops OpenClaw 2026.9').toBe(false);
 		const config = world.home.readConfig() as any;
 		expect(config.models.providers['qwen-portal']).toMatchObject({
 			baseUrl: canonicalBaseUrl('cn'),
-			apiKey: 'profile:qwen-portal:default',
+			apiKey: {source: 'file', provider: 'openclaw-qwen', id: '/profiles/qwen-portal:default/key'},
 			api: 'openai-completions',
 		});
 		expect(config.agents.defaults.model.primary).toBe('qwen-portal/qwen3-coder-plus');
@@ -40,7 +41,7 @@ describe('openclaw models auth login (key on stdin)', () => {
 	test('paste junk around the key (quotes, CRLF, bracketed paste) is cleaned', async () => {
 		const result = await world.run([...LOGIN, '--region', 'intl'], {input: `\u001B[200~"${TEST_KEYS.intl}"\u001B[201~\r\n`});
 		expect(result.code).toBe(0);
-		expect((world.home.readAuthProfiles() as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
+		expect((world.home.readCredentials() as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
 	});
 
 	test('a key from another region is refused, naming the right one; nothing is written', async () => {
@@ -48,7 +49,7 @@ describe('openclaw models auth login (key on stdin)', () => {
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('China (Beijing)');
 		expect(result.stderr).toContain('--region cn');
-		expect(fs.existsSync(world.home.paths.authProfilesPath)).toBe(false);
+		expect(fs.existsSync(world.home.credentialsPath)).toBe(false);
 		expect(fs.existsSync(world.home.paths.configPath)).toBe(false);
 	});
 

@@ -8,7 +8,7 @@ import {freshFakeDashScopeHome} from '../support/fresh-fake-dashscope-home.js';
 const {home} = freshFakeDashScopeHome();
 
 async function setUp(regionId: 'intl' | 'cn', key: string, modelId = 'qwen3-coder-plus') {
-	await saveApiKeySetup(home.paths, {regionId, key, modelId});
+	await saveApiKeySetup(home.paths, {regionId, key, modelId}, {env: home.env});
 }
 
 describe('runDoctor output', () => {

@@ -98,7 +98,7 @@ describe('on a terminal', () => {
 		const screen = terminal.screen();
 		expect(screen).toContain('openclaw: Qwen is set up. Saved the API key');
 		expect(screen).not.toContain('nothing was written');
-		expect(world.home.readAuthProfiles()).toMatchObject({profiles: {'qwen-portal:default': {key: TEST_KEYS.intl}}});
+		expect(world.home.readCredentials()).toMatchObject({profiles: {'qwen-portal:default': {key: TEST_KEYS.intl}}});
 	});
 
 	test('models auth login opens the wizard; cancelling saves nothing and exits 1', async () => {

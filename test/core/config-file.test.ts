@@ -6,9 +6,9 @@ import {
 	getDefaultModelRef,
 	getQwenProvider,
 	readOpenClawConfig,
-	updateOpenClawConfig,
 } from '../../source/core/config-file.js';
-import {FileAccessError} from '../../source/core/file-lock.js';
+import {AppError} from '../../source/core/app-error.js';
+import {updateOpenClawConfig} from '../support/change-config.js';
 import {runFilesWriter} from '../support/run-files-writer.js';
 import {fileMode} from '../support/temp-home.js';
 import {freshTempHome} from '../support/fresh-temp-home.js';
@@ -205,7 +205,7 @@ describe('updateOpenClawConfig', () => {
 				? await writerAsNobody()
 				: await updateOpenClawConfig(temp.paths, data => void (data.a = 2)).then(
 						() => 'no error',
-						(error: unknown) => (error instanceof FileAccessError ? error.message : String(error)),
+						(error: unknown) => (error instanceof AppError ? error.message : String(error)),
 					);
 			expect(message).toContain(`Permission denied for ${temp.paths.configPath}`);
 			expect(message).toContain('chmod u+rwx');

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID} from '../../source/core/auth-profiles.js';
 import {ConfigParseError} from '../../source/core/config-file.js';
@@ -6,6 +7,7 @@ import {resolvePaths} from '../../source/core/paths.js';
 import {REGIONS} from '../../source/core/regions.js';
 import {saveApiKeySetup} from '../../source/core/setup.js';
 import {freshTempHome} from '../support/fresh-temp-home.js';
+import {makeAgentDb, makeStateDb} from '../support/openclaw-databases.js';
 
 const ENV_KEY = 'sk-test0000env000000000000000000a';
 const DASH_KEY = 'sk-test0000dash00000000000000000a';
@@ -38,6 +40,8 @@ describe('loadEffectiveSetup', () => {
 		expect(setup).toEqual({
 			paths: temp.paths,
 			configExists: false,
+			layout: expect.objectContaining({kind: 'empty', markers: [], legacyFiles: []}),
+			modelAliases: {},
 			baseUrl: INTL,
 			baseUrlConfigured: false,
 			requestBaseUrl: INTL,
@@ -47,12 +51,12 @@ describe('loadEffectiveSetup', () => {
 	});
 
 	it('reads what a login saved: profile key, region and default model', async () => {
-		await saveApiKeySetup(temp.paths, {regionId: 'cn', key: PROFILE_KEY, modelId: 'qwen3-coder-plus'});
+		await saveApiKeySetup(temp.paths, {regionId: 'cn', key: PROFILE_KEY, modelId: 'qwen3-coder-plus'}, {env: temp.env});
 		const setup = loadEffectiveSetup(temp.env);
 		expect(setup.credential).toEqual({
 			key: PROFILE_KEY,
-			source: {kind: 'profile', id: API_KEY_PROFILE_ID},
-			sourceLabel: 'profile qwen-portal:default (auth-profiles.json)',
+			source: {kind: 'profile', id: API_KEY_PROFILE_ID, store: {kind: 'own-file', file: `${temp.paths.stateDir}/openclaw-qwen/credentials.json`}},
+			sourceLabel: 'profile qwen-portal:default (openclaw-qwen/credentials.json)',
 			profileType: 'api_key',
 		});
 		expect(setup).toMatchObject({baseUrl: CN, baseUrlConfigured: true, requestBaseUrl: CN, defaultModel: 'qwen3-coder-plus'});
@@ -74,7 +78,7 @@ describe('loadEffectiveSetup', () => {
 		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:default'});
 		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)});
 		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: '   '});
-		expect(setup.credential?.source).toEqual({kind: 'profile', id: API_KEY_PROFILE_ID});
+		expect(setup.credential?.source).toMatchObject({kind: 'profile', id: API_KEY_PROFILE_ID});
 		expect(texts(setup)).toEqual([expect.stringContaining('QWEN_API_KEY is set but empty')]);
 		expect(setup.warnings[0]?.code).toBe('env-empty');
 	});
@@ -143,11 +147,9 @@ describe('loadEffectiveSetup', () => {
 		configure({baseUrl: INTL, apiKey: 'profile:qwen-portal:default'});
 		const noFile = loadEffectiveSetup(temp.env);
 		expect(noFile.credential).toBeUndefined();
-		expect(texts(noFile)).toEqual([expect.stringMatching(/profile:qwen-portal:default.*does not exist.*models auth login/)]);
+		expect(texts(noFile)).toEqual([expect.stringMatching(/"profile:qwen-portal:default".*no such profile in any key store \(there is none yet\).*models auth login/)]);
 		profiles({'anthropic:work': {type: 'api_key', provider: 'anthropic', key: 'sk-test-other'}});
-		expect(texts(loadEffectiveSetup(temp.env))).toEqual([
-			expect.stringContaining('has no profile "qwen-portal:default"'),
-		]);
+		expect(texts(loadEffectiveSetup(temp.env))).toEqual([expect.stringContaining('there is no such profile in auth-profiles.json')]);
 	});
 
 	it('does not ask for a new login when an OAuth access token expired (it is refreshed on use)', () => {
@@ -185,9 +187,85 @@ describe('loadEffectiveSetup', () => {
 
 	it('follows OPENCLAW_CONFIG_PATH and OPENCLAW_AGENT_DIR', async () => {
 		const env = {...temp.env, OPENCLAW_CONFIG_PATH: '~/elsewhere/oc.json', OPENCLAW_AGENT_DIR: '~/agent2'};
-		await saveApiKeySetup(resolvePaths(env), {regionId: 'intl', key: PROFILE_KEY, modelId: 'qwen-plus'});
+		await saveApiKeySetup(resolvePaths(env), {regionId: 'intl', key: PROFILE_KEY, modelId: 'qwen-plus'}, {env});
 		expect(loadEffectiveSetup(env).credential?.key).toBe(PROFILE_KEY);
 		expect(loadEffectiveSetup(temp.env).credential).toBeUndefined();
+	});
+});
+
+describe('apiKey as OpenClaw 2026.9 reads it', () => {
+	it('takes a bare profile id as the profile, as OpenClaw does', () => {
+		configure({baseUrl: INTL, apiKey: API_KEY_PROFILE_ID});
+		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)});
+		expect(loadEffectiveSetup(temp.env).credential).toMatchObject({key: PROFILE_KEY, source: {kind: 'profile', id: API_KEY_PROFILE_ID}});
+	});
+
+	it.each([
+		['a known variable name', 'QWEN_API_KEY', 'QWEN_API_KEY'],
+		['a ${VAR} template', '${MY_KEY}', 'MY_KEY'],
+		['an env SecretRef', {source: 'env', provider: 'default', id: 'MY_KEY'}, 'MY_KEY'],
+	])('reads %s from the environment', (_name, apiKey, variable) => {
+		configure({baseUrl: INTL, apiKey});
+		const env = {...temp.env, [variable]: ENV_KEY};
+		// QWEN_API_KEY wins on its own anyway; DASHSCOPE_API_KEY and QWEN_API_KEY stay unset for the others.
+		const setup = loadEffectiveSetup(env);
+		expect(setup.credential?.key).toBe(ENV_KEY);
+		if (variable !== 'QWEN_API_KEY') expect(setup.credential?.source).toEqual({kind: 'reference', name: variable});
+	});
+
+	it('says a referenced variable that is set but empty is empty, not unset', () => {
+		configure({baseUrl: INTL, apiKey: '${MY_KEY}'});
+		expect(texts(loadEffectiveSetup({...temp.env, MY_KEY: ''}))).toEqual([expect.stringContaining('MY_KEY is set but empty')]);
+		expect(texts(loadEffectiveSetup(temp.env))).toEqual([expect.stringContaining('MY_KEY is not set')]);
+	});
+
+	it('reads a file SecretRef, whole or by JSON pointer', () => {
+		const file = `${temp.home}/dashscope.key`;
+		fs.writeFileSync(file, `${LITERAL_KEY}\n`, {mode: 0o600});
+		temp.writeConfig({
+			secrets: {providers: {keys: {source: 'file', path: file, mode: 'singleValue'}, doc: {source: 'file', path: `${temp.home}/keys.json`, mode: 'json'}}},
+			models: {providers: {'qwen-portal': {baseUrl: INTL, apiKey: {source: 'file', provider: 'keys', id: 'value'}}}},
+		});
+		expect(loadEffectiveSetup(temp.env).credential).toMatchObject({key: LITERAL_KEY, source: {kind: 'file', file}});
+		fs.writeFileSync(`${temp.home}/keys.json`, JSON.stringify({qwen: {apiKey: PROFILE_KEY}}), {mode: 0o600});
+		const config = temp.readConfig() as any;
+		config.models.providers['qwen-portal'].apiKey = {source: 'file', provider: 'doc', id: '/qwen/apiKey'};
+		temp.writeConfig(config);
+		expect(loadEffectiveSetup(temp.env).credential?.key).toBe(PROFILE_KEY);
+	});
+
+	it('names a SecretRef it cannot follow', () => {
+		configure({baseUrl: INTL, apiKey: {source: 'file', provider: 'nowhere', id: 'value'}});
+		expect(texts(loadEffectiveSetup(temp.env))).toEqual([expect.stringContaining('secrets provider "nowhere", which secrets.providers does not declare')]);
+	});
+
+	it('cleans a quoted key hand-written in a profile, as it cleans one from QWEN_API_KEY', () => {
+		configure({baseUrl: INTL, apiKey: API_KEY_PROFILE_ID});
+		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(`"${PROFILE_KEY}"`)});
+		const setup = loadEffectiveSetup(temp.env);
+		expect(setup.credential?.key).toBe(PROFILE_KEY);
+		expect(texts(setup).join('\n')).toContain('stray whitespace or quotes');
+		expect(texts(setup).join('\n')).not.toContain(PROFILE_KEY);
+	});
+
+	it("reads the key from OpenClaw's shared store, then its agent store, before the old JSON file", () => {
+		configure({baseUrl: INTL, apiKey: API_KEY_PROFILE_ID});
+		profiles({[API_KEY_PROFILE_ID]: apiKeyProfile(LITERAL_KEY)});
+		makeStateDb(temp.paths.stateDir, {rows: {'auth.sharedStore': {location: 'state-db'}, 'authProfiles.store': {version: 1, profiles: {[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)}}}});
+		const shared = loadEffectiveSetup(temp.env);
+		expect(shared.credential).toMatchObject({key: PROFILE_KEY, sourceLabel: 'profile qwen-portal:default (state/openclaw.sqlite)'});
+		expect(shared.layout).toMatchObject({kind: 'openclaw', legacyFiles: [temp.paths.authProfilesPath]});
+	});
+
+	it("reads the main agent's store when OpenClaw keeps keys there", () => {
+		makeStateDb(temp.paths.stateDir);
+		makeAgentDb(temp.paths.agentDir, {store: {version: 1, profiles: {[API_KEY_PROFILE_ID]: apiKeyProfile(PROFILE_KEY)}}});
+		expect(loadEffectiveSetup(temp.env).credential).toMatchObject({key: PROFILE_KEY, sourceLabel: 'profile qwen-portal:default (openclaw-agent.sqlite) (no apiKey in openclaw.json)'});
+	});
+
+	it("resolves the user's own aliases", () => {
+		temp.writeConfig({agents: {defaults: {models: {'qwen-portal/qwen3-max': {alias: 'Max'}, 'anthropic/claude-x': {alias: 'claude'}}}}});
+		expect(loadEffectiveSetup(temp.env).modelAliases).toEqual({max: 'qwen3-max'});
 	});
 });
 

@@ -10,6 +10,7 @@ describe('resolvePaths', () => {
 			configPath: '/home/ada/.openclaw/openclaw.json',
 			agentDir: '/home/ada/.openclaw/agents/main/agent',
 			authProfilesPath: '/home/ada/.openclaw/agents/main/agent/auth-profiles.json',
+			appDir: '/home/ada/.openclaw/openclaw-qwen',
 		});
 	});
 

@@ -52,7 +52,7 @@ describe('bad keys pasted into `models auth login` (stdin)', () => {
 		const result = await world.run(LOGIN, {input: `"${TEST_KEYS.intl}"\n`});
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain('Removed quotes around the key.');
-		expect(world.home.readAuthProfiles()).toMatchObject({profiles: {'qwen-portal:default': {key: TEST_KEYS.intl}}});
+		expect(world.home.readCredentials()).toMatchObject({profiles: {'qwen-portal:default': {key: TEST_KEYS.intl}}});
 	});
 });
 

@@ -17,7 +17,7 @@ registerSecret(CANARY);
 
 const world = freshCliWorld({keys: {intl: [CANARY]}});
 
-const AUTH_PROFILES = path.join('.openclaw', 'agents', 'main', 'agent', 'auth-profiles.json');
+const CREDENTIALS = path.join('.openclaw', 'openclaw-qwen', 'credentials.json');
 
 async function login() {
 	const result = await world.run(['models', 'auth', 'login', '--provider', 'qwen-portal', '--region', 'intl'], {input: `${CANARY}\n`});
@@ -39,7 +39,7 @@ function processesWithArgv(needle: string): string[] {
 }
 
 describe('the key never leaks', () => {
-	it('through every CLI scenario with a saved key, it is only in auth-profiles.json', async () => {
+	it('through every CLI scenario with a saved key, it is only in the credentials file', async () => {
 		await login();
 		const scenarios: Array<{args: string[]; env?: Record<string, string>; before?: () => void}> = [
 			{args: ['models', 'status']},
@@ -59,7 +59,7 @@ describe('the key never leaks', () => {
 			{args: ['doctor', '--json']},
 			{args: ['models', 'status', '--probe'], env: {OPENCLAW_DEBUG: '1'}},
 			{args: ['chat', 'hello'], env: {OPENCLAW_DEBUG: '1'}, before: () => world.server.enqueue({kind: 'reset', afterChunks: 1})},
-			{args: ['doctor', '--fix'], before: () => fs.chmodSync(world.home.paths.authProfilesPath, 0o644)},
+			{args: ['doctor', '--fix'], before: () => fs.chmodSync(world.home.credentialsPath, 0o644)},
 		];
 		for (const scenario of scenarios) {
 			scenario.before?.();
@@ -67,7 +67,7 @@ describe('the key never leaks', () => {
 			await world.run(scenario.args, scenario.env ? {extraEnv: scenario.env} : {});
 		}
 
-		expect(filesContaining(world.home.home, CANARY)).toEqual([AUTH_PROFILES]);
+		expect(filesContaining(world.home.home, CANARY)).toEqual([CREDENTIALS]);
 	});
 
 	it('from QWEN_API_KEY, it is in no file at all, and not in the output of any command', async () => {
@@ -137,7 +137,7 @@ describe('the key never leaks', () => {
 		const saved = fs.readFileSync(transcript, 'utf8');
 		expect(saved).toContain('hello from the pane');
 		expect(saved).not.toContain(CANARY);
-		expect(filesContaining(world.home.home, CANARY)).toEqual([AUTH_PROFILES]);
+		expect(filesContaining(world.home.home, CANARY)).toEqual([CREDENTIALS]);
 	});
 });
 

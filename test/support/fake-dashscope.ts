@@ -240,6 +240,8 @@ export type RecordedRequest = {
 	keyRegion: FakeRegionId | null;
 	/** Whether the key was accepted on this region. */
 	authorized: boolean;
+	/** The last 6 characters of the Bearer token: enough to tell test keys apart, never a whole key. */
+	keyTail: string;
 	/** Lower-case header names; authorization is redacted. */
 	headers: Record<string, string>;
 	/** Parsed JSON body, or the raw text when it is not JSON, or undefined. */
@@ -348,7 +350,7 @@ export async function startFakeDashScope(options: FakeDashScopeOptions = {}): Pr
 				body = text;
 			}
 		}
-		const record: RecordedRequest = {method: req.method ?? 'GET', path, keyRegion, authorized, headers, body};
+		const record: RecordedRequest = {method: req.method ?? 'GET', path, keyRegion, authorized, keyTail: key.slice(-6), headers, body};
 		if (region) record.region = region;
 		requests.push(record);
 

@@ -7,8 +7,8 @@
  *   model <id>                setDefaultModel
  *   profile <id> <count>      write api_key profiles <id>-<i>
  */
-import {writeAuthProfile} from '../../source/core/auth-profiles.ts';
-import {updateOpenClawConfig} from '../../source/core/config-file.ts';
+import {AppError} from '../../source/core/app-error.ts';
+import {updateOpenClawConfig, writeGuideProfile} from './change-config.ts';
 import {resolvePaths} from '../../source/core/paths.ts';
 import {saveApiKeySetup, setDefaultModel} from '../../source/core/setup.ts';
 import type {RegionId} from '../../source/core/regions.ts';
@@ -20,26 +20,26 @@ const key = process.env.WRITER_KEY ?? '';
 try {
 	await main();
 } catch (error) {
-	// Only the message: that is what a user of the CLI would see.
-	console.error(error instanceof Error ? error.message : String(error));
+	// What a user of the CLI would see: the message and the next step, never a stack.
+	console.error(error instanceof AppError ? `${error.message}\n${error.problem.nextStep}` : error instanceof Error ? error.message : String(error));
 	process.exit(1);
 }
 
 async function main(): Promise<void> {
 if (command === 'mark') {
 	for (let index = 0; index < Number(second); index++) {
-		await updateOpenClawConfig(paths, data => {
+		await updateOpenClawConfig(paths, (data: Record<string, unknown>) => {
 			const writers = (data.writers ??= {}) as Record<string, Record<string, boolean>>;
 			(writers[first] ??= {})[String(index)] = true;
 		});
 	}
 } else if (command === 'login') {
-	await saveApiKeySetup(paths, {regionId: first as RegionId, key, modelId: second});
+	await saveApiKeySetup(paths, {regionId: first as RegionId, key, modelId: second}, {env: process.env});
 } else if (command === 'model') {
-	await setDefaultModel(paths, first);
+	await setDefaultModel(paths, first, {env: process.env});
 } else if (command === 'profile') {
 	for (let index = 0; index < Number(second); index++) {
-		await writeAuthProfile(paths, `${first}-${index}`, {type: 'api_key', provider: 'other', key});
+		await writeGuideProfile(paths, `${first}-${index}`, {type: 'api_key', provider: 'other', key});
 	}
 } else {
 	console.error(`unknown command ${command}`);

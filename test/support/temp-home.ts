@@ -19,6 +19,9 @@ export type TempHome = {
 	/** Writes auth-profiles.json (text as is, objects as JSON), creating its directory. */
 	writeAuthProfiles(content: string | object): void;
 	readAuthProfiles(): Record<string, unknown>;
+	/** Where a login on a new state keeps the key: openclaw-qwen/credentials.json, read by OpenClaw by reference. */
+	credentialsPath: string;
+	readCredentials(): Record<string, unknown>;
 	cleanup(): void;
 };
 
@@ -47,6 +50,8 @@ export function makeTempHome(extraEnv: Record<string, string> = {}): TempHome {
 		readConfig: () => JSON.parse(fs.readFileSync(paths.configPath, 'utf8')) as Record<string, unknown>,
 		writeAuthProfiles: content => write(paths.authProfilesPath, content),
 		readAuthProfiles: () => JSON.parse(fs.readFileSync(paths.authProfilesPath, 'utf8')) as Record<string, unknown>,
+		credentialsPath: path.join(paths.appDir, 'credentials.json'),
+		readCredentials: () => JSON.parse(fs.readFileSync(path.join(paths.appDir, 'credentials.json'), 'utf8')) as Record<string, unknown>,
 		cleanup: () => {
 			// Tests may leave read-only dirs behind; make them removable first.
 			fs.chmodSync(home, 0o700);

@@ -3,13 +3,14 @@
  * default model that resolves. Parse errors come from config-file.ts with the
  * file:line:column already in the message.
  */
-import {API_KEY_PROFILE_ID, profileRef} from '../auth-profiles.js';
+import {API_KEY_PROFILE_ID} from '../auth-profiles.js';
 import {ConfigParseError, getDefaultModelRef, getQwenProvider} from '../config-file.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
 import {OPENAI_COMPLETIONS_API} from '../setup.js';
 import {getRegion, DEFAULT_REGION_ID, regionForBaseUrl, REGIONS} from '../regions.js';
-import {LOGIN_COMMAND} from '../messages.js';
+import {command, loginCommand} from '../messages.js';
+import {parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
 
@@ -22,11 +23,11 @@ export function checkConfigPresent(configPath: string, exists: boolean, hasCrede
 			id,
 			'No openclaw.json; running on defaults',
 			`${detail} The key from the environment is used with the ${getRegion(DEFAULT_REGION_ID).label} endpoint and the default model.`,
-			`Run \`${LOGIN_COMMAND}\` to write the config with your key's region and a default model.`,
+			`Run \`${loginCommand()}\` to write the config with your key's region and a default model.`,
 		);
 	}
 
-	return problem(id, 'Not set up yet: no openclaw.json', detail, `Run \`${LOGIN_COMMAND}\`.`);
+	return problem(id, 'Not set up yet: no openclaw.json', detail, `Run \`${loginCommand()}\`.`);
 }
 
 export function checkParseError(error: ConfigParseError, id = 'config.file'): DoctorCheck {
@@ -34,7 +35,7 @@ export function checkParseError(error: ConfigParseError, id = 'config.file'): Do
 		id,
 		`Cannot read ${error.file}:${error.line}:${error.column}`,
 		error.message,
-		`Fix ${error.file} at line ${error.line} column ${error.column} (or move it aside and run \`${LOGIN_COMMAND}\`); openclaw changes nothing until it parses.`,
+		`Fix ${error.file} at line ${error.line} column ${error.column} (or move it aside and run \`${loginCommand()}\`); openclaw changes nothing until it parses.`,
 	);
 }
 
@@ -44,7 +45,7 @@ function describeValue(value: unknown): string {
 	return typeof value === 'string' ? `"${value}"` : `a ${typeof value}`;
 }
 
-export function checkProviderEntry(config: Record<string, unknown>, configPath: string, env: Env): DoctorCheck {
+export function checkProviderEntry(config: Record<string, unknown>, configPath: string, env: Env, home: string): DoctorCheck {
 	const id = 'config.provider';
 	const entry = getQwenProvider(config);
 	if (!entry) {
@@ -52,19 +53,20 @@ export function checkProviderEntry(config: Record<string, unknown>, configPath: 
 			id,
 			`No ${PROVIDER_ID} provider in openclaw.json`,
 			`${configPath} has no models.providers.${PROVIDER_ID} entry, so openclaw does not know the region endpoint.`,
-			`Run \`${LOGIN_COMMAND}\` to add it (your other settings are kept).`,
+			`Run \`${loginCommand()}\` to add it (your other settings are kept).`,
 		);
 	}
 
 	const broken: string[] = [];
 	const missing: string[] = [];
 	if (entry.baseUrl === undefined) missing.push('baseUrl');
-	else if (typeof entry.baseUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(entry.baseUrl.trim())) {
+	else if (typeof entry.baseUrl !== 'string' || !/^(?:https?:\/\/[^\s/]+|\$\{[A-Za-z_][A-Za-z0-9_]*\}$)/.test(entry.baseUrl.trim())) {
 		broken.push(`baseUrl is ${describeValue(entry.baseUrl)}; it must be an https URL such as ${getRegion(DEFAULT_REGION_ID).baseUrl}`);
 	}
 
+	const apiKey = parseApiKeyRef(entry.apiKey, config, home);
 	if (entry.apiKey === undefined) missing.push('apiKey');
-	else if (typeof entry.apiKey !== 'string') broken.push(`apiKey is ${describeValue(entry.apiKey)}; it must be a string such as "${profileRef(API_KEY_PROFILE_ID)}"`);
+	else if (apiKey.kind === 'unresolvable') broken.push(`apiKey cannot be followed: ${apiKey.reason} (a login profile id such as "${API_KEY_PROFILE_ID}" works for both programs)`);
 
 	if (entry.api === undefined) missing.push('api');
 	else if (entry.api !== OPENAI_COMPLETIONS_API) broken.push(`api is ${describeValue(entry.api)}; DashScope's compatible mode needs "${OPENAI_COMPLETIONS_API}"`);
@@ -78,7 +80,7 @@ export function checkProviderEntry(config: Record<string, unknown>, configPath: 
 			id,
 			`The ${PROVIDER_ID} provider entry is wrong`,
 			`${where}: ${[...broken, ...missing.map(field => `${field} is missing`)].join('; ')}.`,
-			`Fix those fields, or run \`${LOGIN_COMMAND}\` to rewrite the entry.`,
+			`Fix those fields, or run \`${loginCommand()}\` to rewrite the entry.`,
 		);
 	}
 
@@ -92,7 +94,7 @@ export function checkProviderEntry(config: Record<string, unknown>, configPath: 
 			id,
 			`The ${PROVIDER_ID} provider entry is incomplete (missing ${missing.join(', ')})`,
 			`${where}: ${why.join('; ')}.`,
-			`Run \`${LOGIN_COMMAND}\` to complete the entry (your other settings are kept).`,
+			`Run \`${loginCommand()}\` to complete the entry (your other settings are kept).`,
 		);
 	}
 
@@ -113,7 +115,7 @@ export function checkDefaultModel(config: Record<string, unknown>, configPath: s
 			id,
 			'No default model set',
 			`${configPath} has no agents.defaults.model.primary.`,
-			`Run \`openclaw models set ${RECOMMENDED_MODEL_ID}\` (or another id from \`openclaw models list\`).`,
+			`Run \`${command(`models set ${RECOMMENDED_MODEL_ID}`)}\` (or another id from \`${command('models list')}\`).`,
 		);
 	}
 
@@ -123,7 +125,7 @@ export function checkDefaultModel(config: Record<string, unknown>, configPath: s
 			id,
 			`The default model belongs to another provider (${ref})`,
 			`agents.defaults.model.primary is "${ref}"; openclaw only talks to ${PROVIDER_ID}, so \`openclaw chat\` needs --model until a Qwen model is the default.`,
-			`Run \`openclaw models set ${RECOMMENDED_MODEL_ID}\` to make a Qwen model the default.`,
+			`Run \`${command('models set')} ${RECOMMENDED_MODEL_ID}\` to make a Qwen model the default.`,
 		);
 	}
 
@@ -137,7 +139,7 @@ export function checkDefaultModel(config: Record<string, unknown>, configPath: s
 			id,
 			`The default model "${ref}" will not be found (seed Issue 3)`,
 			`agents.defaults.model.primary in ${configPath}: ${failed?.message ?? 'not a model id'}`,
-			`Run \`openclaw models set ${suggestion ?? RECOMMENDED_MODEL_ID}\`.`,
+			`Run \`${command('models set')} ${suggestion ?? RECOMMENDED_MODEL_ID}\`.`,
 		);
 	}
 
@@ -147,7 +149,7 @@ export function checkDefaultModel(config: Record<string, unknown>, configPath: s
 			id,
 			`The default model ${accepted.id} is retired`,
 			accepted.notes.join(' '),
-			`Run \`openclaw models set ${retired.replacement}\`.`,
+			`Run \`${command('models set')} ${retired.replacement}\`.`,
 		);
 	}
 

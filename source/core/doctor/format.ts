@@ -7,6 +7,7 @@ import type {DoctorReport} from './run-checks.js';
 import type {CheckStatus, DoctorCheck} from './types.js';
 
 const GROUPS: Array<[string, string]> = [
+	['state', 'OpenClaw state'],
 	['config', 'Config'],
 	['credential', 'Credential'],
 	['region', 'Region'],

@@ -11,10 +11,11 @@ const DIR_MODE = 0o700;
 
 type Target = {id: string; path: string; kind: 'file' | 'directory'; wanted: number; label: string};
 
-function targets(paths: Pick<OpenClawPaths, 'agentDir' | 'authProfilesPath'>): Target[] {
+function targets(paths: Pick<OpenClawPaths, 'agentDir' | 'authProfilesPath'>, secretFile?: string): Target[] {
 	return [
 		{id: 'permissions.auth-profiles', path: paths.authProfilesPath, kind: 'file', wanted: FILE_MODE, label: 'auth-profiles.json'},
 		{id: 'permissions.agent-dir', path: paths.agentDir, kind: 'directory', wanted: DIR_MODE, label: 'Agent directory'},
+		...(secretFile ? [{id: 'permissions.secret-file', path: secretFile, kind: 'file' as const, wanted: FILE_MODE, label: 'The key file the apiKey reads'}] : []),
 	];
 }
 
@@ -70,9 +71,9 @@ export function checkPermissions(paths: Pick<OpenClawPaths, 'agentDir' | 'authPr
 export type PermissionRepair = {path: string; from: string; to: string} | {path: string; error: string};
 
 /** Tightens modes to 0600 / 0700 where group or others have access. Touches nothing else. */
-export function repairPermissions(paths: Pick<OpenClawPaths, 'agentDir' | 'authProfilesPath'>): PermissionRepair[] {
+export function repairPermissions(paths: Pick<OpenClawPaths, 'agentDir' | 'authProfilesPath'>, secretFile?: string): PermissionRepair[] {
 	const repairs: PermissionRepair[] = [];
-	for (const target of targets(paths)) {
+	for (const target of targets(paths, secretFile)) {
 		const mode = currentMode(target);
 		if (mode === undefined || (mode & 0o077) === 0) continue;
 		try {

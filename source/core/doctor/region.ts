@@ -3,8 +3,7 @@
  * in the configured region, which region does it belong to (seed Issue 2), is
  * the host reachable, and is the default model served there (seed Issue 3).
  */
-import {createDashScopeClient} from '../dashscope-client.js';
-import {classifyApiError} from '../errors.js';
+import {listModelsAt} from '../catalogue.js';
 import {ADVICE} from '../messages.js';
 import {findModel} from '../models.js';
 import {joinRegionLabels, probeKey} from '../region-probe.js';
@@ -102,31 +101,24 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 /** A custom gateway is no DashScope region: ask it directly, without the other-regions search. */
 async function checkCustomEndpoint(input: RegionCheckInput): Promise<RegionCheckResult> {
 	const id = 'region.key';
-	const client = createDashScopeClient({
-		apiKey: input.key,
-		baseUrl: input.requestBaseUrl,
-		maxRetries: 0,
-		...(input.timeoutMs ? {timeoutMs: input.timeoutMs} : {}),
-	});
-	try {
-		const modelIds = await client.listModels();
+	const catalogue = await listModelsAt({key: input.key, requestBaseUrl: input.requestBaseUrl}, input.timeoutMs ? {timeoutMs: input.timeoutMs} : {});
+	if (catalogue.ok) {
 		return {
-			check: ok(id, `Key accepted by ${hostOf(input.requestBaseUrl)}`, `Custom endpoint ${input.baseUrl} (not a known DashScope region) listed ${modelIds.length} models.`),
-			modelIds,
+			check: ok(id, `Key accepted by ${hostOf(input.requestBaseUrl)}`, `Custom endpoint ${input.baseUrl} (not a known DashScope region) listed ${catalogue.ids.length} models.`),
+			modelIds: catalogue.ids,
 			regionLabel: hostOf(input.requestBaseUrl),
 		};
-	} catch (error) {
-		const classified = classifyApiError(error);
-		const unreachable = classified.kind === 'network' || classified.kind === 'timeout';
-		return {
-			check: problem(
-				id,
-				unreachable ? `Cannot reach ${hostOf(input.requestBaseUrl)}: ${classified.title}` : `${hostOf(input.requestBaseUrl)}: ${classified.title}`,
-				`${classified.message} (custom endpoint ${input.baseUrl}, not a known DashScope region)`,
-				classified.nextStep,
-			),
-		};
 	}
+	const classified = catalogue.problem;
+	const unreachable = classified.kind === 'network' || classified.kind === 'timeout';
+	return {
+		check: problem(
+			id,
+			unreachable ? `Cannot reach ${hostOf(input.requestBaseUrl)}: ${classified.title}` : `${hostOf(input.requestBaseUrl)}: ${classified.title}`,
+			`${classified.message} (custom endpoint ${input.baseUrl}, not a known DashScope region)`,
+			classified.nextStep,
+		),
+	};
 }
 
 /** Is the default model in the region's GET /models list? Retired ones name their replacement. */

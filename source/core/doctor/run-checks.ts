@@ -3,13 +3,15 @@
  * permissions) and, with `fix`, repairs permissions first — the only thing
  * doctor ever changes.
  */
-import {ConfigParseError, readOpenClawConfig, type ConfigRead} from '../config-file.js';
+import {ConfigParseError, getQwenProvider, readOpenClawConfig, type ConfigRead} from '../config-file.js';
+import {parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {effectiveSetupFrom, modelInEffect, type EffectiveSetup, type SetupWarningCode} from '../credentials.js';
-import {FileAccessError} from '../file-lock.js';
+import {AppError} from '../app-error.js';
 import {resolvePaths} from '../paths.js';
 import {checkConfigPresent, checkDefaultModel, checkParseError, checkProviderEntry} from './config.js';
 import {checkCredentialSource, checkKeyEnvVars, checkKeyFormat, checkLiteralKey} from './credential.js';
 import {checkModelIds} from './model-ids.js';
+import {checkOpenClawState} from './openclaw-state.js';
 import {checkPermissions, repairPermissions, type PermissionRepair} from './permissions.js';
 import {checkModelAvailable, checkRegion} from './region.js';
 import {hasProblem, problem, warning, type DoctorCheck} from './types.js';
@@ -32,9 +34,7 @@ type Loaded<T> = {value: T} | {error: DoctorCheck};
 
 function unreadable(error: unknown, id: string): DoctorCheck {
 	if (error instanceof ConfigParseError) return checkParseError(error, id);
-	if (error instanceof FileAccessError) {
-		return problem(id, 'A config file cannot be read', error.message, 'Fix the file or directory permissions, then run `openclaw doctor` again.');
-	}
+	if (error instanceof AppError) return problem(id, error.problem.title, error.problem.message, error.problem.nextStep);
 
 	throw error;
 }
@@ -68,12 +68,27 @@ const NOTE_TITLES: Record<Exclude<SetupWarningCode, CoveredCode>, string> = {
 	'profile-missing': 'The login profile openclaw.json names is missing',
 	'profile-unusable': 'The login profile has no usable key',
 	'token-expired': 'The login token has expired',
+	'stored-key-cleaned': 'Stray whitespace or quotes around the saved key',
+	'stored-key-invalid': 'The saved key is malformed',
+	'secret-file-unreadable': 'The file the apiKey reads cannot be used',
+	'api-key-unresolvable': 'The apiKey cannot be followed',
 };
+
+/** The file a file SecretRef apiKey reads, which must be as private as the key it holds. */
+function secretFileOf(paths: ReturnType<typeof resolvePaths>): string | undefined {
+	try {
+		const config = readOpenClawConfig(paths).data;
+		const ref = parseApiKeyRef(getQwenProvider(config)?.apiKey, config, paths.home);
+		return ref.kind === 'file' ? ref.file : undefined;
+	} catch {
+		return undefined;
+	}
+}
 
 export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorReport> {
 	const {env} = options;
 	const paths = resolvePaths(env);
-	const repairs = options.fix ? repairPermissions(paths) : [];
+	const repairs = options.fix ? repairPermissions(paths, secretFileOf(paths)) : [];
 	const checks: DoctorCheck[] = [];
 
 	const config = load('config.file', () => readOpenClawConfig(paths));
@@ -88,7 +103,7 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorRep
 		checks.push(checkConfigPresent(paths.configPath, config.value.exists, hasCredential));
 		if (config.value.exists) {
 			const data = config.value.data;
-			checks.push(checkProviderEntry(data, paths.configPath, env));
+			checks.push(checkProviderEntry(data, paths.configPath, env, paths.home));
 			const defaultModel = checkDefaultModel(data, paths.configPath);
 			checks.push(defaultModel);
 			// The primary model is judged by the default-model check; the lint covers the rest.
@@ -97,6 +112,7 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorRep
 	}
 
 	if (setup && 'error' in setup) checks.push(setup.error);
+	if (setup && 'value' in setup && 'value' in config) checks.push(...checkOpenClawState(setup.value.layout, config.value.data, paths));
 
 	if (setup && 'value' in setup && 'value' in config) {
 		checks.push(...(await credentialAndService(setup.value, config.value, checks, options)));

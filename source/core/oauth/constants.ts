@@ -40,3 +40,13 @@ export function portalBaseUrl(resourceUrl: string | undefined): string {
 	const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
 	return withScheme.endsWith('/v1') ? withScheme : `${withScheme}/v1`;
 }
+
+/** Whether a baseUrl is the OAuth portal's (ours to replace when switching to an API key), not a user's gateway. */
+export function isPortalUrl(url: string): boolean {
+	try {
+		const host = new URL(url).hostname;
+		return host === 'qwen.ai' || host.endsWith('.qwen.ai');
+	} catch {
+		return false;
+	}
+}

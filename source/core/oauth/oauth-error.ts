@@ -2,6 +2,7 @@
  * Why an OAuth step failed, with the sentence a user reads and what to do next.
  * Every screen and command shows `message` and `nextStep` as they are.
  */
+import {AppError} from '../app-error.js';
 import {LOGIN_COMMAND, PORTAL_DISCONTINUED} from '../messages.js';
 
 export type OAuthErrorKind =
@@ -17,17 +18,19 @@ export type OAuthErrorKind =
 	| 'refresh_dead'
 	| 'refresh_failed';
 
-export class OAuthError extends Error {
-	readonly kind: OAuthErrorKind;
+export class OAuthError extends AppError {
 	readonly nextStep: string;
 	readonly status?: number;
 
 	constructor(kind: OAuthErrorKind, message: string, nextStep: string, status?: number) {
-		super(message);
+		super({kind, title: message, message: '', nextStep, ...(status === undefined ? {} : {status})});
 		this.name = 'OAuthError';
-		this.kind = kind;
 		this.nextStep = nextStep;
 		if (status !== undefined) this.status = status;
+	}
+
+	override get kind(): OAuthErrorKind {
+		return this.problem.kind as OAuthErrorKind;
 	}
 }
 

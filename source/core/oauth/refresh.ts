@@ -5,8 +5,12 @@
  * process that waited for the lock re-reads the file first, so two processes
  * renewing at once make one request.
  */
-import {OAUTH_PROFILE_ID, readAuthProfiles, writeAuthProfile} from '../auth-profiles.js';
-import {withFileLock} from '../file-lock.js';
+import {OAUTH_PROFILE_ID} from '../auth-profiles.js';
+import {readOpenClawConfig} from '../config-file.js';
+import {profileStores} from '../credentials.js';
+import {ownCredentialsPath, readStore, type KeyStore} from '../openclaw/key-store.js';
+import {changeStateLocked, withSetupLock} from '../openclaw/state-change.js';
+import {detectLayout} from '../openclaw/state-layout.js';
 import {PROVIDER_ID} from '../models.js';
 import type {OpenClawPaths} from '../paths.js';
 import {type Clock, systemClock} from './clock.js';
@@ -27,8 +31,19 @@ export type FreshToken = {
 
 export type RefreshOptions = {clock?: Clock; fetch?: typeof fetch; signal?: AbortSignal};
 
-export function readOAuthProfile(paths: OpenClawPaths): StoredOAuthProfile | undefined {
-	const value = readAuthProfiles(paths).profiles[OAUTH_PROFILE_ID];
+/** The stored Qwen OAuth login and the store it is in (wherever this state keeps profiles). */
+export function readOAuthProfile(paths: OpenClawPaths, env: Env = process.env): (StoredOAuthProfile & {store: KeyStore}) | undefined {
+	const layout = detectLayout(paths, readOpenClawConfig(paths).data, env);
+	const stores: KeyStore[] = [{kind: 'own-file', file: ownCredentialsPath(paths)}, ...profileStores(layout, paths)];
+	for (const store of stores) {
+		const value = readStore(store).profiles[OAUTH_PROFILE_ID];
+		const profile = asOAuthProfile(value);
+		if (profile) return {...profile, store};
+	}
+	return undefined;
+}
+
+function asOAuthProfile(value: unknown): StoredOAuthProfile | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const profile = value as Record<string, unknown>;
 	if (
@@ -59,13 +74,13 @@ export async function ensureFreshOAuthToken(
 	options: RefreshOptions = {},
 ): Promise<FreshToken> {
 	const clock = options.clock ?? systemClock;
-	const current = readOAuthProfile(paths);
+	const current = readOAuthProfile(paths, env);
 	if (!current) throw noOAuthProfile(paths.authProfilesPath);
 	if (!needsRefresh(current, clock.now())) return {access: current.access, expires: current.expires, refreshed: false};
 
-	// A lock of its own, so writeAuthProfile can still take the profile file's lock inside.
-	return withFileLock(`${paths.authProfilesPath}.qwen-oauth-refresh`, async () => {
-		const latest = readOAuthProfile(paths);
+	// Under the setup lock, and looked at again inside it: of two processes renewing at once, one asks the server.
+	return withSetupLock(paths, async () => {
+		const latest = readOAuthProfile(paths, env);
 		if (!latest) throw noOAuthProfile(paths.authProfilesPath);
 		if (!needsRefresh(latest, clock.now())) return {access: latest.access, expires: latest.expires, refreshed: false};
 
@@ -78,7 +93,8 @@ export async function ensureFreshOAuthToken(
 			refresh: tokens.refresh ?? latest.refresh,
 			expires: tokens.expires,
 		};
-		await writeAuthProfile(paths, OAUTH_PROFILE_ID, renewed);
+		// Written back where it was found, nothing else changed.
+		changeStateLocked(paths, env, () => ({change: {profiles: [{store: latest.store, changes: [{id: OAUTH_PROFILE_ID, profile: renewed}]}]}, result: undefined}));
 		return {access: renewed.access, expires: renewed.expires, refreshed: true};
 	});
 }

@@ -4,16 +4,22 @@
  * switched to the portal with its two models and `coder-model` as default.
  * Everything else in openclaw.json is kept; the API-key login switches back.
  */
-import {OAUTH_PROFILE_ID, profileRef} from '../auth-profiles.js';
-import {childObject, isPlainObject} from '../config-file.js';
+import {OAUTH_PROFILE_ID, type AuthProfile} from '../auth-profiles.js';
+import type {Env} from '../env.js';
+import type {LockNotices} from '../files/state-lock.js';
 import {modelsFor, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef} from '../models.js';
+import {describeStore} from '../openclaw/key-store.js';
+import {changeState} from '../openclaw/state-change.js';
 import type {OpenClawPaths} from '../paths.js';
-import {applyDefaultModel, OPENAI_COMPLETIONS_API, saveProfileAndConfig} from '../setup.js';
+import {addModels, applyDefaultModel, declareOwnSecrets, loginStore, modelEntry, pointProviderAt, registerProfile} from '../setup.js';
 import type {OAuthTokens} from './tokens.js';
 
 export type OAuthSaveResult = {
 	configPath: string;
+	/** The file the tokens were written to. */
 	authProfilesPath: string;
+	/** Where the tokens went, in words. */
+	keyStore?: string;
 	backupPath?: string;
 	/** 'qwen-portal/coder-model' */
 	modelRef: string;
@@ -30,20 +36,41 @@ const PORTAL_MODEL_REF = toModelRef(PORTAL_DEFAULT_MODEL_ID);
 export async function saveOAuthSetup(
 	paths: OpenClawPaths,
 	tokens: OAuthTokens & {refresh: string},
+	options: {env: Env; notices?: LockNotices} = {env: process.env},
 ): Promise<OAuthSaveResult> {
-	// Refuses an unparsable openclaw.json before the tokens are written, and takes them back if the config write fails.
-	const {configPath, backupPath} = await saveProfileAndConfig(
+	const profile: AuthProfile = {type: 'oauth', provider: PROVIDER_ID, access: tokens.access, refresh: tokens.refresh, expires: tokens.expires};
+	const {result, configPath, backupPath} = await changeState(
 		paths,
-		OAUTH_PROFILE_ID,
-		{type: 'oauth', provider: PROVIDER_ID, access: tokens.access, refresh: tokens.refresh, expires: tokens.expires},
-		data => {
-			pointProviderAtPortal(data, tokens.baseUrl);
+		options.env,
+		current => {
+			const target = loginStore(current, paths);
+			return {
+				change: {
+					profiles: target.stores.map(store => ({store, changes: [{id: OAUTH_PROFILE_ID, profile}], ...(store === target.stores[0] && target.bootstrap ? {bootstrap: true} : {})})),
+					config: data => {
+						pointProviderAt(data, {
+							baseUrl: tokens.baseUrl,
+							apiKey: target.apiKey(OAUTH_PROFILE_ID, 'access'),
+							models: modelsFor('portal').map(model => modelEntry(model)),
+							replacePortalModels: false,
+						});
+						if (target.secretsProvider) declareOwnSecrets(data, target.secretsProvider);
+						if (target.registerProfile) registerProfile(data, OAUTH_PROFILE_ID, 'oauth');
+						// The portal's models carry no aliases: the original change's `qwen` alias clashed with the API key's.
+						addModels(data, modelsFor('portal').map(model => ({...model, alias: undefined})));
+						applyDefaultModel(data, PORTAL_MODEL_REF);
+					},
+				},
+				result: {authProfilesPath: target.stores[0]!.file, keyStore: describeStore(target.stores[0]!, paths)},
+			};
 		},
+		options.notices ? {notices: options.notices} : {},
 	);
 
 	return {
 		configPath,
-		authProfilesPath: paths.authProfilesPath,
+		authProfilesPath: result.authProfilesPath,
+		keyStore: result.keyStore,
 		...(backupPath ? {backupPath} : {}),
 		modelRef: PORTAL_MODEL_REF,
 		modelId: PORTAL_DEFAULT_MODEL_ID,
@@ -51,37 +78,4 @@ export async function saveOAuthSetup(
 		profileId: OAUTH_PROFILE_ID,
 		expires: tokens.expires,
 	};
-}
-
-/** The portal's model entries; its limits were never published, these are OpenClaw's. */
-function portalModelEntries(): Array<Record<string, unknown>> {
-	return modelsFor('portal').map(model => ({
-		id: model.id,
-		name: model.name,
-		input: [...model.input],
-		contextWindow: model.contextWindow,
-		maxTokens: model.maxTokens,
-	}));
-}
-
-function pointProviderAtPortal(data: Record<string, unknown>, baseUrl: string): void {
-	const models = childObject(data, 'models');
-	const providers = childObject(models, 'providers');
-	const previous = isPlainObject(providers[PROVIDER_ID]) ? providers[PROVIDER_ID] : {};
-	providers[PROVIDER_ID] = {
-		...previous,
-		baseUrl,
-		apiKey: profileRef(OAUTH_PROFILE_ID),
-		api: OPENAI_COMPLETIONS_API,
-		models: portalModelEntries(),
-	};
-
-	applyDefaultModel(data, PORTAL_MODEL_REF);
-	// agents.defaults.models doubles as OpenClaw's allowlist: list both portal
-	// models there, without aliases (the original change's `qwen` alias clashed).
-	const allowed = childObject(childObject(childObject(data, 'agents'), 'defaults'), 'models');
-	for (const portalModel of modelsFor('portal')) {
-		const ref = toModelRef(portalModel.id);
-		if (!isPlainObject(allowed[ref])) allowed[ref] = {};
-	}
 }

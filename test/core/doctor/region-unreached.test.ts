@@ -8,7 +8,7 @@ const {home} = freshFakeDashScopeHome();
 
 describe('doctor: a key refused by its region while another region is unreachable', () => {
 	it('does not call it "not a region mix-up": it names the region that could not be asked', async () => {
-		await saveApiKeySetup(home.paths, {regionId: 'intl', key: 'sk-test0000gone00000000000000000000', modelId: 'qwen3-coder-plus'});
+		await saveApiKeySetup(home.paths, {regionId: 'intl', key: 'sk-test0000gone00000000000000000000', modelId: 'qwen3-coder-plus'}, {env: home.env});
 		const port = await closedPort();
 		const report = await runDoctorChecks({env: {...home.env, QWEN_CN_BASE_URL: `http://127.0.0.1:${port}/compatible-mode/v1`}});
 		const region = report.checks.find(check => check.id === 'region.key');

@@ -16,7 +16,7 @@ async function chatAfterLogin(chat: PortalChatMode): Promise<{text: string; erro
 	makeHome();
 	const env = {...home.env, ...fake.env};
 	const login = await startDeviceLogin({env, clock: virtualClock().clock});
-	const saved = await saveOAuthSetup(home.paths, await login.waitForApproval());
+	const saved = await saveOAuthSetup(home.paths, await login.waitForApproval(), {env: home.env});
 	const {access} = await ensureFreshOAuthToken(home.paths, env);
 	const client = createDashScopeClient({apiKey: access, baseUrl: saved.baseUrl, maxRetries: 0});
 	let text = '';

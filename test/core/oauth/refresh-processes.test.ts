@@ -2,7 +2,8 @@ import {execFile} from 'node:child_process';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {expect, it} from 'vitest';
-import {OAUTH_PROFILE_ID, writeAuthProfile} from '../../../source/core/auth-profiles.js';
+import {OAUTH_PROFILE_ID} from '../../../source/core/auth-profiles.js';
+import {writeGuideProfile as writeAuthProfile} from '../../support/change-config.js';
 import {readJson} from '../../support/temp-home.js';
 import {freshFakeQwenOAuthHome} from '../../support/fresh-fake-qwen-oauth-home.js';
 

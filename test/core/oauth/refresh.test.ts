@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, writeAuthProfile} from '../../../source/core/auth-profiles.js';
+import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID} from '../../../source/core/auth-profiles.js';
+import {writeGuideProfile as writeAuthProfile} from '../../support/change-config.js';
 import {OAuthError} from '../../../source/core/oauth/oauth-error.js';
 import {ensureFreshOAuthToken} from '../../../source/core/oauth/refresh.js';
 import type {FakeQwenOAuthOptions} from '../../support/fake-qwen-oauth.js';

@@ -1,0 +1,82 @@
+/**
+ * The places a login profile can live, read the same way. All hold the shape
+ * of auth-profiles.json, {"version": 1, "profiles": {"<id>": {…}}}:
+ *
+ * - `agent-json`: the guide's auth-profiles.json in the agent folder;
+ * - `state-db` / `agent-db`: OpenClaw 2026.9's SQLite stores (state-db.ts);
+ * - `own-file`: our own credentials file in `<state>/openclaw-qwen/`, which
+ *   OpenClaw reads through a file SecretRef when the state has no store of
+ *   OpenClaw's yet (we never create OpenClaw's databases).
+ */
+import path from 'node:path';
+import {isPlainObject, parseJson5, wrongType} from '../config-file.js';
+import {readRegularFile} from '../files/safe-file.js';
+import type {OpenClawPaths} from '../paths.js';
+import {readStoredProfiles, type DatabaseStore} from './state-db.js';
+
+export type KeyStore = {readonly kind: 'agent-json' | 'own-file'; readonly file: string} | DatabaseStore;
+
+export type StoreContents = {readonly exists: boolean; readonly profiles: Readonly<Record<string, unknown>>; readonly data: Readonly<Record<string, unknown>>};
+
+/** Our own folder in the state dir: credentials for OpenClaw to read by reference, and our sessions. */
+export function ownCredentialsPath(paths: OpenClawPaths): string {
+	return path.join(paths.appDir, 'credentials.json');
+}
+
+export function readStore(store: KeyStore): StoreContents {
+	if (store.kind === 'state-db' || store.kind === 'agent-db') {
+		const stored = readStoredProfiles(store);
+		return stored ? {exists: true, profiles: stored.profiles, data: stored} : {exists: false, profiles: {}, data: {}};
+	}
+	const data = readJsonStore(store.file);
+	return {exists: data !== undefined, profiles: data && isPlainObject(data.profiles) ? data.profiles : {}, data: data ?? {}};
+}
+
+/** A JSON store's object, or undefined when the file is not there; refuses anything it cannot read as one. */
+export function readJsonStore(file: string): Record<string, unknown> | undefined {
+	const text = readRegularFile(file);
+	if (text === undefined) return undefined;
+	if (text.trim() === '') return {};
+	const data = parseJson5(text, file, false);
+	if (!isPlainObject(data)) {
+		throw wrongType(file, text, undefined, 'the top level', 'an object ({"version": 1, "profiles": { … }})', data, false);
+	}
+	if (Object.hasOwn(data, 'profiles') && !isPlainObject(data.profiles)) {
+		throw wrongType(file, text, 'profiles', '"profiles"', 'an object', data.profiles, false);
+	}
+	return data;
+}
+
+/** For messages: where a store is, in a person's words. */
+export function describeStore(store: KeyStore, paths: OpenClawPaths): string {
+	const where = relativeToState(paths, store.file);
+	switch (store.kind) {
+		case 'agent-json':
+			return `auth-profiles.json (${where})`;
+		case 'own-file':
+			return `openclaw's credentials file (${where}), which OpenClaw reads by reference`;
+		case 'state-db':
+			return `OpenClaw's state database (${where})`;
+		case 'agent-db':
+			return `OpenClaw's agent database (${where})`;
+	}
+}
+
+/** The short name a credential's source label uses. */
+export function storeLabel(store: KeyStore): string {
+	switch (store.kind) {
+		case 'agent-json':
+			return 'auth-profiles.json';
+		case 'own-file':
+			return 'openclaw-qwen/credentials.json';
+		case 'state-db':
+			return 'state/openclaw.sqlite';
+		case 'agent-db':
+			return 'openclaw-agent.sqlite';
+	}
+}
+
+function relativeToState(paths: OpenClawPaths, file: string): string {
+	const relative = path.relative(paths.stateDir, file);
+	return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
