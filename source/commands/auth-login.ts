@@ -5,7 +5,7 @@
  */
 import {maskKey, validateApiKey} from '../core/api-key.js';
 import {KEY_ENV_VARS} from '../core/credentials.js';
-import {command, LOGIN_COMMAND, PORTAL_DISCONTINUED} from '../core/messages.js';
+import {command, loginCommand, PORTAL_DISCONTINUED} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
@@ -26,12 +26,12 @@ export type AuthLoginOptions = {
 	check: boolean;
 };
 
-const STDIN_EXAMPLE = `printf %s "$DASHSCOPE_API_KEY" | ${LOGIN_COMMAND} --region intl`;
+const STDIN_EXAMPLE = `printf %s "$DASHSCOPE_API_KEY" | ${loginCommand()} --region intl`;
 
 export async function runAuthLogin(context: CommandContext, options: AuthLoginOptions): Promise<number> {
 	if (options.provider !== PROVIDER_ID) {
 		throw usageError(`Unknown provider "${options.provider}". openclaw logs in to ${PROVIDER_ID} only.`, [
-			`Run: ${LOGIN_COMMAND}`,
+			`Run: ${loginCommand()}`,
 		]);
 	}
 
@@ -49,7 +49,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	if (options.method === 'oauth') {
 		throw failure('Qwen OAuth login needs an interactive terminal (it shows a code to approve in a browser).', {
 			details: [
-				`Run it in a terminal: ${LOGIN_COMMAND} --method oauth`,
+				`Run it in a terminal: ${loginCommand()} --method oauth`,
 				`Note: ${PORTAL_DISCONTINUED} A DashScope API key is the supported way.`,
 			],
 		});

@@ -17,6 +17,7 @@ import {noCredentialLines} from './hints.js';
 import {unusableKeyError} from './key-check.js';
 import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
 import {timeoutFromEnv} from './timeout.js';
+import {command} from '../core/messages.js';
 
 /** What a chat knows once the checks have passed. */
 export type CheckedChat = {
@@ -95,7 +96,7 @@ function pickModel(context: CommandContext, setup: EffectiveSetup, requested: st
 	if (!resolution.ok) {
 		throw failure(resolution.message, {
 			details: [
-				resolution.suggestion ? `Try: --model ${resolution.suggestion}` : 'See the ids with: openclaw models list',
+				resolution.suggestion ? `Try: --model ${resolution.suggestion}` : `See the ids with: ${command('models list')}`,
 				...(provider === 'portal' ? [switchToApiKeyLine()] : []),
 			],
 		});

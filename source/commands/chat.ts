@@ -19,6 +19,7 @@ import {loadCheckedImages, preflightChat, printSetupWarnings, rejectedKeyExplain
 import {readStdin} from './read-stdin.js';
 import {printProblem} from './report-error.js';
 import {AppError} from '../core/app-error.js';
+import {command} from '../core/messages.js';
 
 export type ChatOptions = {
 	prompt: string[];
@@ -43,8 +44,8 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	if (!prompt) {
 		throw usageError('No prompt given.', [
 			'Pass one as an argument or pipe it on stdin:',
-			'  openclaw chat "Hello, write a quicksort algorithm"',
-			'  echo "Explain this" | openclaw chat',
+			`  ${command('chat ')}"Hello, write a quicksort algorithm"`,
+			`  echo "Explain this" | ${command('chat')}`,
 		]);
 	}
 
@@ -55,7 +56,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		options.image,
 		({visionModelId}) =>
 			failure(`${modelId} does not accept images; nothing was sent.`, {
-				details: [`Use a vision model: openclaw chat --model ${visionModelId} --image ${options.image[0] ?? '<file>'} "…"`],
+				details: [`Use a vision model: ${command(`chat --model ${visionModelId} --image ${options.image[0] ?? '<file>'} "…"`)}`],
 			}),
 	);
 

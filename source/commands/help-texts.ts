@@ -2,7 +2,7 @@
  * The text commander prints after each command's generated --help: examples
  * first, then the facts a person needs at that moment.
  */
-import {ADVICE, LOGIN_COMMAND, type Advice} from '../core/messages.js';
+import {command, ADVICE, loginCommand, type Advice} from '../core/messages.js';
 import {VISION_MODEL_ID} from '../core/models.js';
 import {REGIONS} from '../core/regions.js';
 import {wrapWords} from '../core/text/wrap.js';
@@ -31,14 +31,14 @@ export function examples(...lines: string[]): string {
 }
 
 export const ROOT_HELP = `${examples(
-	`${LOGIN_COMMAND}     # set up a DashScope key`,
-	'openclaw chat "Hello, write a quicksort algorithm"',
-	'openclaw chat --model qwen3-coder "Implement binary search"',
-	`openclaw chat --model ${VISION_MODEL_ID} "Analyze this image" --image photo.jpg`,
-	'git diff | openclaw chat "Review this change"',
-	'openclaw models list',
-	'openclaw models status --probe',
-	'openclaw doctor                                        # check config, key, region, permissions',
+	`${loginCommand()}     # set up a DashScope key`,
+	`${command('chat ')}"Hello, write a quicksort algorithm"`,
+	`${command('chat --model qwen3-coder ')}"Implement binary search"`,
+	command(`chat --model ${VISION_MODEL_ID} "Analyze this image" --image photo.jpg`),
+	`git diff | ${command('chat ')}"Review this change"`,
+	`${command('models list')}`,
+	`${command('models status --probe')}`,
+	`${command('doctor                                        # check config, key, region, permissions')}`,
 )}
 With no arguments on a terminal, openclaw opens the setup wizard (no key yet) or the chat pane.
 
@@ -67,25 +67,25 @@ ${troubleshooting([ADVICE.invalidKey(), ADVICE.timeout(), ADVICE.modelNotFound()
 `;
 
 export const MODELS_HELP = examples(
-	'openclaw models list',
-	'openclaw models status --probe',
-	'openclaw models set qwen3-coder',
-	LOGIN_COMMAND,
+	`${command('models list')}`,
+	`${command('models status --probe')}`,
+	`${command('models set qwen3-coder')}`,
+	loginCommand(),
 );
 
-export const MODELS_LIST_HELP = `${examples('openclaw models list', 'openclaw models list --json | jq -r ".models[].id"')}
+export const MODELS_LIST_HELP = `${examples(`${command('models list')}`, `${command('models list --json | jq -r ')}".models[].id"`)}
 The registry is the curated part of the picture; a key's region may serve more models
 (any id DashScope accepts works with --model).
 `;
 
-export const MODELS_STATUS_HELP = `${examples('openclaw models status', 'openclaw models status --probe', 'openclaw models status --json')}
+export const MODELS_STATUS_HELP = `${examples(`${command('models status')}`, `${command('models status --probe')}`, `${command('models status --json')}`)}
 Shows where the key comes from (QWEN_API_KEY, DASHSCOPE_API_KEY or the saved profile), the key
 masked to its last 4 characters, the region and base URL, and the default model.
 --probe asks the region for its model list (GET /models, spends no tokens) and reports
 ok, invalid key, wrong region (naming the right one) or unreachable; it exits 1 unless ok.
 `;
 
-export const MODELS_SET_HELP = `${examples('openclaw models set qwen3-coder-plus', 'openclaw models set qwen          # alias of qwen-plus', 'openclaw models set qwen3-max', 'openclaw models set qwen3.5-plus  # not in the registry: checked with the region')}
+export const MODELS_SET_HELP = `${examples(`${command('models set qwen3-coder-plus')}`, `${command('models set qwen          # alias of qwen-plus')}`, `${command('models set qwen3-max')}`, `${command('models set qwen3.5-plus  # not in the registry: checked with the region')}`)}
 Writes agents.defaults.model.primary in openclaw.json (keeping every other key; a backup
 openclaw.json.bak is kept before each change).
 Registry ids and aliases are saved at once. Any other id is first looked up in your region's
@@ -94,14 +94,14 @@ and the closest ids it does serve are named; --force saves it without checking. 
 or when the region cannot be reached, the id is saved with a note that it was not checked.
 `;
 
-export const AUTH_HELP = examples(LOGIN_COMMAND);
+export const AUTH_HELP = examples(loginCommand());
 
 export const AUTH_LOGIN_HELP = `${examples(
-	`${LOGIN_COMMAND}                    # interactive wizard`,
-	`${LOGIN_COMMAND} --region cn`,
+	`${loginCommand()}                    # interactive wizard`,
+	`${loginCommand()} --region cn`,
 	'# without a terminal (CI, scripts) the key is read from stdin:',
-	`printf %s "$DASHSCOPE_API_KEY" | ${LOGIN_COMMAND} --region intl`,
-	`${LOGIN_COMMAND} --region intl --model qwen3-max < key.txt`,
+	`printf %s "$DASHSCOPE_API_KEY" | ${loginCommand()} --region intl`,
+	`${loginCommand()} --region intl --model qwen3-max < key.txt`,
 )}
 There is no --api-key flag on purpose: a key on the command line is visible to every user
 through ps and lands in your shell history. Paste it into the wizard, or pipe it on stdin.
@@ -114,20 +114,20 @@ models.providers.qwen-portal in openclaw.json at it.
 `;
 
 export const CHAT_HELP = `${examples(
-	'openclaw chat "Hello, write a quicksort algorithm"',
-	'openclaw chat --model qwen3-coder "Implement binary search"',
-	'openclaw chat --model qwen3-max "Explain quantum computing"',
-	'openclaw chat --model qwen "General question"            # alias: qwen -> qwen-plus',
-	`openclaw chat --model ${VISION_MODEL_ID} "Analyze this image" --image photo.jpg`,
-	'cat error.log | openclaw chat "What went wrong?"',
-	'openclaw chat --verbose --think --model qwen3-max "Prove that sqrt(2) is irrational"',
-	'openclaw chat                                             # chat pane (on a terminal)',
+	`${command('chat ')}"Hello, write a quicksort algorithm"`,
+	`${command('chat --model qwen3-coder ')}"Implement binary search"`,
+	`${command('chat --model qwen3-max ')}"Explain quantum computing"`,
+	`${command('chat --model qwen ')}"General question"            # alias: qwen -> qwen-plus`,
+	command(`chat --model ${VISION_MODEL_ID} "Analyze this image" --image photo.jpg`),
+	`cat error.log | ${command('chat ')}"What went wrong?"`,
+	`${command('chat --verbose --think --model qwen3-max ')}"Prove that sqrt(2) is irrational"`,
+	`${command('chat                                             # chat pane (on a terminal')})`,
 )}
 The answer streams to stdout; piped stdin is added after the prompt. --verbose prints the
 reasoning and the token usage to stderr. Ctrl+C stops the answer (exit code 130).
 `;
 
-export const RESTART_HELP = `${examples('export QWEN_API_KEY="sk-..."', 'openclaw restart')}
+export const RESTART_HELP = `${examples('export QWEN_API_KEY="sk-..."', `${command('restart')}`)}
 openclaw runs no background service, so there is nothing to restart: this command reloads
 openclaw.json, auth-profiles.json and the environment and prints the setup now in effect
 (the same report as openclaw models status). Run it after exporting QWEN_API_KEY or
@@ -138,7 +138,7 @@ DASHSCOPE_API_KEY, or after editing the files, to see which key, region and mode
 export const DOCTOR_DESCRIPTION =
 	'check the config, key, region, default model and file permissions, with the next step for each problem';
 
-export const DOCTOR_HELP = `${examples('openclaw doctor', 'openclaw doctor --fix', 'openclaw doctor --json | jq \'.checks[] | select(.status != "ok")\'')}
+export const DOCTOR_HELP = `${examples(`${command('doctor')}`, `${command('doctor --fix')}`, `${command('doctor --json | jq ')}'.checks[] | select(.status != "ok")'`)}
 Checks the seed's troubleshooting issues: invalid key (401), wrong region, model not found
 (region-prefixed or Bedrock ids), environment variable not working; and that auth-profiles.json
 is private (chmod 600). Only GET /models is sent, so no tokens are spent.

@@ -1,10 +1,16 @@
 /** Hints several commands print the same way. */
-import {LOGIN_COMMAND} from '../core/messages.js';
+import {command, loginCommand} from '../core/messages.js';
+import {formatTable} from './text-table.js';
 
 export function noCredentialLines(): string[] {
 	return [
 		'No DashScope API key is set up. Either:',
-		`  ${LOGIN_COMMAND}          (saves the key for next time)`,
-		'  export QWEN_API_KEY="sk-..."                                (this shell only; check with: openclaw restart)',
+		...formatTable(
+			[
+				[loginCommand(), '(saves the key for next time)'],
+				['export QWEN_API_KEY="sk-..."', `(this shell only; check with: ${command('restart')})`],
+			],
+			'  ',
+		),
 	];
 }

@@ -6,7 +6,7 @@
 import type {AppError} from '../core/app-error.js';
 import {validateApiKey} from '../core/api-key.js';
 import type {Credential} from '../core/credentials.js';
-import {LOGIN_COMMAND} from '../core/messages.js';
+import {loginCommand} from '../core/messages.js';
 import {failure} from './cli-error.js';
 
 export function unusableKeyError(credential: Credential): AppError | undefined {
@@ -17,7 +17,7 @@ export function unusableKeyError(credential: Credential): AppError | undefined {
 	const fix =
 		credential.source.kind === 'env'
 			? `Export the key again (export ${credential.source.name}="sk-..."), or unset ${credential.source.name} to use the saved key.`
-			: `Save the key again: ${LOGIN_COMMAND}`;
+			: `Save the key again: ${loginCommand()}`;
 	return failure(`The key from ${credential.sourceLabel} cannot be used: ${validation.message}`, {
 		details: ['Nothing was sent.', fix],
 	});

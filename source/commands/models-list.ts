@@ -4,7 +4,7 @@
  */
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
 import {loadCredential} from '../core/credentials.js';
-import {PORTAL_DISCONTINUED} from '../core/messages.js';
+import {command, PORTAL_DISCONTINUED} from '../core/messages.js';
 import {
 	CATEGORY_LABELS,
 	CATEGORY_ORDER,
@@ -117,9 +117,9 @@ export function runModelsList(context: CommandContext, options: {json?: boolean}
 		return 0;
 	}
 
-	footer(`Recommended: ${RECOMMENDED_MODEL_ID}. Aliases match case-insensitively: openclaw chat --model qwen "…"`);
+	footer(`Recommended: ${RECOMMENDED_MODEL_ID}. Aliases match case-insensitively: ${command('chat --model qwen ')}"…"`);
 	footer(`Qwen OAuth portal models: ${portalModelIds().join(', ')}. ${PORTAL_DISCONTINUED}`, out.dim);
-	footer('Your key can reach more models than these: openclaw models status --probe lists the count.', out.dim);
+	footer(`Your key can reach more models than these: ${command('models status --probe lists the count.')}`, out.dim);
 	return 0;
 }
 

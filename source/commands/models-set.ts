@@ -6,7 +6,7 @@
  * instead of becoming the default. Registry ids never cost a request.
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
-import {command, LOGIN_COMMAND} from '../core/messages.js';
+import {command, loginCommand} from '../core/messages.js';
 import {toModelRef} from '../core/models.js';
 import {closestIds, resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
@@ -31,7 +31,7 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 	if (!resolution.ok) {
 		throw failure(resolution.message, {
 			details: [
-				resolution.suggestion ? `Try: openclaw models set ${resolution.suggestion}` : 'See the ids with: openclaw models list',
+				resolution.suggestion ? `Try: ${command(`models set ${resolution.suggestion}`)}` : `See the ids with: ${command('models list')}`,
 				// Signed in with Qwen OAuth: the other models need the API key back.
 				...(portal ? [switchToApiKeyLine()] : []),
 			],
@@ -48,8 +48,8 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 			if (check.status === 'not_listed') {
 				throw failure(`${id} is not a model ${check.where} serves.`, {
 					details: [
-						check.closest.length > 0 ? `Closest ids there: ${check.closest.join(', ')}` : 'See the registry with: openclaw models list',
-						`To save it anyway: openclaw models set ${id} --force`,
+						check.closest.length > 0 ? `Closest ids there: ${check.closest.join(', ')}` : `See the registry with: ${command('models list')}`,
+						`To save it anyway: ${command(`models set ${id} --force`)}`,
 						'Nothing was written.',
 					],
 				});
@@ -81,7 +81,7 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 /** One GET /models to the endpoint in effect (no retries, spends no tokens). */
 async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id: string): Promise<CatalogueCheck> {
 	const {credential} = setup;
-	if (!credential) return {status: 'unchecked', reason: `no API key is set up (run ${LOGIN_COMMAND}, or export QWEN_API_KEY)`};
+	if (!credential) return {status: 'unchecked', reason: `no API key is set up (run ${loginCommand()}, or export QWEN_API_KEY)`};
 	const unusable = unusableKeyError(credential);
 	if (unusable) return {status: 'unchecked', reason: `the key from ${credential.sourceLabel} cannot be used`};
 

@@ -5,7 +5,7 @@
 import {maskKey} from '../core/api-key.js';
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
 import {loadEffectiveSetup, modelInEffect, type EffectiveSetup} from '../core/credentials.js';
-import {ADVICE} from '../core/messages.js';
+import {command, ADVICE} from '../core/messages.js';
 import type {KeyProbe} from '../core/region-probe.js';
 import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
@@ -241,7 +241,7 @@ function describeProbe(context: CommandContext, setup: EffectiveSetup, result: K
 			const model = defaultModelInfo(setup);
 			const lines = [out.green(`Probe: ok, the key works in ${result.region.label} (${result.modelIds.length} models available).`)];
 			if (!result.modelIds.includes(model.id)) {
-				lines.push(out.yellow(`note: ${model.id} is not in this region's model list; pick another with: openclaw models set <id>`));
+				lines.push(out.yellow(`note: ${model.id} is not in this region's model list; pick another with: ${command('models set <id>')}`));
 			}
 
 			return {

@@ -21,6 +21,7 @@ import {
 	ROOT_HELP,
 } from './help-texts.js';
 import {packageVersion} from './version.js';
+import {programName} from '../core/program-name.js';
 
 /** Where an action leaves its exit code for the entry point. */
 export type RunState = {exitCode: number};
@@ -30,7 +31,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export function createProgram(context: CommandContext, state: RunState): Command {
-	const program = new Command('openclaw');
+	const program = new Command(programName());
 	program
 		.description('Chat with Qwen through a DashScope API key, using OpenClaw\'s own files.')
 		.version(packageVersion(), '-V, --version', 'print the version')

@@ -7,40 +7,24 @@
 
 import {PROVIDER_ID, VISION_MODEL_ID} from './models.js';
 import type {Region} from './regions.js';
+import {command} from './program-name.js';
+
+export {command, programName, setProgramName} from './program-name.js';
 
 export type Advice = {title: string; message: string; nextStep: string};
 
-let invokedAs = 'openclaw';
-
-/** The name this program was started as (`openclaw`, or `openclaw-qwen` beside the real OpenClaw), for every command it suggests. */
-export function setProgramName(name: string): void {
-	invokedAs = name;
-}
-
-export function programName(): string {
-	return invokedAs;
-}
-
-/** A command line to suggest, with the name this program was started as: command('models list'). */
-export function command(args: string): string {
-	return `${invokedAs} ${args}`;
-}
 
 /** The command that saves a key (the wizard on a terminal); every hint names it through this. */
 export function loginCommand(): string {
 	return command(`models auth login --provider ${PROVIDER_ID}`);
 }
 
-/** The login command under the default name; loginCommand() names it as invoked. */
-export const LOGIN_COMMAND = `openclaw models auth login --provider ${PROVIDER_ID}`;
 
 /** The day Qwen ended the free OAuth tier (ADVICE.portalDiscontinued); every notice dates it from here. */
 export const PORTAL_DISCONTINUED_ON = '2026-04-15';
 /** The one sentence every screen and command uses to say so. */
 export const PORTAL_DISCONTINUED = `Qwen discontinued the free OAuth tier on ${PORTAL_DISCONTINUED_ON}.`;
 
-const LOGIN = LOGIN_COMMAND;
-const PROBE = 'openclaw models status --probe';
 
 export const ADVICE = {
 	/** Seed Issue 1: 401 Unauthorized. */
@@ -52,7 +36,7 @@ export const ADVICE = {
 				`The API key was rejected${where} (401 Unauthorized). ` +
 				'Verify the key format (it starts with sk-), check that the key has not expired or been deleted, ' +
 				'and make sure you use the endpoint of the region that issued it.',
-			nextStep: `Check the key in the Model Studio console, then run \`${LOGIN}\` to enter it again with the right region.`,
+			nextStep: `Check the key in the Model Studio console, then run \`${loginCommand()}\` to enter it again with the right region.`,
 		};
 	},
 
@@ -66,7 +50,7 @@ export const ADVICE = {
 	wrongRegion(keyRegion: Region, asked?: {readonly label: string} | string, options: {configPath?: string; keyFromEnv?: boolean} = {}): Advice {
 		const askedLabel = typeof asked === 'string' ? asked : asked?.label;
 		const where = askedLabel ? `the ${askedLabel} endpoint` : 'this endpoint';
-		const login = `\`${LOGIN} --region ${keyRegion.id}\``;
+		const login = `\`${loginCommand()} --region ${keyRegion.id}\``;
 		const baseUrl = `models.providers.${PROVIDER_ID}.baseUrl to ${keyRegion.baseUrl}${options.configPath ? ` in ${options.configPath}` : ''}`;
 		return {
 			title: 'Wrong region',
@@ -88,7 +72,7 @@ export const ADVICE = {
 				`No answer${where}${after}. This is often a region mismatch: International keys need the International ` +
 				'endpoint, China keys the China endpoint, and the keys are not interchangeable. ' +
 				'It can also be a firewall, proxy or slow network.',
-			nextStep: `Run \`${PROBE}\` to check which region accepts your key, then try again.`,
+			nextStep: `Run \`${command('models status --probe')}\` to check which region accepts your key, then try again.`,
 		};
 	},
 
@@ -102,7 +86,7 @@ export const ADVICE = {
 				`${name} does not exist${where} or your key has no access to it (names are case-sensitive). ` +
 				'Use model ids without a region prefix (qwen-plus, not qwen.qwen-plus) and not AWS Bedrock names ' +
 				'(qwen.qwen3-coder-30b-a3b-v1:0).',
-			nextStep: 'Run `openclaw models list` to see valid ids, then `openclaw models set <id>`.',
+			nextStep: `Run \`${command('models list')}\` to see valid ids, then \`${command('models set <id>')}\`.`,
 		};
 	},
 
@@ -113,7 +97,7 @@ export const ADVICE = {
 			message:
 				`${name} is not set in this shell, is empty, or has stray whitespace. ` +
 				'It must be exported in the shell that runs openclaw.',
-			nextStep: `Run \`echo $${name}\` to verify it is set, then \`openclaw restart\` to reload the setup.`,
+			nextStep: `Run \`echo $${name}\` to verify it is set, then \`${command('restart')}\` to reload the setup.`,
 		};
 	},
 
@@ -121,7 +105,7 @@ export const ADVICE = {
 		return {
 			title: 'Rate limited',
 			message: 'You have exceeded the request limit for this model (429). The service asks you to slow down.',
-			nextStep: 'Wait a minute and try again, or switch to another model with `openclaw models set <id>`.',
+			nextStep: `Wait a minute and try again, or switch to another model with \`${command('models set <id>')}\`.`,
 		};
 	},
 
@@ -129,7 +113,7 @@ export const ADVICE = {
 		return {
 			title: 'Quota exceeded',
 			message: 'You exceeded your current token quota (429 insufficient_quota). Please check your plan and billing details.',
-			nextStep: 'Check your plan and quota in the Model Studio console, or switch models with `openclaw models set <id>`.',
+			nextStep: `Check your plan and quota in the Model Studio console, or switch models with \`${command('models set <id>')}\`.`,
 		};
 	},
 
@@ -179,7 +163,7 @@ export const ADVICE = {
 		return {
 			title: 'Model does not accept images',
 			message: `${which} only accepts text; the service rejected the image attachment.`,
-			nextStep: `Use a vision model such as ${VISION_MODEL_ID}: \`openclaw chat --model ${VISION_MODEL_ID} --image <file> "…"\`.`,
+			nextStep: `Use a vision model such as ${VISION_MODEL_ID}: \`${command(`chat --model ${VISION_MODEL_ID} --image <file> "…"`)}\`.`,
 		};
 	},
 
@@ -187,7 +171,7 @@ export const ADVICE = {
 		return {
 			title: 'Request rejected',
 			message: `The service rejected the request: ${serviceMessage}`,
-			nextStep: 'Check the model id and message, then try again; `openclaw doctor` checks the whole setup.',
+			nextStep: `Check the model id and message, then try again; \`${command('doctor')}\` checks the whole setup.`,
 		};
 	},
 
@@ -231,7 +215,7 @@ export const ADVICE = {
 		return {
 			title: 'The key cannot be sent',
 			message: 'The API key holds a character that HTTP headers cannot carry (a line break, a control character or a non-ASCII look-alike), so no request was made.',
-			nextStep: `Copy the key again from the API Keys page and save it with: ${LOGIN} (check with: openclaw doctor)`,
+			nextStep: `Copy the key again from the API Keys page and save it with: ${loginCommand()} (check with: ${command('doctor')})`,
 		};
 	},
 
@@ -257,7 +241,7 @@ export const ADVICE = {
 			message:
 				`${PORTAL_DISCONTINUED} portal.qwen.ai now rejects its tokens ` +
 				'("invalid access token or token expired" / "Free allocated quota exceeded").',
-			nextStep: `Use a DashScope API key instead: run \`${LOGIN} --method api-key\`.`,
+			nextStep: `Use a DashScope API key instead: run \`${loginCommand()} --method api-key\`.`,
 		};
 	},
 
@@ -265,7 +249,7 @@ export const ADVICE = {
 		return {
 			title: 'Unexpected error',
 			message: serviceMessage ? `Something went wrong: ${serviceMessage}` : 'Something went wrong talking to DashScope.',
-			nextStep: 'Try again; `openclaw doctor` checks the whole setup.',
+			nextStep: `Try again; \`${command('doctor')}\` checks the whole setup.`,
 		};
 	},
 };

@@ -3,7 +3,7 @@
  * registry entry, or a clear refusal with the id they most likely meant.
  */
 import {createRequire} from 'node:module';
-import {LOGIN_COMMAND} from './messages.js';
+import {command, loginCommand} from './messages.js';
 import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef, visionModelFor, type ModelInfo} from './models.js';
 import {REGION_IDS} from './regions.js';
 
@@ -34,14 +34,14 @@ const portalIds = () => MODELS.filter(model => model.provider === 'portal').map(
 
 /** Every user-facing string of this module, each with the way forward. */
 const MESSAGES = {
-	empty: () => 'No model given. Run `openclaw models list` to see the ids.',
+	empty: () => `No model given. Run \`${command('models list')}\` to see the ids.`,
 	tooLong: (length: number) =>
-		`That model name is ${length} characters; ids are at most ${MAX_ID_LENGTH}. Run \`openclaw models list\` for the ids.`,
+		`That model name is ${length} characters; ids are at most ${MAX_ID_LENGTH}. Run \`${command('models list')}\` for the ids.`,
 	badCharacter: (character: string) =>
-		`Model ids use only letters, digits and . _ : / - (found ${describeCharacter(character)}). Run \`openclaw models list\` for the ids.`,
+		`Model ids use only letters, digits and . _ : / - (found ${describeCharacter(character)}). Run \`${command('models list')}\` for the ids.`,
 	otherProvider: (provider: string, suggestion?: string) =>
 		`"${provider}/" is another provider; openclaw talks only to ${PROVIDER_ID}.` +
-		(suggestion ? ` Use ${suggestion}.` : ' Use a Qwen id such as qwen-plus (see `openclaw models list`).'),
+		(suggestion ? ` Use ${suggestion}.` : ` Use a Qwen id such as qwen-plus (see \`${command('models list')}\`).`),
 	nestedRef: () => `A model ref has one provider prefix, like ${PROVIDER_ID}/qwen-plus.`,
 	bedrock: (suggestion: string) =>
 		`That is an AWS Bedrock model name, not a DashScope id. Use a DashScope id such as ${suggestion}.`,
@@ -49,7 +49,7 @@ const MESSAGES = {
 		`DashScope ids have no "${prefix}." prefix. Use ${suggestion}.`,
 	wrongCase: (id: string) => `Model ids are case-sensitive on the server. Use ${id}.`,
 	portalNeedsOAuth: (id: string) =>
-		`${id} is a Qwen OAuth portal model and needs OAuth login: run \`${LOGIN_COMMAND} --method oauth\`, or pick a DashScope id such as qwen3-coder-plus.`,
+		`${id} is a Qwen OAuth portal model and needs OAuth login: run \`${loginCommand()} --method oauth\`, or pick a DashScope id such as qwen3-coder-plus.`,
 	portalOnly: (suggestion: string) =>
 		`The Qwen OAuth portal serves only ${portalIds().join(' and ')}. Use ${suggestion}, or log in with a DashScope API key to use other models.`,
 	retired: (model: ModelInfo, date: string, replacement: string) =>

@@ -38,6 +38,8 @@ export type CliOptions = {
 	cwd?: string;
 	/** Keep FORCE_COLOR from `env`; by default it is dropped so output is what a pipe gets. */
 	keepForceColor?: boolean;
+	/** Run the CLI through this path instead (a link named as a second bin, say). */
+	cliPath?: string;
 };
 
 const secrets = new Set<string>(Object.values(TEST_KEYS));
@@ -67,7 +69,7 @@ export function startCli(args: readonly string[], options: CliOptions): CliRun {
 	const env = {...options.env};
 	// The test runner may export FORCE_COLOR; a real pipe would not have it.
 	if (!options.keepForceColor) delete env['FORCE_COLOR'];
-	const child = spawn(process.execPath, [CLI_PATH, ...args], {
+	const child = spawn(process.execPath, [options.cliPath ?? CLI_PATH, ...args], {
 		env,
 		cwd: options.cwd ?? options.env['HOME'],
 		stdio: ['pipe', 'pipe', 'pipe'],

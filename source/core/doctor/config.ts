@@ -124,7 +124,7 @@ export function checkDefaultModel(config: Record<string, unknown>, configPath: s
 		return warning(
 			id,
 			`The default model belongs to another provider (${ref})`,
-			`agents.defaults.model.primary is "${ref}"; openclaw only talks to ${PROVIDER_ID}, so \`openclaw chat\` needs --model until a Qwen model is the default.`,
+			`agents.defaults.model.primary is "${ref}"; openclaw only talks to ${PROVIDER_ID}, so \`${command('chat')}\` needs --model until a Qwen model is the default.`,
 			`Run \`${command('models set')} ${RECOMMENDED_MODEL_ID}\` to make a Qwen model the default.`,
 		);
 	}

@@ -7,7 +7,7 @@
 import {maskKey, validateApiKey} from '../api-key.js';
 import type {ConfigRead} from '../config-file.js';
 import {credentialFromConfig, KEY_ENV_VARS, type EffectiveSetup} from '../credentials.js';
-import {ADVICE, LOGIN_COMMAND} from '../messages.js';
+import {ADVICE, loginCommand} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
@@ -86,7 +86,7 @@ export function checkCredentialSource(env: Env, setup: EffectiveSetup, config: C
 				...reasons,
 				...(unset ? [`If you exported QWEN_API_KEY, this shell does not see it (${ISSUE_4}): ${envAdvice.message}`] : []),
 			].join('\n'),
-			`Run \`${LOGIN_COMMAND}\`, or export QWEN_API_KEY="sk-…" in the shell that runs openclaw.`,
+			`Run \`${loginCommand()}\`, or export QWEN_API_KEY="sk-…" in the shell that runs openclaw.`,
 		);
 	}
 
@@ -134,7 +134,7 @@ function fixStep(setup: EffectiveSetup): string {
 		return `Export a Model Studio API key for your region: export ${source.name}="sk-…" (or unset ${source.name} to use the saved login).`;
 	}
 
-	return `Run \`${LOGIN_COMMAND}\` and paste a Model Studio API key for your region.`;
+	return `Run \`${loginCommand()}\` and paste a Model Studio API key for your region.`;
 }
 
 /** The key in effect, checked the same way a paste is (seed Issue 1; sk-sp- Coding Plan keys). */
@@ -175,6 +175,6 @@ export function checkLiteralKey(setup: EffectiveSetup): DoctorCheck | undefined 
 		'credential.literal',
 		'The API key is written in openclaw.json in plain text',
 		`${setup.paths.configPath} holds the key (${maskKey(credential.key)}) in models.providers.${PROVIDER_ID}.apiKey; config files get shared and committed (seed Security practice 1).`,
-		`Run \`${LOGIN_COMMAND}\` to move it into auth-profiles.json (mode 0600), or use QWEN_API_KEY.`,
+		`Run \`${loginCommand()}\` to move it into auth-profiles.json (mode 0600), or use QWEN_API_KEY.`,
 	);
 }

@@ -5,6 +5,7 @@
 import type {Style} from '../style.js';
 import type {DoctorReport} from './run-checks.js';
 import type {CheckStatus, DoctorCheck} from './types.js';
+import {command} from '../messages.js';
 
 const GROUPS: Array<[string, string]> = [
 	['state', 'OpenClaw state'],
@@ -38,7 +39,7 @@ function plural(count: number, word: string): string {
 }
 
 export function formatText(report: DoctorReport, style: Style): string[] {
-	const lines: string[] = [style.bold('openclaw doctor')];
+	const lines: string[] = [style.bold(`${command('doctor')}`)];
 	for (const repair of report.repairs) {
 		lines.push('error' in repair
 			? style.red(`Could not fix ${repair.path}: ${repair.error}`)
@@ -64,7 +65,7 @@ export function formatText(report: DoctorReport, style: Style): string[] {
 	const {problems, warnings} = summarize(report.checks);
 	lines.push('');
 	if (problems > 0) {
-		lines.push(style.red(`${plural(problems, 'problem')}, ${plural(warnings, 'warning')}. Fix the problems above, then run \`openclaw doctor\` again.`));
+		lines.push(style.red(`${plural(problems, 'problem')}, ${plural(warnings, 'warning')}. Fix the problems above, then run \`${command('doctor')}\` again.`));
 	} else if (warnings > 0) {
 		lines.push(style.yellow(`No problems; ${plural(warnings, 'warning')}.`));
 	} else {
@@ -72,7 +73,7 @@ export function formatText(report: DoctorReport, style: Style): string[] {
 	}
 
 	const fixable = report.checks.filter(check => check.fixable && check.status !== 'ok');
-	if (fixable.length > 0) lines.push(`Run \`openclaw doctor --fix\` to repair ${plural(fixable.length, 'permission')} automatically.`);
+	if (fixable.length > 0) lines.push(`Run \`${command('doctor --fix')}\` to repair ${plural(fixable.length, 'permission')} automatically.`);
 	return lines;
 }
 

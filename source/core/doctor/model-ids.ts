@@ -8,6 +8,7 @@ import {isPlainObject} from '../config-file.js';
 import {PROVIDER_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
 import {ok, problem, type DoctorCheck} from './types.js';
+import {command} from '../messages.js';
 
 export type ModelIdMention = {where: string; value: string};
 
@@ -88,6 +89,6 @@ export function checkModelIds(
 		.map(entry => `"${entry.value}" → "${entry.suggestion}"`);
 	const nextStep = fixes.length > 0
 		? `In ${configPath} replace ${fixes.join(', ')}.`
-		: `In ${configPath} use plain DashScope ids such as qwen-plus (see \`openclaw models list\`).`;
+		: `In ${configPath} use plain DashScope ids such as qwen-plus (see \`${command('models list')}\`).`;
 	return problem(id, `${bad.length === 1 ? 'A model id' : `${bad.length} model ids`} that DashScope will not find (seed Issue 3)`, detail, nextStep);
 }

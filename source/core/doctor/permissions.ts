@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type {OpenClawPaths} from '../paths.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
+import {command} from '../messages.js';
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
@@ -57,7 +58,7 @@ function checkTarget(target: Target): DoctorCheck {
 		? (readable ? 'Other users on this machine can read your API key' : 'Other users have access to your API key file')
 		: 'Other users on this machine can list or enter the directory holding your API key';
 	const detail = `${target.path} has mode ${formatMode(mode)}; it should be ${formatMode(target.wanted)}. ${who}.`;
-	const nextStep = `Run \`openclaw doctor --fix\`, or: ${chmodCommand(target)}`;
+	const nextStep = `Run \`${command('doctor --fix')}\`, or: ${chmodCommand(target)}`;
 	const result = target.kind === 'file'
 		? problem(target.id, `${target.label} is not private (${formatMode(mode)})`, detail, nextStep)
 		: warning(target.id, `${target.label} is not private (${formatMode(mode)})`, detail, nextStep);

@@ -4,7 +4,7 @@
  * the host reachable, and is the default model served there (seed Issue 3).
  */
 import {listModelsAt} from '../catalogue.js';
-import {ADVICE} from '../messages.js';
+import {command, ADVICE} from '../messages.js';
 import {findModel} from '../models.js';
 import {joinRegionLabels, probeKey} from '../region-probe.js';
 import {closestIds} from '../resolve-model.js';
@@ -84,7 +84,7 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 					id,
 					`The key is rejected by ${region.label}; ${unreachedLabels} could not be reached to tell whether it belongs there`,
 					`${probe.error.message} ${joinRegionLabels(probe.refusedBy)} answered 401 Unauthorized; ${unreachedLabels} did not answer (${unreached[0]!.error.title}), so a region mix-up is not ruled out.`,
-					`Run \`openclaw doctor\` again once ${unreachedLabels} can be reached. If every region then refuses the key: ${probe.error.nextStep}`,
+					`Run \`${command('doctor')}\` again once ${unreachedLabels} can be reached. If every region then refuses the key: ${probe.error.nextStep}`,
 				),
 			};
 		}
@@ -133,7 +133,7 @@ export function checkModelAvailable(modelId: string, modelIds: readonly string[]
 			id,
 			`${modelId} is still listed by ${regionLabel} but retired (${retired.date})`,
 			`Alibaba retired ${modelId} on ${retired.date}; requests may start failing at any time.`,
-			`Run \`openclaw models set ${retired.replacement}\`.`,
+			`Run \`${command(`models set ${retired.replacement}`)}\`.`,
 		);
 	}
 
@@ -142,7 +142,7 @@ export function checkModelAvailable(modelId: string, modelIds: readonly string[]
 			id,
 			`${modelId} was retired on ${retired.date} and is gone from ${regionLabel}`,
 			`GET /models no longer lists ${modelId}; chat requests get "model not found". Its replacement is ${retired.replacement}.`,
-			`Run \`openclaw models set ${retired.replacement}\`.`,
+			`Run \`${command(`models set ${retired.replacement}`)}\`.`,
 		);
 	}
 

@@ -3,7 +3,7 @@
  * Every screen and command shows `message` and `nextStep` as they are.
  */
 import {AppError} from '../app-error.js';
-import {LOGIN_COMMAND, PORTAL_DISCONTINUED} from '../messages.js';
+import {loginCommand, PORTAL_DISCONTINUED} from '../messages.js';
 
 export type OAuthErrorKind =
 	| 'device_request_refused'
@@ -35,7 +35,7 @@ export class OAuthError extends AppError {
 }
 
 const TRY_AGAIN_OR_KEY = 'Try the OAuth login again, or choose "Qwen API Key" instead.';
-const RELOGIN = `Run \`${LOGIN_COMMAND}\` again.`;
+const RELOGIN = `Run \`${loginCommand()}\` again.`;
 
 export function deviceRequestRefused(status: number | undefined, detail: string | undefined): OAuthError {
 	const what = status ? `HTTP ${status}` : 'an unreadable answer';
@@ -112,7 +112,7 @@ export function noOAuthProfile(authProfilesPath: string): OAuthError {
 export function refreshDead(status: number): OAuthError {
 	return new OAuthError(
 		'refresh_dead',
-		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh); run \`${LOGIN_COMMAND}\` again.`,
+		`The Qwen OAuth login has expired and can no longer be renewed (HTTP ${status} on refresh); run \`${loginCommand()}\` again.`,
 		`${RELOGIN} ${PORTAL_DISCONTINUED} If the login keeps failing, choose "Qwen API Key".`,
 		status,
 	);

@@ -1,4 +1,4 @@
-import {LOGIN_COMMAND} from '../../core/messages.js';
+import {loginCommand} from '../../core/messages.js';
 import type {WizardOutcome} from './outcome.js';
 import {tildify} from './tildify.js';
 
@@ -8,7 +8,7 @@ import {tildify} from './tildify.js';
  */
 export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: string; home?: string; chatCommand: string}): string {
 	if (outcome.kind === 'cancelled') {
-		return `openclaw: setup cancelled; nothing was written. Run \`${LOGIN_COMMAND}\` to start again.`;
+		return `openclaw: setup cancelled; nothing was written. Run \`${loginCommand()}\` to start again.`;
 	}
 
 	if (outcome.kind === 'failed') {
@@ -16,7 +16,7 @@ export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: stri
 			outcome.written.length === 0
 				? 'nothing was written'
 				: `${outcome.written.map(file => tildify(file, details.home)).join(' and ')} was written before the failure`;
-		return `openclaw: setup failed; ${written}. ${outcome.message} Run \`${LOGIN_COMMAND}\` to try again.`;
+		return `openclaw: setup failed; ${written}. ${outcome.message} Run \`${loginCommand()}\` to try again.`;
 	}
 
 	const next = outcome.startChat ? 'Opening the chat now.' : `Start chatting with \`${details.chatCommand}\`.`;

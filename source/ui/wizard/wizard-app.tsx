@@ -24,8 +24,9 @@ import type {WizardServices} from './services.js';
 import {useKeyCheck} from './use-key-check.js';
 import {useOAuthSave} from './use-oauth-save.js';
 import {useSaveSetup} from './use-save-setup.js';
+import {command} from '../../core/messages.js';
 
-export const CHAT_COMMAND = 'openclaw chat';
+export const CHAT_COMMAND = `${command('chat')}`;
 
 export type WizardAppProps = {
 	/** All the I/O of both sign-in paths; keep the object stable. */

@@ -3,9 +3,10 @@
  * image data, and nothing key-like.
  */
 import type {Exchange} from './transcript-state.js';
+import {command} from '../../../core/messages.js';
 
 export function transcriptMarkdown(exchanges: readonly Exchange[], options: {savedAt: Date; secrets?: readonly string[]}): string {
-	const lines = [`# openclaw chat`, '', `Saved ${options.savedAt.toISOString()}.`, ''];
+	const lines = [`# ${command('chat')}`, '', `Saved ${options.savedAt.toISOString()}.`, ''];
 	for (const exchange of exchanges) {
 		lines.push('## You', '');
 		for (const image of exchange.images) lines.push(`![image](${image.path})`, '');

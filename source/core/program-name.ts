@@ -1,0 +1,19 @@
+/**
+ * The name this program was started as: `openclaw`, or `openclaw-qwen` where
+ * the real OpenClaw owns the first name. Every command line it suggests uses
+ * it. Set once by the entry point, before anything else is loaded.
+ */
+let invokedAs = 'openclaw';
+
+export function setProgramName(name: string): void {
+	invokedAs = name;
+}
+
+export function programName(): string {
+	return invokedAs;
+}
+
+/** A command line to suggest, with the name this program was started as: command('models list'). */
+export function command(args: string): string {
+	return `${invokedAs} ${args}`;
+}
