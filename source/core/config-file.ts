@@ -47,11 +47,14 @@ export type ConfigData = Record<string, unknown>;
 /** openclaw.json as read: `exists` false (and no data) when there is no file yet. */
 export type ConfigRead = {exists: boolean; data: ConfigData};
 
+/** The variable that moves openclaw.json, for messages about it. */
+export const CONFIG_SETTING = 'OPENCLAW_CONFIG_PATH';
+
 /** Deeper than any real config; deeper still and the parsers and comparisons run out of stack. */
 const MAX_DEPTH = 64;
 
 export function readOpenClawConfig(paths: OpenClawPaths): ConfigRead {
-	const text = readRegularFile(paths.configPath);
+	const text = readRegularFile(paths.configPath, {setting: CONFIG_SETTING});
 	if (text === undefined) return {exists: false, data: {}};
 	return {exists: true, data: parseOpenClawConfig(text, paths.configPath)};
 }

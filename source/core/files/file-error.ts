@@ -27,18 +27,18 @@ function relocateHint(file: string): string {
 	return 'OPENCLAW_STATE_DIR';
 }
 
-/** A path that exists but is no regular file: refused by name, never opened. */
-export function notRegularFile(file: string, kind: SpecialKind): AppError {
+/** A path that exists but is no regular file: refused by name, never opened. `setting` names what moves it. */
+export function notRegularFile(file: string, kind: SpecialKind, setting = relocateHint(file)): AppError {
 	return new AppError({
 		kind: 'not_regular_file',
 		title: `${file} is a ${kind}, not a regular file`,
 		message: `openclaw reads and writes only regular files (or symlinks to them), so it left ${file} alone.`,
-		nextStep: `Move it aside, or set ${relocateHint(file)} to point somewhere else.`,
+		nextStep: `Move it aside, or set ${setting} to point somewhere else.`,
 	});
 }
 
 /** Any failed read or write of `file`, by its errno code. Nothing else was changed. */
-export function fileError(operation: FileOperation, file: string, cause: unknown): AppError {
+export function fileError(operation: FileOperation, file: string, cause: unknown, setting = relocateHint(file)): AppError {
 	if (cause instanceof AppError) return cause;
 	const code = errorCode(cause) ?? 'EIO';
 	const dir = path.dirname(file);
@@ -60,23 +60,23 @@ export function fileError(operation: FileOperation, file: string, cause: unknown
 				'permission_denied',
 				`Permission denied for ${file}`,
 				`The system refused to ${operation === 'lock' ? 'lock' : operation} ${file} (${code}).`,
-				`Make it and its folder yours and writable (chmod u+rw ${shellQuote(file)}; chmod u+rwx ${shellQuote(dir)}), or set ${relocateHint(file)} to a folder you can write.`,
+				`Make it and its folder yours and writable (chmod u+rw ${shellQuote(file)}; chmod u+rwx ${shellQuote(dir)}), or set ${setting} to a folder you can write.`,
 			);
 		case 'EROFS':
 			return problem(
 				'read_only',
 				`${file} is on a read-only file system`,
 				`Could not ${operation} ${file} (EROFS).`,
-				`Set ${relocateHint(file)} to a writable location.`,
+				`Set ${setting} to a writable location.`,
 			);
 		case 'EISDIR':
-			return notRegularFile(file, 'directory');
+			return notRegularFile(file, 'directory', setting);
 		case 'ENOTDIR':
 			return problem(
 				'not_a_directory',
 				`Part of the path to ${file} is a file, not a folder`,
 				`Could not ${operation} ${file} (ENOTDIR).`,
-				`Move the file that stands where a folder should be, or set ${relocateHint(file)}.`,
+				`Move the file that stands where a folder should be, or set ${setting}.`,
 			);
 		case 'ELOOP':
 			return problem(
@@ -86,7 +86,7 @@ export function fileError(operation: FileOperation, file: string, cause: unknown
 				`Fix or remove the symlink (ls -l ${shellQuote(file)} shows where it points).`,
 			);
 		case 'ENAMETOOLONG':
-			return problem('path_too_long', `The path ${file} is too long`, `Could not ${operation} it (ENAMETOOLONG).`, `Set ${relocateHint(file)} to a shorter path.`);
+			return problem('path_too_long', `The path ${file} is too long`, `Could not ${operation} it (ENAMETOOLONG).`, `Set ${setting} to a shorter path.`);
 		default:
 			return problem(
 				'file_io',

@@ -20,25 +20,25 @@ import {fileError, notRegularFile, specialKindOf} from './file-error.js';
 /** The calls a write makes, so a test can stand in a disk that fills up. */
 export type WriteCalls = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'chmodSync' | 'rmSync'>;
 
-/** Reads `file` as UTF-8; undefined when there is no such file. */
-export function readRegularFile(file: string): string | undefined {
-	const stats = statOrUndefined(file, 'read');
+/** Reads `file` as UTF-8; undefined when there is no such file. `setting`: the variable that moves it, for messages. */
+export function readRegularFile(file: string, options: {setting?: string} = {}): string | undefined {
+	const stats = statOrUndefined(file, 'read', options.setting);
 	if (!stats) return undefined;
-	if (!stats.isFile()) throw notRegularFile(file, specialKindOf(stats));
+	if (!stats.isFile()) throw notRegularFile(file, specialKindOf(stats), options.setting);
 	let fd: number;
 	try {
 		// O_NONBLOCK: should the file be swapped for a FIFO after the check, the open still returns.
 		fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
 	} catch (error) {
 		if (errorCode(error) === 'ENOENT') return undefined;
-		throw fileError('read', file, error);
+		throw fileError('read', file, error, options.setting);
 	}
 	try {
 		const opened = fs.fstatSync(fd);
-		if (!opened.isFile()) throw notRegularFile(file, specialKindOf(opened));
+		if (!opened.isFile()) throw notRegularFile(file, specialKindOf(opened), options.setting);
 		return fs.readFileSync(fd, 'utf8');
 	} catch (error) {
-		throw fileError('read', file, error);
+		throw fileError('read', file, error, options.setting);
 	} finally {
 		fs.closeSync(fd);
 	}
@@ -57,11 +57,11 @@ let temporaryCounter = 0;
  * Replaces `file` with `data`, all or nothing. `mode` is set on the new file.
  * Throws an AppError naming the file when anything fails; the old file is then untouched.
  */
-export function writeFileSafely(file: string, data: string | Uint8Array, options: {mode: number; calls?: WriteCalls}): void {
+export function writeFileSafely(file: string, data: string | Uint8Array, options: {mode: number; calls?: WriteCalls; setting?: string}): void {
 	const calls = options.calls ?? fs;
-	const target = resolveWriteTarget(file);
-	const existing = statOrUndefined(target, 'write');
-	if (existing && !existing.isFile()) throw notRegularFile(file, specialKindOf(existing));
+	const target = resolveWriteTarget(file, options.setting);
+	const existing = statOrUndefined(target, 'write', options.setting);
+	if (existing && !existing.isFile()) throw notRegularFile(file, specialKindOf(existing), options.setting);
 	removeStaleTemporaries(target);
 	const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
 	const temporary = temporaryPath(target);
@@ -78,7 +78,7 @@ export function writeFileSafely(file: string, data: string | Uint8Array, options
 		calls.renameSync(temporary, target);
 	} catch (error) {
 		calls.rmSync(temporary, {force: true});
-		throw fileError('write', file, error);
+		throw fileError('write', file, error, options.setting);
 	}
 	syncDirectory(path.dirname(target));
 }
@@ -119,8 +119,14 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 /** Removes temporary files for `target` whose writer is gone. Quiet: a file we cannot remove is left. */
 export function removeStaleTemporaries(target: string): void {
-	const dir = path.dirname(target);
-	const prefix = `.${path.basename(target)}.`;
+	removeStaleTemporariesIn(path.dirname(target), `.${path.basename(target)}.`);
+}
+
+/**
+ * Removes every temporary file of ours in `dir` whose writer is gone (a
+ * writer killed mid-write leaves one), optionally only those for one file.
+ */
+export function removeStaleTemporariesIn(dir: string, prefix = '.'): void {
 	let names: string[];
 	try {
 		names = fs.readdirSync(dir);
@@ -129,7 +135,7 @@ export function removeStaleTemporaries(target: string): void {
 	}
 	for (const name of names) {
 		if (!name.startsWith(prefix) || !name.endsWith(TEMPORARY_SUFFIX)) continue;
-		const match = /^(\d+)\.\d+\.[0-9a-f]+$/.exec(name.slice(prefix.length, -TEMPORARY_SUFFIX.length));
+		const match = /\.(\d+)\.\d+\.[0-9a-f]+\.tmp$/.exec(name);
 		if (!match) continue;
 		const file = path.join(dir, name);
 		const pid = Number(match[1]);
@@ -156,13 +162,13 @@ function isOlderThan(file: string, ms: number): boolean {
 }
 
 /** stat through symlinks; undefined when nothing is there (a dangling link included). */
-function statOrUndefined(file: string, operation: 'read' | 'write'): fs.Stats | undefined {
+function statOrUndefined(file: string, operation: 'read' | 'write', setting?: string): fs.Stats | undefined {
 	try {
 		return fs.statSync(file);
 	} catch (error) {
 		const code = errorCode(error);
 		if (code === 'ENOENT') return undefined;
-		throw fileError(operation, file, error);
+		throw fileError(operation, file, error, setting);
 	}
 }
 
@@ -170,19 +176,19 @@ function statOrUndefined(file: string, operation: 'read' | 'write'): fs.Stats | 
  * The file a write to `file` replaces: the end of a symlink chain, so a
  * dotfiles link stays a link. A dangling link leads to where it points.
  */
-export function resolveWriteTarget(file: string): string {
+export function resolveWriteTarget(file: string, setting?: string): string {
 	let target = file;
 	for (let hops = 0; hops < 40; hops++) {
 		let stats: fs.Stats | undefined;
 		try {
 			stats = fs.lstatSync(target, {throwIfNoEntry: false});
 		} catch (error) {
-			throw fileError('write', file, error);
+			throw fileError('write', file, error, setting);
 		}
 		if (!stats?.isSymbolicLink()) return target;
 		target = path.resolve(path.dirname(target), fs.readlinkSync(target));
 	}
-	throw fileError('write', file, Object.assign(new Error('too many symbolic links'), {code: 'ELOOP'}));
+	throw fileError('write', file, Object.assign(new Error('too many symbolic links'), {code: 'ELOOP'}), setting);
 }
 
 /**

@@ -19,10 +19,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {isDeepStrictEqual} from 'node:util';
 import {AppError, errorCode} from '../app-error.js';
-import {readOpenClawConfig, serializeConfig, type ConfigData, type ConfigRead} from '../config-file.js';
+import {CONFIG_SETTING, readOpenClawConfig, serializeConfig, type ConfigData, type ConfigRead} from '../config-file.js';
 import type {Env} from '../env.js';
 import {fileError} from '../files/file-error.js';
-import {ensurePrivateDir, readRegularFile, removeStaleTemporaries, resolveWriteTarget, tightenOwnMode, writeFileSafely, type WriteCalls} from '../files/safe-file.js';
+import {ensurePrivateDir, readRegularFile, removeStaleTemporariesIn, resolveWriteTarget, tightenOwnMode, writeFileSafely, type WriteCalls} from '../files/safe-file.js';
 import {tryStateLockSync, withStateLock, type LockNotices} from '../files/state-lock.js';
 import type {OpenClawPaths} from '../paths.js';
 import {readJsonStore, readStore, type KeyStore} from './key-store.js';
@@ -76,7 +76,7 @@ export async function changeState<T>(
 
 /** Holds the setup lock for `task` (a token renewal that must ask the server once, then write). */
 export async function withSetupLock<T>(paths: OpenClawPaths, task: () => Promise<T> | T, options: {notices?: LockNotices} = {}): Promise<T> {
-	const configFile = resolveWriteTarget(paths.configPath);
+	const configFile = resolveWriteTarget(paths.configPath, CONFIG_SETTING);
 	ensurePrivateDir(path.dirname(configFile));
 	return withStateLock(configFile, task, options.notices);
 }
@@ -134,8 +134,7 @@ export function changeStateLocked<T>(
  */
 export function finishInterruptedChange(paths: OpenClawPaths): void {
 	const configFile = resolveWriteTarget(paths.configPath);
-	removeStaleTemporaries(configFile);
-	removeStaleTemporaries(resolveWriteTarget(paths.authProfilesPath));
+	for (const dir of new Set([path.dirname(configFile), paths.agentDir, paths.appDir])) removeStaleTemporariesIn(dir);
 	const journal = journalPath(configFile);
 	if (!fs.existsSync(journal)) return;
 	const release = tryStateLockSync(configFile);
@@ -215,7 +214,7 @@ function applyEntries(entries: readonly JournalEntry[], calls?: WriteCalls): voi
 	for (const entry of entries) {
 		if (entry.type === 'profiles') applyProfileChanges(entry.store, entry.changes, entry.bootstrap === true);
 		else if (entry.text === null) fs.rmSync(entry.file, {force: true});
-		else writeFileSafely(entry.file, entry.text, {mode: 0o600, ...(calls ? {calls} : {})});
+		else writeFileSafely(entry.file, entry.text, {mode: 0o600, setting: CONFIG_SETTING, ...(calls ? {calls} : {})});
 	}
 }
 
