@@ -1,5 +1,5 @@
 /**
- * `openclaw doctor [--fix] [--json]`: the seed's Troubleshooting and Security
+ * `openclaw doctor [--fix] [--json]`: the guide's Troubleshooting and Security
  * sections as checks. Exit 0 when nothing is a problem (warnings allowed), 1
  * otherwise. `--fix` repairs file permissions and nothing else.
  */

@@ -139,7 +139,7 @@ export const DOCTOR_DESCRIPTION =
 	'check the config, key, region, default model and file permissions, with the next step for each problem';
 
 export const DOCTOR_HELP = `${examples(`${command('doctor')}`, `${command('doctor --fix')}`, `${command('doctor --json | jq ')}'.checks[] | select(.status != "ok")'`)}
-Checks the seed's troubleshooting issues: invalid key (401), wrong region, model not found
+Checks every problem in the guide's Troubleshooting: invalid key (401), wrong region, model not found
 (region-prefixed or Bedrock ids), environment variable not working; and that auth-profiles.json
 is private (chmod 600). Only GET /models is sent, so no tokens are spent.
 Exit status: 0 when there is no problem (warnings allowed), 1 when there is one.

@@ -1,5 +1,5 @@
 /**
- * `openclaw models list`: the curated registry, grouped like the seed's tables;
+ * `openclaw models list`: the curated registry, grouped like the guide's tables;
  * only the portal's two models when Qwen OAuth is the login in effect.
  */
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';

@@ -1,6 +1,6 @@
 /**
- * The model registry: the seed's nine DashScope models and the two Qwen OAuth
- * portal models, with the facts in shared/reference/models.md. It is the curated,
+ * The model registry: the guide's nine DashScope models and the two Qwen OAuth
+ * portal models, with the facts in docs/models.md. It is the curated,
  * offline part of the picture; a key's real catalogue comes from GET /models.
  */
 import type {RegionId} from './regions.js';
@@ -26,7 +26,7 @@ export type ModelInfo = {
 	readonly provider: ModelProvider;
 	readonly category: ModelCategory;
 	readonly bestFor: string;
-	/** The seed's star rating, 1 to 5. */
+	/** The guide's star rating, 1 to 5. */
 	readonly stars: number;
 	readonly input: readonly InputType[];
 	readonly contextWindow: number;
@@ -41,7 +41,7 @@ export type ModelInfo = {
 /** OpenClaw's provider id for both the DashScope key and the OAuth portal. */
 export const PROVIDER_ID = 'qwen-portal';
 
-/** The model the seed recommends and the picker starts on. */
+/** The model the guide recommends and the picker starts on. */
 export const RECOMMENDED_MODEL_ID = 'qwen3-coder-plus';
 
 /** The default model when the OAuth portal is active. */

@@ -224,7 +224,7 @@ describe('openclaw chat', () => {
 		});
 	});
 
-	test('an invalid key: 401 with the seed advice (format, expiry, region)', async () => {
+	test('an invalid key: 401 with the guide advice (format, expiry, region)', async () => {
 		const badKey = 'sk-test0000bad0000000000000000000000';
 		registerSecret(badKey);
 		world.saveLogin();

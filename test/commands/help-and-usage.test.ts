@@ -16,7 +16,7 @@ describe('help, version and usage errors', () => {
 		expect(result.stdout.trim()).toBe(packageJson.version);
 	});
 
-	test('--help lists the commands, env vars and the seed\'s troubleshooting', async () => {
+	test('--help lists the commands, env vars and the guide\'s troubleshooting', async () => {
 		const result = await world.run(['--help']);
 		expect(result.code).toBe(0);
 		for (const text of ['models', 'chat', 'restart', 'Examples:', 'QWEN_API_KEY', 'DASHSCOPE_API_KEY', 'OPENCLAW_STATE_DIR', 'QWEN_INTL_BASE_URL', '401 Unauthorized', 'qwen.qwen-plus', 'echo $QWEN_API_KEY']) {

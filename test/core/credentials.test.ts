@@ -97,7 +97,7 @@ describe('loadEffectiveSetup', () => {
 		expect(texts(setup).join('\n')).toMatch(/QWEN_API_KEY: .*start with "sk-"/);
 	});
 
-	it('assumes International when no baseUrl is configured, with the seed\'s note', () => {
+	it('assumes International when no baseUrl is configured, with the guide\'s note', () => {
 		const setup = loadEffectiveSetup({...temp.env, QWEN_API_KEY: ENV_KEY});
 		expect(setup).toMatchObject({baseUrl: INTL, baseUrlConfigured: false, region: {id: 'intl'}});
 		const note = texts(setup).find(warning => warning.includes('You still need to set the correct baseUrl'));

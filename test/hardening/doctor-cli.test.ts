@@ -1,6 +1,6 @@
 /**
  * `openclaw doctor` as a user runs it (the built CLI, piped output) on each of
- * the seed's four troubleshooting issues, plus --fix and --json.
+ * the guide's four troubleshooting issues, plus --fix and --json.
  */
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
@@ -9,7 +9,7 @@ import {snapshotTree} from '../support/file-tree.js';
 
 const world = freshCliWorld();
 
-describe('openclaw doctor names the seed\'s troubleshooting issues', () => {
+describe('openclaw doctor names the guide\'s troubleshooting issues', () => {
 	it('healthy: exit 0, plain text', async () => {
 		world.saveLogin();
 		const result = await world.run(['doctor']);
@@ -23,14 +23,14 @@ describe('openclaw doctor names the seed\'s troubleshooting issues', () => {
 		world.home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: 'sk-test0000gone00000000000000000000'}}});
 		const result = await world.run(['doctor']);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toContain('✗ The key is rejected by every region (seed Issue 1: Invalid API key)');
+		expect(result.stdout).toContain('✗ The key is rejected by every region (Troubleshooting, Issue 1: Invalid API key)');
 	});
 
 	it('Issue 2: a China key on the International endpoint', async () => {
 		world.saveLogin({keyRegion: 'cn', baseUrlRegion: 'intl'});
 		const result = await world.run(['doctor']);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toContain('✗ The key belongs to China (Beijing), not International (Singapore) (seed Issue 2: Wrong region)');
+		expect(result.stdout).toContain('✗ The key belongs to China (Beijing), not International (Singapore) (Troubleshooting, Issue 2: Wrong region)');
 		expect(result.stdout).toContain('Next step: Run `openclaw models auth login --provider qwen-portal --region cn`');
 	});
 
@@ -38,14 +38,14 @@ describe('openclaw doctor names the seed\'s troubleshooting issues', () => {
 		world.saveLogin({model: 'qwen.qwen3-coder-30b-a3b-v1:0'});
 		const result = await world.run(['doctor']);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toMatch(/✗ The default model "qwen-portal\/qwen\.qwen3-coder-30b-a3b-v1:0" will not be found \(seed Issue 3\)/);
+		expect(result.stdout).toMatch(/✗ The default model "qwen-portal\/qwen\.qwen3-coder-30b-a3b-v1:0" will not be found \(Troubleshooting, Issue 3\)/);
 		expect(result.stdout).toContain('Bedrock');
 	});
 
 	it('Issue 4: QWEN_API_KEY exported empty', async () => {
 		const result = await world.run(['doctor'], {extraEnv: {QWEN_API_KEY: ''}});
 		expect(result.code).toBe(1);
-		expect(result.stdout).toContain('! QWEN_API_KEY is set but empty (seed Issue 4)');
+		expect(result.stdout).toContain('! QWEN_API_KEY is set but empty (Troubleshooting, Issue 4)');
 		expect(result.stdout).toContain('✗ No API key found');
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * A fake Qwen OAuth portal for tests (shared/reference/dashscope-wire.md,
+ * A fake Qwen OAuth portal for tests (docs/dashscope-wire.md,
  * "Qwen OAuth portal"): the device-code endpoint, the token endpoint (device
  * grant with PKCE verification, refresh grant) and the portal's chat endpoint.
  * Each test scripts what the server answers. Erasable TS only, independent of

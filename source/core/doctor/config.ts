@@ -137,7 +137,7 @@ export function checkDefaultModel(config: Record<string, unknown>, configPath: s
 		const suggestion = failed?.suggestion;
 		return problem(
 			id,
-			`The default model "${ref}" will not be found (seed Issue 3)`,
+			`The default model "${ref}" will not be found (Troubleshooting, Issue 3)`,
 			`agents.defaults.model.primary in ${configPath}: ${failed?.message ?? 'not a model id'}`,
 			`Run \`${command('models set')} ${suggestion ?? RECOMMENDED_MODEL_ID}\`.`,
 		);

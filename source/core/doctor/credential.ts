@@ -1,7 +1,7 @@
 /**
  * Which key is in effect and whether it can work: the source that wins
  * (credentials.ts decides; doctor only explains), env vars that are set but
- * empty or padded (seed Issue 4), the key's format (seed Issue 1) and Coding
+ * empty or padded (Troubleshooting, Issue 4), the key's format (Troubleshooting, Issue 1) and Coding
  * Plan keys aimed at a pay-as-you-go endpoint.
  */
 import {maskKey, validateApiKey} from '../api-key.js';
@@ -12,7 +12,7 @@ import {PROVIDER_ID} from '../models.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
 
-const ISSUE_4 = 'seed Issue 4';
+const ISSUE_4 = 'Troubleshooting, Issue 4';
 
 /** QWEN_API_KEY / DASHSCOPE_API_KEY set but empty, or with whitespace or quotes around the key. */
 export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credential'>): DoctorCheck[] {
@@ -137,7 +137,7 @@ function fixStep(setup: EffectiveSetup): string {
 	return `Run \`${loginCommand()}\` and paste a Model Studio API key for your region.`;
 }
 
-/** The key in effect, checked the same way a paste is (seed Issue 1; sk-sp- Coding Plan keys). */
+/** The key in effect, checked the same way a paste is (the guide's Issue 1; sk-sp- Coding Plan keys). */
 export function checkKeyFormat(setup: EffectiveSetup): DoctorCheck | undefined {
 	const credential = setup.credential;
 	if (!credential || (credential.profileType !== undefined && credential.profileType !== 'api_key')) return undefined;
@@ -161,7 +161,7 @@ export function checkKeyFormat(setup: EffectiveSetup): DoctorCheck | undefined {
 	const advice = ADVICE.invalidKey();
 	return problem(
 		id,
-		`The API key is malformed (seed Issue 1: ${advice.title})`,
+		`The API key is malformed (Troubleshooting, Issue 1: ${advice.title})`,
 		`${validation.message}\nFrom ${credential.sourceLabel}.`,
 		fixStep(setup),
 	);
@@ -174,7 +174,7 @@ export function checkLiteralKey(setup: EffectiveSetup): DoctorCheck | undefined 
 	return warning(
 		'credential.literal',
 		'The API key is written in openclaw.json in plain text',
-		`${setup.paths.configPath} holds the key (${maskKey(credential.key)}) in models.providers.${PROVIDER_ID}.apiKey; config files get shared and committed (seed Security practice 1).`,
+		`${setup.paths.configPath} holds the key (${maskKey(credential.key)}) in models.providers.${PROVIDER_ID}.apiKey; config files get shared and committed (Security practice 1).`,
 		`Run \`${loginCommand()}\` to move it into auth-profiles.json (mode 0600), or use QWEN_API_KEY.`,
 	);
 }

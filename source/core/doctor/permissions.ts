@@ -1,5 +1,5 @@
 /**
- * The seed's Security practice 2: the key file is for its owner only
+ * The guide's Security practice 2: the key file is for its owner only
  * (chmod 600), and so is the directory holding it (0700, as OpenClaw creates it).
  */
 import fs from 'node:fs';

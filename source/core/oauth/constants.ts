@@ -1,5 +1,5 @@
 /**
- * Fixed facts about Qwen's OAuth portal (shared/reference/dashscope-wire.md,
+ * Fixed facts about Qwen's OAuth portal (docs/dashscope-wire.md,
  * "Qwen OAuth portal"). The client id is Qwen Code's public device-flow client.
  */
 import type {Env} from '../env.js';

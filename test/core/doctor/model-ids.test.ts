@@ -13,7 +13,7 @@ function config(options: {ids?: string[]; primary?: string; fallbacks?: string[]
 	};
 }
 
-describe('model id lint (seed Issue 3)', () => {
+describe('model id lint (Troubleshooting, Issue 3)', () => {
 	it('finds ids in the provider models, primary, fallbacks and agents.defaults.models keys', () => {
 		const mentions = collectModelIds(
 			config({

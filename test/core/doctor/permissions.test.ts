@@ -32,7 +32,7 @@ function byId(id: string) {
 	return check;
 }
 
-describe('permissions check (seed Security practice 2)', () => {
+describe('permissions check (Security practice 2)', () => {
 	it('is ok for a 0600 file in a 0700 directory', () => {
 		writeProfiles(0o600);
 		expect(checkPermissions(paths).map(check => check.status)).toEqual(['ok', 'ok']);

@@ -52,7 +52,7 @@ describe('doctor on a healthy setup', () => {
 	});
 });
 
-describe('seed Issue 1: invalid API key', () => {
+describe('Troubleshooting, Issue 1: invalid API key', () => {
 	it('names a key without the sk- prefix as malformed without asking the service', async () => {
 		await setUp('intl', TEST_KEYS.intl);
 		home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: 'test0000intl0000000000000000000000'}}});
@@ -70,7 +70,7 @@ describe('seed Issue 1: invalid API key', () => {
 		const report = await runDoctorChecks({env: home.env});
 		const region = check(report, 'region.key');
 		expect(region.status).toBe('problem');
-		expect(region.title).toBe('The key is rejected by every region (seed Issue 1: Invalid API key)');
+		expect(region.title).toBe('The key is rejected by every region (Troubleshooting, Issue 1: Invalid API key)');
 		expect(region.detail).toContain('401');
 		expect(region.detail).toContain('not a region mix-up');
 		// The configured region and the three others were asked.
@@ -87,13 +87,13 @@ describe('seed Issue 1: invalid API key', () => {
 	});
 });
 
-describe('seed Issue 2: wrong region', () => {
+describe('Troubleshooting, Issue 2: wrong region', () => {
 	it('names the region a China key belongs to when the config says International', async () => {
 		await setUp('intl', TEST_KEYS.cn);
 		const report = await runDoctorChecks({env: home.env});
 		const region = check(report, 'region.key');
 		expect(region.status).toBe('problem');
-		expect(region.title).toBe('The key belongs to China (Beijing), not International (Singapore) (seed Issue 2: Wrong region)');
+		expect(region.title).toBe('The key belongs to China (Beijing), not International (Singapore) (Troubleshooting, Issue 2: Wrong region)');
 		expect(region.detail).toContain('NOT interchangeable');
 		expect(region.nextStep).toContain('openclaw models auth login --provider qwen-portal --region cn');
 	});
@@ -131,7 +131,7 @@ describe('a service that never answers', () => {
 	});
 });
 
-describe('seed Issue 3: model not found', () => {
+describe('Troubleshooting, Issue 3: model not found', () => {
 	it('names a region-prefixed default model and the id to use', async () => {
 		await setUp('intl', TEST_KEYS.intl);
 		const config = home.readConfig() as {agents: {defaults: {model: {primary: string}}}};
@@ -140,7 +140,7 @@ describe('seed Issue 3: model not found', () => {
 		const report = await runDoctorChecks({env: home.env});
 		const model = check(report, 'config.default-model');
 		expect(model.status).toBe('problem');
-		expect(model.title).toContain('seed Issue 3');
+		expect(model.title).toContain('Troubleshooting, Issue 3');
 		expect(model.nextStep).toBe('Run `openclaw models set qwen-plus`.');
 		// Said once, not again by the availability check.
 		expect(report.checks.some(candidate => candidate.id === 'model.available')).toBe(false);
@@ -163,7 +163,7 @@ describe('seed Issue 3: model not found', () => {
 		const report = await runDoctorChecks({env: home.env});
 		const available = check(report, 'model.available');
 		expect(available.status).toBe('problem');
-		expect(available.title).toBe('qwen-coder-plus is not served by International (Singapore) (seed Issue 3: Model not found)');
+		expect(available.title).toBe('qwen-coder-plus is not served by International (Singapore) (Troubleshooting, Issue 3: Model not found)');
 		expect(available.detail).toContain('qwen3-coder-plus');
 		expect(available.nextStep).toContain('openclaw models list');
 	});
@@ -178,12 +178,12 @@ describe('seed Issue 3: model not found', () => {
 	});
 });
 
-describe('seed Issue 4: environment variable not working', () => {
+describe('Troubleshooting, Issue 4: environment variable not working', () => {
 	it('names QWEN_API_KEY set but empty and the missing key', async () => {
 		const report = await runDoctorChecks({env: {...home.env, QWEN_API_KEY: ''}});
 		const env = check(report, 'credential.env.QWEN_API_KEY');
 		expect(env.status).toBe('warning');
-		expect(env.title).toBe('QWEN_API_KEY is set but empty (seed Issue 4)');
+		expect(env.title).toBe('QWEN_API_KEY is set but empty (Troubleshooting, Issue 4)');
 		expect(env.nextStep).toContain('export QWEN_API_KEY="sk-…"');
 		expect(check(report, 'credential.source').status).toBe('problem');
 		expect(report.ok).toBe(false);
@@ -326,7 +326,7 @@ describe('config files', () => {
 	});
 });
 
-describe('permissions (seed Security practice 2)', () => {
+describe('permissions (Security practice 2)', () => {
 	it('finds a readable key file, and --fix repairs only the mode', async () => {
 		await setUp('intl', TEST_KEYS.intl);
 		fs.chmodSync(home.paths.authProfilesPath, 0o644);

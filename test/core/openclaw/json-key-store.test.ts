@@ -59,7 +59,7 @@ describe('auth-profiles.json, the guide\'s key store', () => {
 		expect(profiles[OAUTH_PROFILE_ID]).toEqual(oauth);
 	});
 
-	it('accepts the seed\'s file without "version" and adds it on write', async () => {
+	it('accepts the guide\'s file without "version" and adds it on write', async () => {
 		temp.writeAuthProfiles('{\n  "profiles": {\n    "qwen-portal:default": {"type": "api_key", "provider": "qwen-portal", "key": "sk-test0000seed000000000000000000a"}\n  }\n}\n');
 		expect(readAuthProfiles(temp.paths)).toEqual({
 			exists: true,
