@@ -64,7 +64,7 @@ function lowerFirst(text: string): string {
 function describeSource(setup: EffectiveSetup): string {
 	const credential = setup.credential;
 	if (!credential) return '';
-	if (credential.source.kind === 'profile') return `${credential.sourceLabel}: ${setup.paths.authProfilesPath}`;
+	if (credential.source.kind === 'profile') return `${credential.sourceLabel}: ${credential.source.store.file}`;
 	if (credential.source.kind === 'literal') return `${credential.sourceLabel}: ${setup.paths.configPath}`;
 	return credential.sourceLabel;
 }

@@ -3,6 +3,7 @@
  * 2026.9 while this program still works, each with its fix.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runDoctorChecks, type DoctorReport} from '../../../source/core/doctor/run-checks.js';
 import {saveApiKeySetup} from '../../../source/core/setup.js';
@@ -42,7 +43,9 @@ describe("doctor on OpenClaw 2026.9's state", () => {
 		expect(migration).toMatchObject({status: 'warning', title: 'OpenClaw needs to migrate old credential files before it runs again'});
 		expect(migration?.detail).toContain(home.paths.authProfilesPath);
 		expect(migration?.nextStep).toContain('openclaw doctor --fix --non-interactive');
-		expect(check(report, 'credential.source')?.title).toContain('profile qwen-portal:default (state/openclaw.sqlite)');
+		const source = check(report, 'credential.source');
+		expect(source?.title).toContain('profile qwen-portal:default (state/openclaw.sqlite)');
+		expect(source?.detail).toContain(`: ${path.join(home.paths.stateDir, 'state', 'openclaw.sqlite')}.`);
 	});
 
 	it('finds a key in the SQLite store that the old JSON file holds differently, and says which one is used', async () => {
