@@ -1,0 +1,78 @@
+/**
+ * What a request cost, estimated from its usage figures and the price list:
+ * the tier is chosen by prompt_tokens and every token of the request pays
+ * that tier's rates; cached input pays its discount, input written to an
+ * explicit cache its premium, and output the thinking rate when thinking was on.
+ */
+import type {RegionId} from '../regions.js';
+import {pricesFor, tierFor, type Currency, type PriceTier} from './model-prices.js';
+
+/** The usage figures cost depends on, as the stream reports them. */
+export type TokenUsage = {
+	readonly promptTokens: number;
+	readonly completionTokens: number;
+	readonly cachedTokens?: number;
+	readonly cacheCreationTokens?: number;
+	/** "ephemeral" when the request used an explicit cache. */
+	readonly cacheType?: string;
+	readonly reasoningTokens?: number;
+};
+
+/** Shares of the input price: implicit-cache hits pay 20%, explicit hits 10%, explicit creation 125%. */
+export const CACHE_RATES = {implicitHit: 0.2, explicitHit: 0.1, explicitCreation: 1.25} as const;
+
+export type CostEstimate = {
+	readonly currency: Currency;
+	readonly amount: number;
+	/** The tier's input limit, undefined for the top tier. */
+	readonly tierUpTo: number | undefined;
+	/** Output was billed at the thinking rate. */
+	readonly thinkingRate: boolean;
+};
+
+const PER_TOKEN = 1 / 1_000_000;
+
+/** The estimate, or undefined when the model or region has no known price. */
+export function estimateCost(usage: TokenUsage, modelId: string, region: RegionId, thinking: boolean): CostEstimate | undefined {
+	const prices = pricesFor(modelId, region);
+	if (!prices) return undefined;
+	const tier = tierFor(prices, usage.promptTokens);
+	const thinkingRate = thinking && tier.thinkingOutput !== undefined;
+	return {currency: prices.currency, amount: requestCost(usage, tier, thinkingRate), tierUpTo: tier.upTo, thinkingRate};
+}
+
+function requestCost(usage: TokenUsage, tier: PriceTier, thinkingRate: boolean): number {
+	const cached = usage.cachedTokens ?? 0;
+	const created = usage.cacheCreationTokens ?? 0;
+	const uncached = Math.max(0, usage.promptTokens - cached - created);
+	const hitRate = usage.cacheType ? CACHE_RATES.explicitHit : CACHE_RATES.implicitHit;
+	const input = (uncached + created * CACHE_RATES.explicitCreation + cached * hitRate) * tier.input;
+	const output = usage.completionTokens * (thinkingRate ? tier.thinkingOutput! : tier.output);
+	return (input + output) * PER_TOKEN;
+}
+
+/** The share of input served from the cache, 0 to 1, or undefined when nothing was cached. */
+export function cacheShare(usage: Pick<TokenUsage, 'promptTokens' | 'cachedTokens'>): number | undefined {
+	if (!usage.cachedTokens || usage.promptTokens <= 0) return undefined;
+	return usage.cachedTokens / usage.promptTokens;
+}
+
+/** "$0.0123" or "¥0.0123": four decimals below one unit, two above, so small turns still show. */
+export function formatCost(amount: number, currency: Currency): string {
+	const symbol = currency === 'USD' ? '$' : '¥';
+	const digits = amount >= 1 ? 2 : amount >= 0.01 ? 3 : 4;
+	return `${symbol}${amount.toFixed(digits)}`;
+}
+
+/** Sums of costs, kept per currency: a session can switch regions, and USD and CNY never add. */
+export type CostTotals = Partial<Record<Currency, number>>;
+
+export function addCost(totals: CostTotals, estimate: CostEstimate | undefined): CostTotals {
+	if (!estimate) return totals;
+	return {...totals, [estimate.currency]: (totals[estimate.currency] ?? 0) + estimate.amount};
+}
+
+export function formatTotals(totals: CostTotals): string | undefined {
+	const parts = (Object.entries(totals) as Array<[Currency, number]>).map(([currency, amount]) => formatCost(amount, currency));
+	return parts.length > 0 ? parts.join(' + ') : undefined;
+}
