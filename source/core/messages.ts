@@ -13,6 +13,17 @@ export {command, programName, setProgramName} from './program-name.js';
 
 export type Advice = {title: string; message: string; nextStep: string};
 
+/**
+ * Which request an error came from. A key check (GET /models) has no partial
+ * answer to keep and no message to send again, so its advice says so.
+ */
+export type RequestActivity = 'chat' | 'models';
+
+/** The variable that sets the request timeout, and the range it accepts (Node's timers overflow past 2^31 ms). */
+export const TIMEOUT_ENV_VAR = 'OPENCLAW_TIMEOUT_MS';
+export const MIN_TIMEOUT_MS = 1000;
+export const MAX_TIMEOUT_MS = 3_600_000;
+
 
 /** The command that saves a key (the wizard on a terminal); every hint names it through this. */
 export function loginCommand(): string {
@@ -73,6 +84,19 @@ export const ADVICE = {
 				'endpoint, China keys the China endpoint, and the keys are not interchangeable. ' +
 				'It can also be a firewall, proxy or slow network.',
 			nextStep: `Run \`${command('models status --probe')}\` to check which region accepts your key, then try again.`,
+		};
+	},
+
+	/**
+	 * The stream went silent after text had arrived: the key and region work,
+	 * so this is no region mismatch.
+	 */
+	stalled(seconds?: number): Advice {
+		const after = seconds ? ` after ${seconds} s` : '';
+		return {
+			title: 'Answer stalled',
+			message: `The answer stopped arriving${after} without a word from the service; what arrived is kept.`,
+			nextStep: `Send it again. On a slow link, raise ${TIMEOUT_ENV_VAR} (${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS} ms).`,
 		};
 	},
 
@@ -203,11 +227,104 @@ export const ADVICE = {
 		};
 	},
 
-	connectionLost(): Advice {
+	connectionLost(activity: RequestActivity = 'chat', url?: string): Advice {
+		const to = url ? ` (${url})` : '';
+		if (activity === 'models') {
+			return {
+				title: 'Connection lost',
+				message: `The connection to DashScope${to} was interrupted before the model list arrived.`,
+				nextStep: 'Check your network and proxy, then run the check again.',
+			};
+		}
 		return {
 			title: 'Connection lost',
-			message: 'The connection to DashScope was interrupted before the answer was complete.',
+			message: `The connection to DashScope${to} was interrupted before the answer was complete.`,
 			nextStep: 'Check your network and try again; the part of the answer already received is kept.',
+		};
+	},
+
+	/** The stream ended (cleanly) before any finish_reason said the answer was complete. */
+	unfinishedAnswer(url: string): Advice {
+		return {
+			title: 'Answer not finished',
+			message: `The stream from ${url} ended without saying the answer was finished (no finish_reason); what arrived is kept, but it may be cut short.`,
+			nextStep: 'Send it again. If it keeps happening, something between you and DashScope (a proxy, a gateway) is cutting the stream: check the proxy settings and the baseUrl.',
+		};
+	},
+
+	/**
+	 * A reply that is not what DashScope sends: an HTML page from a captive
+	 * portal or a proxy sign-in, an empty body, JSON of another shape.
+	 * `what` says what it looked like; `setting` names where the URL comes from.
+	 */
+	unexpectedReply(url: string, what: string, setting?: string): Advice {
+		return {
+			title: 'Unexpected reply',
+			message: `Unexpected reply from ${url} (${what}).`,
+			nextStep:
+				'Sign in to the Wi-Fi or proxy page if there is one (open the URL in a browser), then try again; otherwise point ' +
+				`${setting ?? 'the baseUrl in ~/.openclaw/openclaw.json (or QWEN_*_BASE_URL)'} at DashScope's compatible-mode endpoint, such as https://dashscope-intl.aliyuncs.com/compatible-mode/v1.`,
+		};
+	},
+
+	/** HTTP 404 for a path that DashScope serves: the base URL leads elsewhere. */
+	endpointNotFound(url: string, setting?: string): Advice {
+		return {
+			title: 'Endpoint not found',
+			message: `${url} does not exist (HTTP 404): the base URL does not lead to DashScope's compatible-mode API.`,
+			nextStep:
+				`Check ${setting ?? 'the baseUrl in ~/.openclaw/openclaw.json and any QWEN_*_BASE_URL'}: it should end in /compatible-mode/v1, ` +
+				'such as https://dashscope-intl.aliyuncs.com/compatible-mode/v1.',
+		};
+	},
+
+	/** A proxy or gateway answered with a page instead of DashScope's JSON: its title, never its markup. */
+	htmlErrorPage(status: number, pageTitle: string | undefined, url: string): Advice {
+		return {
+			title: status >= 500 ? 'Service error' : 'Unexpected reply',
+			message: `The server answered with an HTML page, HTTP ${status}${pageTitle ? `: ${pageTitle}` : ''} (from ${url}).`,
+			nextStep:
+				status >= 500
+					? 'Try again in a moment; if it keeps failing, check your proxy or gateway, and the Alibaba Cloud status page.'
+					: 'A proxy or captive portal may be in the way: sign in to it or check the proxy settings, and check the baseUrl.',
+		};
+	},
+
+	/** https:// to a port that speaks plain HTTP (a local gateway, a proxy). */
+	tlsNotSpoken(target: string, setting?: string): Advice {
+		return {
+			title: 'TLS handshake failed',
+			message: `The TLS handshake with ${target} failed: the server there does not speak TLS. Is it http://?`,
+			nextStep: `If that server is a plain-HTTP gateway or proxy, use http:// in ${setting ?? 'the baseUrl (or QWEN_*_BASE_URL)'}; DashScope itself needs https://.`,
+		};
+	},
+
+	tlsCertificate(target: string, code: string): Advice {
+		return {
+			title: 'TLS certificate refused',
+			message: `The certificate of ${target} was not trusted (${code}). A proxy that inspects HTTPS may be in between.`,
+			nextStep: 'Point NODE_EXTRA_CA_CERTS at your proxy\'s CA certificate file, or check the baseUrl, then try again.',
+		};
+	},
+
+	/** The base URL cannot be parsed, or is no http(s) URL: nothing was sent. */
+	badBaseUrl(setting: string, value: string, fromEnv: boolean): Advice {
+		const example = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
+		return {
+			title: 'Invalid base URL',
+			message: `${setting} is not a valid http(s) URL: "${value}". Nothing was sent.`,
+			nextStep: fromEnv
+				? `Set it to a full URL such as ${example}, or unset it to use the region's own endpoint.`
+				: `Set it to a full URL such as ${example}, or run \`${loginCommand()}\` to write it for you.`,
+		};
+	},
+
+	/** OPENCLAW_TIMEOUT_MS outside what a timer can hold or a person means. */
+	badTimeout(value: string): Advice {
+		return {
+			title: `${TIMEOUT_ENV_VAR} must be a whole number of milliseconds from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}; it is "${value}".`,
+			message: '',
+			nextStep: `Set it to, say, 120000 (two minutes), or unset it for the default of 30000.`,
 		};
 	},
 
@@ -219,19 +336,19 @@ export const ADVICE = {
 		};
 	},
 
-	networkError(detail?: string): Advice {
+	networkError(detail?: string, url?: string): Advice {
 		return {
 			title: 'Network error',
-			message: `Could not reach DashScope${detail ? ` (${detail})` : ''}.`,
+			message: `Could not reach ${url ?? 'DashScope'}${detail ? ` (${detail})` : ''}.`,
 			nextStep: 'Check your internet connection, proxy and the configured region endpoint, then try again.',
 		};
 	},
 
-	aborted(): Advice {
+	aborted(activity: RequestActivity = 'chat'): Advice {
 		return {
 			title: 'Stopped',
 			message: 'The request was cancelled.',
-			nextStep: 'Send the message again when you are ready.',
+			nextStep: activity === 'models' ? 'Run the check again when you are ready.' : 'Send the message again when you are ready.',
 		};
 	},
 

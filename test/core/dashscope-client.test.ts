@@ -158,11 +158,13 @@ describe('streamChat', () => {
 		expect(result.error?.classified.kind).toBe('timeout');
 	});
 
-	it('times out on a long silence between chunks, keeping what arrived', async () => {
+	it('calls a long silence after text a stall (not a region mismatch), keeping what arrived', async () => {
 		server.enqueue({kind: 'stream', chunks: ['first ', 'second'], delayMs: 1000});
 		const result = await collect(client({timeoutMs: 200}).streamChat(hello));
 		expect(result.text).toBe('first ');
-		expect(result.error?.classified.kind).toBe('timeout');
+		expect(result.error?.classified.kind).toBe('stalled');
+		expect(result.error?.classified.message).toContain('stopped arriving after 0.2 s');
+		expect(result.error?.classified.message).not.toMatch(/region/);
 	});
 
 	it('does not count a slow consumer as server silence', async () => {

@@ -66,7 +66,7 @@ describe('classifyApiError: service errors', () => {
 	it('tells a text-only model apart from other 400s', () => {
 		const body = {error: {message: 'input content must be a string.', type: 'invalid_request_error', code: 'invalid_parameter_error'}};
 		const classified = classifyApiError(sdkError(400, body), {model: 'qwen-plus'});
-		expect(classified.kind).toBe('bad_request');
+		expect(classified.kind).toBe('text_only_model');
 		expect(classified.nextStep).toContain('qwen3-vl-plus');
 
 		const other = classifyApiError(sdkError(400, ERROR_BODIES.developerRole()));

@@ -32,7 +32,7 @@ describe('network faults during `openclaw chat`', () => {
 	it('times out with a message when the server goes silent after the headers', async () => {
 		world.saveLogin();
 		world.server.enqueue({kind: 'stall-after-headers'}, {kind: 'stall-after-headers'}, {kind: 'stall-after-headers'});
-		const result = await world.run(['chat', 'hello'], {extraEnv: {OPENCLAW_TIMEOUT_MS: '500'}});
+		const result = await world.run(['chat', 'hello'], {extraEnv: {OPENCLAW_TIMEOUT_MS: '1000'}});
 		expect(result.code).toBe(1);
 		expect(result.signal).toBeNull();
 		expect(result.stderr).toMatch(/timed out/i);
@@ -115,7 +115,7 @@ describe('network faults during `openclaw doctor`', () => {
 	it('doctor does not hang when /models never answers', async () => {
 		world.saveLogin();
 		world.server.enqueueModels({kind: 'hang'});
-		const result = await world.run(['doctor'], {extraEnv: {OPENCLAW_TIMEOUT_MS: '500'}});
+		const result = await world.run(['doctor'], {extraEnv: {OPENCLAW_TIMEOUT_MS: '1000'}});
 		expect(result.code).toBe(1);
 		expect(result.stdout).toMatch(/timed out/i);
 	});

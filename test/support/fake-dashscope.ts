@@ -1,9 +1,24 @@
 /**
  * A fake DashScope (OpenAI-compatible mode) server for tests, following
- * /work/shared/reference/dashscope-wire.md byte for byte where it can.
+ * docs/dashscope-wire.md byte for byte where it can.
  *
  * Independent of source/ on purpose (it also runs standalone under Node's type
  * stripping), so region ids and paths are hard-coded here.
+ *
+ * What a test can ask for, one queued behaviour per request (`enqueue` for
+ * POST /chat/completions, `enqueueModels` for GET /models):
+ * - the echo answer with other usage figures or another end:
+ *   `{kind: 'stream', usage: {promptTokens: 200_000, cachedTokens: 1024}, finishReason: 'length'}`
+ *   (`chunks` left out keeps the echo). `usage.cacheCreationTokens` adds
+ *   `cache_creation_input_tokens` with `cache_type: "ephemeral"` (an explicit
+ *   cache); reasoning deltas (thinking models with enable_thinking) are counted
+ *   in `completion_tokens_details.reasoning_tokens`, which is otherwise null.
+ * - faults: the documented error bodies (`serviceError`), a reset or an error
+ *   event mid-stream, silence after the headers, no answer at all;
+ * - replies that are not DashScope's: `{kind: 'raw', status, contentType, body}`
+ *   (an HTML portal page, an empty 200, a proxy's 502) and
+ *   `{kind: 'events', data: [...]}`, SSE events with these payloads verbatim
+ *   (malformed JSON, `choices: null`, no finish_reason, escape sequences).
  */
 import {createServer} from 'node:http';
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
@@ -210,9 +225,28 @@ export function serviceError(name: NamedServiceError, options: {sse?: boolean} =
 
 export type ChunkSpec = readonly string[] | {count: number; text?: string};
 
+/** Usage figures a test asks for, beyond what the fake works out itself. */
+export type UsageSpec = {
+	/** prompt_tokens instead of the estimate from the messages (a long conversation, a higher price tier). */
+	promptTokens?: number;
+	/** prompt_tokens_details.cached_tokens: the part of the prompt read from the cache. */
+	cachedTokens?: number;
+	/** prompt_tokens_details.cache_creation_input_tokens, sent with cache_type "ephemeral". */
+	cacheCreationTokens?: number;
+};
+
+/** A reply sent as is: any status, content type and body. */
+export type RawReply = {kind: 'raw'; status: number; body: string; contentType?: string; headers?: Record<string, string>};
+
 export type ChatBehaviour =
-	/** Stream (or answer, when stream is false) these chunks instead of the echo. */
-	| {kind: 'stream'; chunks: ChunkSpec; reasoning?: readonly string[]; delayMs?: number}
+	/**
+	 * Stream (or answer, when stream is false) these chunks instead of the echo (kept when `chunks` is
+	 * left out), with these usage figures and this finish_reason (default "stop").
+	 */
+	| {kind: 'stream'; chunks?: ChunkSpec; reasoning?: readonly string[]; delayMs?: number; usage?: UsageSpec; finishReason?: string}
+	| RawReply
+	/** 200 and SSE headers, then `data: <payload>` for each payload verbatim, then `data: [DONE]` unless `done` is false. */
+	| {kind: 'events'; data: readonly string[]; done?: boolean}
 	/** Answer with this status and body (object → JSON; string → as is); `sse` frames it as `data: {…}`. */
 	| {kind: 'error'; status: number; body: object | string; sse?: boolean; headers?: Record<string, string>}
 	/** Stream some default chunks, then an error event, then end without [DONE]. */
@@ -228,6 +262,9 @@ export type ChatBehaviour =
 
 export type ModelsBehaviour =
 	| {kind: 'error'; status: number; body: object | string}
+	| RawReply
+	/** Reset the TCP connection instead of answering. */
+	| {kind: 'reset'}
 	| {kind: 'hang'}
 	| {kind: 'delay'; ms: number};
 
@@ -376,8 +413,16 @@ export async function startFakeDashScope(options: FakeDashScopeOptions = {}): Pr
 	async function answerModels(res: ServerResponse, region: FakeRegionId): Promise<void> {
 		const behaviour = modelsQueue.shift();
 		if (behaviour?.kind === 'hang') return;
+		if (behaviour?.kind === 'reset') {
+			res.socket?.resetAndDestroy();
+			return;
+		}
 		if (behaviour?.kind === 'error') {
 			sendRaw(res, behaviour.status, JSON_TYPE, typeof behaviour.body === 'string' ? behaviour.body : JSON.stringify(behaviour.body));
+			return;
+		}
+		if (behaviour?.kind === 'raw') {
+			sendRaw(res, behaviour.status, behaviour.contentType, behaviour.body, behaviour.headers);
 			return;
 		}
 		if (behaviour?.kind === 'delay') await sleep(behaviour.ms);
@@ -406,6 +451,16 @@ export async function startFakeDashScope(options: FakeDashScopeOptions = {}): Pr
 			res.flushHeaders();
 			return;
 		}
+		if (behaviour?.kind === 'raw') {
+			sendRaw(res, behaviour.status, behaviour.contentType, behaviour.body, behaviour.headers);
+			return;
+		}
+		if (behaviour?.kind === 'events') {
+			res.writeHead(200, SSE_HEADERS);
+			for (const payload of behaviour.data) res.write(`data: ${payload}\n\n`);
+			res.end(behaviour.done === false ? undefined : 'data: [DONE]\n\n');
+			return;
+		}
 
 		const request = parseChatRequest(body);
 		if (typeof request === 'string') {
@@ -425,7 +480,7 @@ export async function startFakeDashScope(options: FakeDashScopeOptions = {}): Pr
 		let reasoning: readonly string[] = [];
 		let delayMs = 0;
 		if (behaviour?.kind === 'stream') {
-			chunks = behaviour.chunks;
+			chunks = behaviour.chunks ?? options.defaultChunks ?? echoChunks(request);
 			reasoning = behaviour.reasoning ?? (thinking ? defaultReasoning(request) : []);
 			delayMs = behaviour.delayMs ?? 0;
 		} else {
@@ -433,11 +488,14 @@ export async function startFakeDashScope(options: FakeDashScopeOptions = {}): Pr
 			if (thinking) reasoning = defaultReasoning(request);
 		}
 
-		const completion = {
+		const asked = behaviour?.kind === 'stream' ? behaviour : undefined;
+		const completion: Completion = {
 			id: `chatcmpl-${requestId}`,
 			created: options.created ?? Math.floor(Date.now() / 1000),
 			model: request.model,
-			promptTokens: estimateTokens(request.messages),
+			promptTokens: asked?.usage?.promptTokens ?? estimateTokens(request.messages),
+			usage: asked?.usage ?? {},
+			finishReason: asked?.finishReason ?? 'stop',
 		};
 
 		if (!request.stream) {
@@ -474,7 +532,7 @@ export async function startFakeDashScope(options: FakeDashScopeOptions = {}): Pr
 			return;
 		}
 		await writer.write(writer.stopChunk());
-		if (request.includeUsage) await writer.write(writer.usageChunk(written));
+		if (request.includeUsage) await writer.write(writer.usageChunk(written, Math.min(written, reasoning.length)));
 		res.end('data: [DONE]\n\n');
 	}
 
@@ -640,7 +698,27 @@ function chunkTexts(chunks: ChunkSpec): string[] {
 	return Array.from({length: spec.count}, () => spec.text ?? 'token ');
 }
 
-type Completion = {id: string; created: number; model: string; promptTokens: number};
+type Completion = {id: string; created: number; model: string; promptTokens: number; usage: UsageSpec; finishReason: string};
+
+/**
+ * The usage object: the three counts as the wire doc shows them, and the detail
+ * objects as DashScope sends them once there is something in them.
+ */
+function usageObject(completion: Completion, completionTokens: number, reasoningTokens: number): Record<string, unknown> {
+	const prompt = completion.promptTokens;
+	const usage: Record<string, unknown> = {prompt_tokens: prompt, completion_tokens: completionTokens, total_tokens: prompt + completionTokens};
+	const {cachedTokens, cacheCreationTokens} = completion.usage;
+	if (cachedTokens !== undefined || cacheCreationTokens !== undefined || reasoningTokens > 0) {
+		usage.completion_tokens_details = reasoningTokens > 0 ? {reasoning_tokens: reasoningTokens} : null;
+		const details: Record<string, unknown> = {audio_tokens: null, cached_tokens: cachedTokens ?? 0};
+		if (cacheCreationTokens !== undefined) {
+			details.cache_creation_input_tokens = cacheCreationTokens;
+			details.cache_type = 'ephemeral';
+		}
+		usage.prompt_tokens_details = details;
+	}
+	return usage;
+}
 
 function nonStreamingAnswer(completion: Completion, chunks: ChunkSpec, reasoning: readonly string[]): object {
 	const texts = chunkTexts(chunks);
@@ -648,13 +726,9 @@ function nonStreamingAnswer(completion: Completion, chunks: ChunkSpec, reasoning
 	if (reasoning.length > 0) message.reasoning_content = reasoning.join('');
 	const completionTokens = texts.length + reasoning.length;
 	return {
-		choices: [{message, finish_reason: 'stop', index: 0, logprobs: null}],
+		choices: [{message, finish_reason: completion.finishReason, index: 0, logprobs: null}],
 		object: 'chat.completion',
-		usage: {
-			prompt_tokens: completion.promptTokens,
-			completion_tokens: completionTokens,
-			total_tokens: completion.promptTokens + completionTokens,
-		},
+		usage: usageObject(completion, completionTokens, reasoning.length),
 		created: completion.created,
 		system_fingerprint: null,
 		model: completion.model,
@@ -703,14 +777,13 @@ class SseWriter {
 	}
 
 	stopChunk(): string {
-		return `data: {"choices":[{"finish_reason":"stop","delta":{"content":""},"index":0,"logprobs":null}]${this.tail}`;
+		return `data: {"choices":[{"finish_reason":${JSON.stringify(this.completion.finishReason)},"delta":{"content":""},"index":0,"logprobs":null}]${this.tail}`;
 	}
 
-	usageChunk(completionTokens: number): string {
-		const prompt = this.completion.promptTokens;
+	usageChunk(completionTokens: number, reasoningTokens: number): string {
+		const usage = JSON.stringify(usageObject(this.completion, completionTokens, reasoningTokens));
 		return (
-			`data: {"choices":[],"object":"chat.completion.chunk","usage":{"prompt_tokens":${prompt},` +
-			`"completion_tokens":${completionTokens},"total_tokens":${prompt + completionTokens}},` +
+			`data: {"choices":[],"object":"chat.completion.chunk","usage":${usage},` +
 			`"created":${this.completion.created},"system_fingerprint":null,` +
 			`"model":${JSON.stringify(this.completion.model)},"id":${JSON.stringify(this.completion.id)}}\n\n`
 		);
@@ -780,13 +853,14 @@ function sendJson(res: ServerResponse, status: number, body: object): void {
 	sendRaw(res, status, JSON_TYPE, JSON.stringify(body));
 }
 
+/** `contentType` undefined: no content-type header at all. */
 function sendRaw(
 	res: ServerResponse,
 	status: number,
-	contentType: string,
+	contentType: string | undefined,
 	text: string,
 	headers: Record<string, string> = {},
 ): void {
-	res.writeHead(status, {'content-type': contentType, ...headers});
+	res.writeHead(status, {...(contentType === undefined ? {} : {'content-type': contentType}), ...headers});
 	res.end(text);
 }

@@ -5,6 +5,7 @@ import {startDeviceLogin} from '../../core/oauth/device-login.js';
 import {saveOAuthSetup} from '../../core/oauth/save-oauth-setup.js';
 import type {OpenClawPaths} from '../../core/paths.js';
 import {probeKey} from '../../core/region-probe.js';
+import {requestTimeoutFromEnv} from '../../core/request-timeout.js';
 import type {RegionId} from '../../core/regions.js';
 import {saveApiKeySetup} from '../../core/setup.js';
 import {wrapWords} from '../../core/text/wrap.js';
@@ -47,7 +48,7 @@ export type CoreServiceOptions = {
 export function coreServices(env: Env, paths: OpenClawPaths, options: CoreServiceOptions = {}): WizardServices {
 	return {
 		probeKey: async (key, regionId, signal) =>
-			probeKey(key, regionId, {env, signal, ...(options.probeTimeoutMs ? {timeoutMs: options.probeTimeoutMs} : {})}),
+			probeKey(key, regionId, {env, signal, timeoutMs: options.probeTimeoutMs ?? requestTimeoutFromEnv(env)}),
 		saveSetup: async input => saveApiKeySetup(paths, input, {env}),
 		oauth: {
 			startLogin: async signal => startDeviceLogin({env, signal}),

@@ -5,7 +5,6 @@
  * table, by error kind; kinds not in it keep the core's words.
  */
 import type {ApiErrorKind, ClassifiedError} from '../../../core/errors.js';
-import {ADVICE} from '../../../core/messages.js';
 
 export type PaneAdviceContext = {
 	/** The vision model of the credential in use (the portal has its own). */
@@ -18,8 +17,6 @@ type PaneAdvice = {
 	readonly when?: (error: ClassifiedError) => boolean;
 	readonly nextStep: (context: PaneAdviceContext) => string;
 };
-
-const TEXT_ONLY_TITLE = ADVICE.textOnlyModel().title;
 
 export const PANE_ADVICE: readonly PaneAdvice[] = [
 	{
@@ -43,8 +40,7 @@ export const PANE_ADVICE: readonly PaneAdvice[] = [
 		nextStep: () => 'Start a fresh conversation with /clear, send a shorter message, or pick a model with a larger context with /model.',
 	},
 	{
-		kind: 'bad_request',
-		when: error => error.title === TEXT_ONLY_TITLE,
+		kind: 'text_only_model',
 		nextStep: ({visionModel}) => `Switch to a vision model with /model ${visionModel}, then attach the image again with /image <file>.`,
 	},
 ];

@@ -13,7 +13,7 @@ describe('pane advice', () => {
 			[error('rate_limited', ADVICE.rateLimited()), '/model'],
 			[error('quota_exceeded', ADVICE.quotaExceeded()), '/model'],
 			[error('context_too_long', ADVICE.contextTooLong()), '/clear'],
-			[error('bad_request', ADVICE.textOnlyModel('qwen-plus')), '/model qwen3-vl-plus'],
+			[error('text_only_model', ADVICE.textOnlyModel('qwen-plus')), '/model qwen3-vl-plus'],
 		];
 		for (const [original, action] of cases) {
 			const advised = withPaneAdvice(original, context);
