@@ -40,7 +40,7 @@ function measuredEnv(server, extra = {}) {
 	const usageFile = join(work, `usage-${usageCounter++}.json`);
 	const env = {
 		PATH: process.env.PATH,
-		HOME: work,
+		HOME: extra.HOME ?? work,
 		TERM: 'xterm-256color',
 		NODE_OPTIONS: `--import=${usagePreload}`,
 		BENCH_USAGE_FILE: usageFile,
@@ -72,11 +72,14 @@ async function runPiped(args, env) {
 	return {wallSeconds: (performance.now() - started) / 1000, bytes, ...readUsage(env.usageFile)};
 }
 
-/** The pane in an 80x24 pseudo-terminal: ask once, wait for the status line's usage, leave with Ctrl+C twice. */
-async function runPane(server, expectedChunks) {
-	const env = measuredEnv(server);
+/**
+ * The pane in an 80x24 pseudo-terminal: ask once, wait for the status line's usage, leave with Ctrl+C twice.
+ * `extraEnv` and `args` set up the run (saving off, a session to resume).
+ */
+async function runPane(server, expectedChunks, {extraEnv = {}, args = [], shownAll} = {}) {
+	const env = measuredEnv(server, extraEnv);
 	const started = performance.now();
-	const pty = spawnPty(process.execPath, [cli, 'chat'], {cols: 80, rows: 24, cwd: work, env: env.env});
+	const pty = spawnPty(process.execPath, [cli, 'chat', ...args], {cols: 80, rows: 24, cwd: work, env: env.env});
 	let tail = '';
 	let firstFrameAt;
 	const waiters = new Set();
@@ -101,6 +104,12 @@ async function runPane(server, expectedChunks) {
 
 	await waitFor(/Ask anything/, 'the first frame');
 	firstFrameAt = performance.now();
+	let shownAllAt;
+	if (shownAll) {
+		await waitFor(shownAll, 'everything resumed on screen');
+		shownAllAt = performance.now();
+	}
+
 	await sleep(300);
 	pty.write('bench');
 	await sleep(50);
@@ -117,6 +126,7 @@ async function runPane(server, expectedChunks) {
 	return {
 		wallSeconds: answerSeconds,
 		firstFrameSeconds: (firstFrameAt - started) / 1000,
+		...(shownAllAt === undefined ? {} : {shownAllSeconds: (shownAllAt - started) / 1000}),
 		...readUsage(env.usageFile),
 	};
 }
@@ -140,6 +150,32 @@ async function startupFigures() {
 	}
 }
 
+/** A store in a fresh home, filled through the program's own store: `sessions` of `turns` each. */
+async function homeWithStore(sessions, turns) {
+	const home = mkdtempSync(join(work, 'home-'));
+	const {openSessionStore, sessionStorePath} = await import(join(root, 'dist/core/sessions/session-store.js'));
+	const store = openSessionStore(sessionStorePath({appDir: join(home, '.openclaw', 'openclaw-qwen')}), {mode: 'write'});
+	const topics = ['quicksort', 'lifetimes', 'monads', 'tides', 'rainbows', 'sourdough', 'kubernetes', 'regex', 'unicode', 'sqlite'];
+	let now = Date.UTC(2026, 0, 1);
+	for (let session = 0; session < sessions; session++) {
+		const sessionId = store.createSession({title: `session ${session}`, model: 'qwen-plus', now: now++});
+		for (let turn = 0; turn < turns; turn++) {
+			const topic = topics[(session * turns + turn) % topics.length];
+			const {id} = store.addTurn({sessionId, prompt: `Question ${turn} of session ${session}: tell me about ${topic}.`, images: [], model: 'qwen-plus', now: now++});
+			const answer = `Here is what I know about **${topic}** (${session}.${turn}).\n\n- one point\n- another point\n\n\`\`\`js\nconsole.log(${JSON.stringify(topic)});\n\`\`\`\n\n${'Some more prose about it. '.repeat(12)}`;
+			store.finishTurn(id, {answer, reasoning: '', outcome: 'done', now: now++});
+		}
+	}
+
+	store.close();
+	return home;
+}
+
+/** Wall time of a command run `runs` times (median), its output drained. */
+async function medianWall(runs, args, env) {
+	return median(runs, async () => (await runPiped(args, env)).wallSeconds);
+}
+
 const rows = [];
 const seconds = value => value.toFixed(3);
 const micros = value => (value * 1e6).toFixed(2);
@@ -161,6 +197,46 @@ for (const chunks of chunkCounts) {
 		server.stop();
 	}
 }
+
+const medianOf = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// Saving: the pane at 40,000 chunks with saving on and off, alternating (three runs each, medians).
+const savingServer = await startServer(40_000);
+const saving = {on: [], off: []};
+try {
+	for (let run = 0; run < 3; run++) {
+		saving.on.push((await runPane(savingServer, 40_000)).cpuSeconds);
+		saving.off.push((await runPane(savingServer, 40_000, {extraEnv: {OPENCLAW_NO_SAVE: '1'}})).cpuSeconds);
+	}
+} finally {
+	savingServer.stop();
+}
+
+// Resuming a session of 1,000 turns: launch to the first frame, next to a new conversation's.
+const resumeHome = await homeWithStore(1, 1000);
+const resumeServer = await startServer(1);
+let resumeFirstFrame;
+let resumeShownAll;
+let newFirstFrame;
+try {
+	const resumed = [];
+	for (let run = 0; run < startupRuns; run++) {
+		resumed.push(await runPane(resumeServer, 1, {extraEnv: {HOME: resumeHome, OPENCLAW_NO_SAVE: '1'}, args: ['-c'], shownAll: /Question 999 of session 0[\s\S]*Ask anything/}));
+	}
+
+	resumeFirstFrame = medianOf(resumed.map(run => run.firstFrameSeconds));
+	resumeShownAll = medianOf(resumed.map(run => run.shownAllSeconds));
+	newFirstFrame = await median(startupRuns, async () => (await runPane(resumeServer, 1, {extraEnv: {HOME: resumeHome, OPENCLAW_NO_SAVE: '1'}})).firstFrameSeconds);
+} finally {
+	resumeServer.stop();
+}
+
+// Searching 10,000 turns (500 sessions of 20): `sessions search`, launch to exit.
+const searchHome = await homeWithStore(500, 20);
+const searchEnv = () => measuredEnv(null, {HOME: searchHome});
+const searchHit = await medianWall(startupRuns, [cli, 'sessions', 'search', 'sourdough', '--limit', '20'], searchEnv());
+const searchMiss = await medianWall(startupRuns, [cli, 'sessions', 'search', 'xylophone'], searchEnv());
+const listAll = await medianWall(startupRuns, [cli, 'sessions', 'list'], searchEnv());
 
 const header = ['run', 'chunks', 'CPU s', 'wall s', 'CPU µs/chunk', 'peak RSS MB'];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => String(row[column]).length)));
@@ -189,5 +265,11 @@ console.log('\nStartup (median of 5, wall):');
 console.log(`  node -e 0          ${seconds(startup.nodeE0)} s`);
 console.log(`  openclaw --version ${seconds(startup.version)} s`);
 console.log(`  chat pane, launch to first frame ${seconds(startup.pane)} s`);
+console.log('\nSessions:');
+console.log(`  pane CPU at 40,000 chunks, saving on  ${saving.on.map(seconds).join(' ')} s (median ${seconds(medianOf(saving.on))})`);
+console.log(`  pane CPU at 40,000 chunks, saving off ${saving.off.map(seconds).join(' ')} s (median ${seconds(medianOf(saving.off))})`);
+console.log(`  saving on / off ${(medianOf(saving.on) / medianOf(saving.off)).toFixed(3)}x`);
+console.log(`  pane launch to first frame, resuming 1,000 turns (chat -c) ${seconds(resumeFirstFrame)} s · all 1,000 written ${seconds(resumeShownAll)} s · a new conversation, same store ${seconds(newFirstFrame)} s`);
+console.log(`  sessions search over 10,000 turns, launch to exit: 20 hits ${seconds(searchHit)} s · no hit ${seconds(searchMiss)} s · sessions list (500) ${seconds(listAll)} s`);
 
 rmSync(work, {recursive: true, force: true});

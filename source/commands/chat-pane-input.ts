@@ -1,11 +1,24 @@
 /**
  * What the chat pane is opened with, once the checks a one-shot chat makes
- * (and images against the model) have passed. ui-launch.ts opens the pane.
+ * (and images against the model) have passed: among it the saved
+ * conversation it goes on with (-c, --resume) and the store it saves to.
+ * ui-launch.ts opens the pane.
  */
 import {homedir} from 'node:os';
 import type {EffectiveSetup} from '../core/credentials.js';
 import {modelsFor} from '../core/models.js';
+import type {PaneSessions} from '../ui/chat/pane/pane-sessions.js';
 import type {PaneInput} from '../ui/chat/pane/run-chat-pane.js';
+import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
+import {
+	findConversation,
+	notSavedNotice,
+	SAVING_OFF_NOTICE,
+	storeForNewConversation,
+	type ContinuedConversation,
+	type SessionChoice,
+} from './chat-sessions.js';
+import {savingOn} from './no-save.js';
 import {failure} from './cli-error.js';
 import type {CommandContext} from './context.js';
 import {
@@ -17,11 +30,36 @@ import {
 	type CheckedChat,
 } from './chat-preflight.js';
 
+export type PaneSessionRequest = {readonly choice: SessionChoice; readonly save: boolean};
+
+/** Earlier prompts ↑ and Ctrl+R walk, across sessions. */
+const HISTORY_PROMPTS = 500;
+
 export async function preparePane(
 	context: CommandContext,
 	setup: EffectiveSetup,
 	requestedModel: string | undefined,
 	imagePaths: readonly string[] = [],
+	request: PaneSessionRequest = {choice: {kind: 'new'}, save: savingOn(undefined, context.env)},
+): Promise<PaneInput> {
+	const {choice, save} = request;
+	// Going on with a saved conversation: its model, unless --model says otherwise.
+	const continued = choice.kind === 'last' || choice.kind === 'named' ? findConversation(context.env, choice, save) : undefined;
+	try {
+		return await prepare(context, setup, requestedModel ?? continued?.session.model, imagePaths, request, continued);
+	} catch (error) {
+		continued?.store.close();
+		throw error;
+	}
+}
+
+async function prepare(
+	context: CommandContext,
+	setup: EffectiveSetup,
+	requestedModel: string | undefined,
+	imagePaths: readonly string[],
+	request: PaneSessionRequest,
+	continued: ContinuedConversation | undefined,
 ): Promise<PaneInput> {
 	const checked = preflightChat(context, setup, requestedModel);
 	const {modelId} = checked;
@@ -47,6 +85,30 @@ export async function preparePane(
 		explain: rejectedKeyExplainer(context, checked, apiKey),
 		cwd: process.cwd(),
 		home: context.env['HOME']?.trim() || homedir(),
+		sessions: paneSessions(context, request, continued),
+	};
+}
+
+/** Opened after the checks, so a pane that never opens leaves no store behind. */
+function paneSessions(context: CommandContext, {choice, save}: PaneSessionRequest, continued: ContinuedConversation | undefined): PaneSessions {
+	const opened = continued
+		? {store: continued.store, ...(save ? (continued.store.readOnly ? {notice: notSavedNotice(readOnlyNewerStore(continued.store.file))} : {}) : {notice: SAVING_OFF_NOTICE})}
+		: storeForNewConversation(context.env, save, {read: true});
+	const {store} = opened;
+	let history: string[] = [];
+	try {
+		history = store?.recentPrompts(HISTORY_PROMPTS) ?? [];
+	} catch {
+		// A store that cannot be read leaves ↑ with this session's prompts only.
+	}
+
+	return {
+		...(store ? {store} : {}),
+		save: save && store !== undefined && opened.notice === undefined,
+		...(continued ? {resumed: {session: continued.session, turns: continued.turns}} : {}),
+		...(choice.kind === 'pick' ? {pickFirst: true} : {}),
+		...(opened.notice ? {notice: opened.notice} : {}),
+		history,
 	};
 }
 

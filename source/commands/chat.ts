@@ -4,7 +4,6 @@
  * (this path is benchmarked against the bare SDK); everything else (reasoning,
  * usage, notes, errors) goes to stderr so stdout stays the answer alone.
  */
-import {stripVTControlCharacters} from 'node:util';
 import {chatRequestMessages} from '../core/chat-request.js';
 import {loadEffectiveSetup} from '../core/credentials.js';
 import type {StreamEvent} from '../core/dashscope-client.js';
@@ -20,21 +19,43 @@ import {readStdin} from './read-stdin.js';
 import {printProblem} from './report-error.js';
 import {AppError} from '../core/app-error.js';
 import {command} from '../core/messages.js';
+import {ControlFilter} from '../core/terminal-text.js';
+import {findConversation, sessionChoice, type SessionChoice, type SessionFlags} from './chat-sessions.js';
+import {savingOn} from './no-save.js';
+import {finishOneShotRecording, prepareOneShotRecording} from './one-shot-recording.js';
 
-export type ChatOptions = {
+/** The session flags (-c, --resume, --session, --no-save) say which saved conversation it goes on with. */
+export type ChatOptions = SessionFlags & {
 	prompt: string[];
 	model?: string;
 	image: string[];
 	verbose?: boolean;
 	think?: boolean;
+	/** Write the answer to a pipe as the service sent it, control characters included. */
+	raw?: boolean;
 };
 
 /** Exit code for a run stopped with Ctrl+C (128 + SIGINT). */
 const INTERRUPTED_EXIT_CODE = 130;
 
 export async function runChat(context: CommandContext, options: ChatOptions): Promise<number> {
+	if (options.model !== undefined && options.model.trim() === '') {
+		throw usageError(
+			'No model given: --model was empty; it takes a model id or alias.',
+			[],
+			`Pass one such as qwen-plus (\`${command('models list')}\` shows them all), or leave --model out for the default model.`,
+		);
+	}
 	let prompt = options.prompt.join(' ').trim();
-	if (!prompt && isInteractive(context)) return openPane(context, options);
+	const choice = sessionChoice(options);
+	const save = savingOn(options.save, context.env);
+	if (!prompt && isInteractive(context)) return openPane(context, options, choice, save);
+	if (choice.kind === 'pick') {
+		throw usageError('--resume without a session picks one from a list, which needs a terminal.', [
+			`Name it instead: ${command('chat --session <id|title> "…"')}`,
+			`The ids: ${command('sessions list')}`,
+		]);
+	}
 
 	if (context.stdin.isTTY !== true) {
 		const piped = (await readStdin(context.stdin)).trim();
@@ -49,7 +70,9 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		]);
 	}
 
-	const checked = preflightChat(context, loadEffectiveSetup(context.env), options.model);
+	// Going on with a saved conversation: its model, unless --model says otherwise.
+	const continued = choice.kind === 'new' ? undefined : findConversation(context.env, choice, save);
+	const checked = preflightChat(context, loadEffectiveSetup(context.env), options.model ?? continued?.session.model);
 	const {setup, modelId} = checked;
 	const images = await loadCheckedImages(
 		checked,
@@ -71,28 +94,33 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		...(setup.region ? {regionLabel: setup.region.label} : {}),
 	});
 	const explain = rejectedKeyExplainer(context, checked, apiKey);
-	const messages = chatRequestMessages({provider: checked.provider, question: {text: prompt, images}});
+	const recording = prepareOneShotRecording({env: context.env, save, ...(continued ? {continued} : {}), secrets: [apiKey]});
+	const messages = chatRequestMessages({provider: checked.provider, history: recording.history, question: {text: prompt, images}});
+	const recorded = recording.begin({text: prompt, images, model: modelId});
 	const code = await streamAnswer(context, {
-		stream: signal => client.streamChat({model: modelId, messages, signal, ...(options.think ? {enableThinking: true} : {})}),
+		stream: signal => recorded.watch(client.streamChat({model: modelId, messages, signal, ...(options.think ? {enableThinking: true} : {})})),
 		modelId,
 		verbose: options.verbose === true,
+		raw: options.raw === true,
 		async explain(error) {
 			if (!options.verbose) printSetupWarnings(context, setup);
 			return explain(error);
 		},
 	});
+	finishOneShotRecording(context, recording, code, options.verbose === true);
 	return code;
 }
 
-async function openPane(context: CommandContext, options: ChatOptions): Promise<number> {
+async function openPane(context: CommandContext, options: ChatOptions, choice: SessionChoice, save: boolean): Promise<number> {
 	const {launchChatPane} = await import('./ui-launch.js');
-	return launchChatPane(context, loadEffectiveSetup(context.env), options.model, options.image);
+	return launchChatPane(context, loadEffectiveSetup(context.env), options.model, options.image, {choice, save});
 }
 
 type StreamRun = {
 	stream(signal: AbortSignal): AsyncIterable<StreamEvent>;
 	modelId: string;
 	verbose: boolean;
+	raw: boolean;
 	/** What to tell the user about a failure the client classified. */
 	explain(error: DashScopeError): Promise<ClassifiedError>;
 };
@@ -131,14 +159,16 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	let wroteContent = false;
 	let reasoningOpen = false;
 	let usage: Extract<StreamEvent, {type: 'usage'}> | undefined;
-	// On a terminal the model's text must not drive it (an OSC sequence retitles the window, others move the cursor);
-	// piped output stays byte for byte what the model sent.
-	const contentText = stdout.isTTY ? stripVTControlCharacters : undefined;
-	const reasoningText = stderr.isTTY ? stripVTControlCharacters : undefined;
+	let finishReason: string | null = null;
+	// The model's text must not drive a terminal (an OSC sequence retitles the window or writes the clipboard,
+	// others clear the screen), nor whatever later shows a piped copy: only printable text, tabs and newlines go
+	// out, unless --raw asks for the bytes as sent (never on a terminal).
+	const contentFilter = run.raw && !stdout.isTTY ? undefined : new ControlFilter();
+	const reasoningFilter = run.raw && !stderr.isTTY ? undefined : new ControlFilter();
 	try {
 		for await (const event of run.stream(controller.signal)) {
 			if (event.type === 'content') {
-				const text = contentText ? contentText(event.text) : event.text;
+				const text = contentFilter ? contentFilter.push(event.text) : event.text;
 				if (text === '') continue;
 				if (reasoningOpen) {
 					stderr.write('\n');
@@ -151,7 +181,7 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 				wroteContent = true;
 			} else if (event.type === 'reasoning') {
 				firstTokenAt ??= performance.now();
-				const text = reasoningText && event.text ? reasoningText(event.text) : event.text;
+				const text = reasoningFilter ? reasoningFilter.push(event.text) : event.text;
 				if (run.verbose && text) {
 					answer.flush();
 					stderr.write(err.dim(text));
@@ -159,6 +189,10 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 				}
 			} else if (event.type === 'usage') {
 				usage = event;
+			} else if (event.type === 'retry') {
+				if (run.verbose) context.warn(err.dim(`retrying in ${(event.delayMs / 1000).toFixed(1)} s (${event.reason.replace(/_/g, ' ')}, attempt ${event.attempt})`));
+			} else if (event.type === 'done') {
+				finishReason = event.finishReason;
 			}
 		}
 
@@ -188,6 +222,9 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	answer.flush();
 	if (reasoningOpen) stderr.write('\n');
 	if (wroteContent && !lastText.endsWith('\n')) stdout.write('\n');
+	if (finishReason === 'length') {
+		context.warn(err.yellow("note: the answer was cut off at the model's output limit (finish_reason: length)."));
+	}
 	if (run.verbose) context.warn(err.dim(usageLine(run.modelId, started, firstTokenAt, usage)));
 	return 0;
 }
@@ -204,7 +241,7 @@ function usageLine(
 ): string {
 	const ended = performance.now();
 	const parts = [modelId];
-	if (usage) parts.push(`${usage.promptTokens} tokens in, ${usage.completionTokens} out`);
+	if (usage) parts.push(tokenCounts(usage));
 	if (firstTokenAt !== undefined) {
 		parts.push(`first token ${Math.round(firstTokenAt - started)} ms`);
 		const rate = usage ? tokensPerSecond(usage.completionTokens, ended - firstTokenAt) : undefined;
@@ -213,4 +250,13 @@ function usageLine(
 
 	parts.push(`total ${((ended - started) / 1000).toFixed(2)} s`);
 	return parts.join(' · ');
+}
+
+/** "22 tokens in (20 cached), 17 out (12 reasoning)": the details only when the service sent them. */
+function tokenCounts(usage: Extract<StreamEvent, {type: 'usage'}>): string {
+	const input: string[] = [];
+	if (usage.cachedTokens) input.push(`${usage.cachedTokens} cached`);
+	if (usage.cacheCreationTokens) input.push(`${usage.cacheCreationTokens} written to cache`);
+	const output = usage.reasoningTokens ? ` (${usage.reasoningTokens} reasoning)` : '';
+	return `${usage.promptTokens} tokens in${input.length > 0 ? ` (${input.join(', ')})` : ''}, ${usage.completionTokens} out${output}`;
 }

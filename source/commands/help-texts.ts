@@ -122,9 +122,15 @@ export const CHAT_HELP = `${examples(
 	`cat error.log | ${command('chat ')}"What went wrong?"`,
 	`${command('chat --verbose --think --model qwen3-max ')}"Prove that sqrt(2) is irrational"`,
 	`${command('chat                                             # chat pane (on a terminal')})`,
+	`${command('chat -c                                          # the last conversation, in the pane')}`,
+	`${command('chat -c ')}"And in Rust?"                          # a follow-up question to it`,
+	`${command('chat --resume                                    # pick a saved conversation')}`,
+	`${command('chat --session 3f2a9c1e ')}"Shorter, please"        # follow up on that one (scripts)`,
 )}
 The answer streams to stdout; piped stdin is added after the prompt. --verbose prints the
-reasoning and the token usage to stderr. Ctrl+C stops the answer (exit code 130).
+reasoning, the token usage and the session id to stderr. Ctrl+C stops the answer (exit code 130).
+Every conversation is saved as it happens (see ${command('sessions --help')}); --no-save or
+OPENCLAW_NO_SAVE=1 saves nothing.
 `;
 
 export const RESTART_HELP = `${examples('export QWEN_API_KEY="sk-..."', `${command('restart')}`)}
@@ -143,4 +149,30 @@ Checks every problem in the guide's Troubleshooting: invalid key (401), wrong re
 (region-prefixed or Bedrock ids), environment variable not working; and that auth-profiles.json
 is private (chmod 600). Only GET /models is sent, so no tokens are spent.
 Exit status: 0 when there is no problem (warnings allowed), 1 when there is one.
+`;
+
+export const SESSIONS_HELP = `${examples(
+	`${command('sessions list')}`,
+	`${command('sessions search quicksort')}`,
+	`${command('sessions show 3f2a9c1e')}`,
+	`${command('sessions export 3f2a9c1e > chat.md')}`,
+	`${command('sessions export 3f2a9c1e --format json | jq ')}'.turns[].prompt'`,
+	`${command('sessions rm 3f2a9c1e')}`,
+	`${command('chat -c                      # go on with the last one')}`,
+)}
+Conversations are saved as they happen in <state dir>/openclaw-qwen/sessions.sqlite (mode 0600):
+prompts, answers, the model, and images as a path and checksum, never the key. A session is
+named by its id (any unique start of it, as lists show) or by words of its title.
+Delete one with sessions rm; delete them all by removing that file.
+`;
+
+export const SESSIONS_SEARCH_HELP = `${examples(`${command('sessions search quicksort python')}`, `${command('sessions search 排序 --json')}`)}
+Every word must appear in the prompt or the answer; case does not matter, and a word may be
+part of a longer one (icksor finds quicksort).
+`;
+
+export const SESSIONS_EXPORT_HELP = examples(`${command('sessions export 3f2a9c1e > chat.md')}`, `${command('sessions export "quicksort" --format json')}`);
+
+export const SESSIONS_RM_HELP = `${examples(`${command('sessions rm 3f2a9c1e')}`, `${command('sessions rm 3f2a9c1e --yes    # in a script')}`)}
+On a terminal it asks first; without one it needs --yes.
 `;

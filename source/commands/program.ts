@@ -21,10 +21,24 @@ import {
 	ROOT_HELP,
 } from './help-texts.js';
 import {packageVersion} from './version.js';
+import {addSessionsCommand} from './sessions-command.js';
+import {NO_SAVE_ENV_VAR} from './no-save.js';
 import {programName} from '../core/program-name.js';
 
 /** Where an action leaves its exit code for the entry point. */
 export type RunState = {exitCode: number};
+
+type ChatCommandOptions = {
+	model?: string;
+	image: string[];
+	verbose?: boolean;
+	think?: boolean;
+	raw?: boolean;
+	continue?: boolean;
+	resume?: string | true;
+	session?: string;
+	save: boolean;
+};
 
 function collect(value: string, previous: string[]): string[] {
 	return [...previous, value];
@@ -109,13 +123,20 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.argument('[prompt...]', 'the prompt; piped stdin is appended')
 		.option('-m, --model <id|alias>', 'model to use (default: the configured default model)')
 		.option('-i, --image <file>', 'attach an image (png, jpeg, webp, gif, bmp); repeatable', collect, [])
-		.option('-v, --verbose', 'print reasoning and token usage to stderr')
+		.option('-v, --verbose', 'print reasoning, token usage and the session id to stderr')
 		.option('--think', `ask a hybrid thinking model to reason first (${thinkingModels().map(model => model.id).join(', ')})`)
+		.option('--raw', 'write the answer to a pipe exactly as sent, escape sequences and control characters included (a terminal always gets them removed)')
+		.option('-c, --continue', 'go on with the last conversation (in the pane, or one follow-up question with a prompt)')
+		.option('--resume [id|text]', 'go on with a saved conversation: an id (or its start) or words of its title; without one, pick it from a list')
+		.option('--session <id|text>', 'ask a follow-up question in this saved conversation (for scripts; like --resume with an id)')
+		.option('--no-save', `save nothing of this conversation (also ${NO_SAVE_ENV_VAR}=1)`)
 		.addHelpText('after', CHAT_HELP)
-		.action(async (prompt: string[], options: {model?: string; image: string[]; verbose?: boolean; think?: boolean}) => {
+		.action(async (prompt: string[], options: ChatCommandOptions) => {
 			const {runChat} = await import('./chat.js');
 			state.exitCode = await runChat(context, {...options, prompt});
 		});
+
+	addSessionsCommand(program, context, state);
 
 	program
 		.command('restart')

@@ -8,7 +8,9 @@ import {resolvePaths} from '../core/paths.js';
 import type {RegionId} from '../core/regions.js';
 import type {AuthMethod} from '../ui/wizard/machine.js';
 import type {WizardOutcome} from '../ui/wizard/run-wizard.js';
+import type {PaneSessionRequest} from './chat-pane-input.js';
 import type {CommandContext} from './context.js';
+import {timeoutFromEnv} from './timeout.js';
 
 export type {WizardOutcome};
 
@@ -16,6 +18,8 @@ export async function launchWizard(
 	context: CommandContext,
 	preset: {region?: RegionId; method?: AuthMethod; checkKey?: boolean} = {},
 ): Promise<WizardOutcome> {
+	// A bad OPENCLAW_TIMEOUT_MS is a usage error before any screen opens, not a failed key check after one.
+	timeoutFromEnv(context.env);
 	const {runWizard} = await import('../ui/wizard/run-wizard.js');
 	return runWizard({
 		env: context.env,
@@ -26,15 +30,20 @@ export async function launchWizard(
 	});
 }
 
-/** The chat pane, after the same checks as a one-shot chat (chat-pane-input.ts). */
+/**
+ * The chat pane, after the same checks as a one-shot chat (chat-pane-input.ts).
+ * `sessions`: which saved conversation it opens on and whether it saves; by
+ * default a new one, saved unless OPENCLAW_NO_SAVE says otherwise.
+ */
 export async function launchChatPane(
 	context: CommandContext,
 	setup: EffectiveSetup,
 	model?: string,
 	imagePaths: readonly string[] = [],
+	sessions?: PaneSessionRequest,
 ): Promise<number> {
 	const {preparePane} = await import('./chat-pane-input.js');
-	const pane = await preparePane(context, setup, model, imagePaths);
+	const pane = await preparePane(context, setup, model, imagePaths, sessions);
 	const {runChatPane} = await import('../ui/chat/pane/run-chat-pane.js');
 	return runChatPane({...pane, env: context.env});
 }

@@ -13,8 +13,11 @@ import {PORTAL_SYSTEM_PROMPT} from './oauth/constants.js';
 
 export type ChatQuestion = {readonly text: string; readonly images: readonly ImageAttachment[]};
 
+/** An image sent earlier: its bytes while this process has them, otherwise only its path (a resumed session). */
+export type PastImage = {readonly path: string; readonly dataUrl?: string};
+
 /** An earlier question and the answer text that came back (empty when none did). */
-export type PastExchange = ChatQuestion & {readonly answer: string};
+export type PastExchange = {readonly text: string; readonly images: readonly PastImage[]; readonly answer: string};
 
 export type ChatRequestInput = {
 	/** 'portal' (signed in with Qwen OAuth) puts the system message the portal expects first. */
@@ -31,16 +34,23 @@ export function chatRequestMessages({provider, history = [], question, textOnly 
 		// An exchange without answer text (a failed request) is left out, so a retry does not send the question twice;
 		// an interrupted one keeps what arrived.
 		if (exchange.answer.trim() === '') continue;
-		// The service refuses a whole request with an image for a text-only model.
-		const asked = textOnly && exchange.images.length > 0 ? namingImages(exchange) : exchange;
-		messages.push(userMessage(asked), {role: 'assistant', content: exchange.answer});
+		messages.push(userMessage(pastQuestion(exchange, textOnly)), {role: 'assistant', content: exchange.answer});
 	}
 
 	messages.push(userMessage(question));
 	return messages;
 }
 
-function namingImages(question: ChatQuestion): ChatQuestion {
+function pastQuestion(exchange: PastExchange, textOnly: boolean): ChatQuestion {
+	const images = exchange.images.filter((image): image is ImageAttachment => typeof image.dataUrl === 'string' && image.dataUrl !== '');
+	// The service refuses a whole request with an image for a text-only model; an image known only by its path
+	// (a resumed session keeps no image bytes) cannot be sent again. Either way the text says where it was.
+	if (textOnly || images.length < exchange.images.length) return namingImages(exchange);
+	return {text: exchange.text, images};
+}
+
+function namingImages(question: {readonly text: string; readonly images: readonly PastImage[]}): ChatQuestion {
+	if (question.images.length === 0) return {text: question.text, images: []};
 	const names = question.images.map(image => `[image ${basename(image.path)} was attached here]`).join(' ');
 	return {text: question.text === '' ? names : `${names}\n${question.text}`, images: []};
 }

@@ -1,7 +1,7 @@
 /**
  * The one-shot chat writes the model's text to a terminal without letting it
  * drive the terminal: escape sequences in the answer (a window title, cursor
- * moves) are dropped there, and kept byte for byte when the output is piped.
+ * moves) are dropped there and from a pipe; --raw keeps them byte for byte in a pipe.
  */
 import {afterEach, describe, expect, test} from 'vitest';
 import {spawnPty, type PtySession} from '../support/pty-driver.js';
@@ -40,10 +40,18 @@ describe('openclaw chat "…" and escape sequences from the model', () => {
 		expect(output).not.toContain(cursorHome);
 	});
 
-	test('piped, the answer is exactly what the model sent', async () => {
+	test('piped, the answer arrives without them too', async () => {
 		world.saveLogin();
 		world.server.enqueue({kind: 'stream', chunks});
 		const result = await world.run(['chat', 'hi']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe('Hello from the model.\n');
+	});
+
+	test('piped with --raw, the answer is exactly what the model sent', async () => {
+		world.saveLogin();
+		world.server.enqueue({kind: 'stream', chunks});
+		const result = await world.run(['chat', '--raw', 'hi']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe(`${chunks.join('')}\n`);
 	});

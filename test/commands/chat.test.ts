@@ -257,7 +257,7 @@ describe('openclaw chat', () => {
 	test('a server that never answers times out with the region hint', async () => {
 		world.saveLogin();
 		world.server.enqueue({kind: 'hang'}, {kind: 'hang'}, {kind: 'hang'});
-		const result = await world.run(['chat', 'hello'], {extraEnv: {OPENCLAW_TIMEOUT_MS: '400'}});
+		const result = await world.run(['chat', 'hello'], {extraEnv: {OPENCLAW_TIMEOUT_MS: '1000'}});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('error: Connection timed out');
 		expect(result.stderr).toContain('International');

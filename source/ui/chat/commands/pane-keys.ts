@@ -20,6 +20,8 @@ export const PANE_KEYS: readonly PaneKey[] = [
 	{keys: 'Ctrl+J / Alt+Enter', action: 'new line', footer: {modes: ['typing'], action: 'newline'}},
 	{keys: '↑ ↓', action: 'earlier prompts', footer: {modes: ['typing'], action: 'history', keys: '↑↓'}},
 	{keys: 'Esc', action: 'stop the answer (a queued message comes back to the prompt)', footer: {modes: ['streaming'], action: 'stop'}},
+	{keys: 'Esc Esc', action: 'with no answer streaming: your last message back in the prompt, to edit and send in its place'},
+	{keys: 'Ctrl+R', action: 'search earlier prompts, from every session (again: older; Enter sends, Esc edits, Ctrl+G cancels)'},
 	{
 		keys: 'Ctrl+C',
 		action: 'stop the answer, or clear the prompt; twice within a second to exit',

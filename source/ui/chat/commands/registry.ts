@@ -4,7 +4,7 @@
  */
 import {findModel, thinkingModels} from '../../../core/models.js';
 import {saveFailureMessage} from './save-failure.js';
-import {defineSlashCommand, type PaneCommands, type SlashCommandSpec} from './slash-command.js';
+import {defineSlashCommand, type CopyTarget, type PaneCommands, type SlashCommandSpec} from './slash-command.js';
 
 /** The models /think applies to: 'qwen3-max, qwen-plus, qwen3-vl-plus'. */
 const THINKING_MODEL_IDS = thinkingModels()
@@ -70,17 +70,66 @@ export const SLASH_COMMANDS = [
 		},
 	}),
 	defineSlashCommand({
-		name: 'clear',
-		aliases: [],
-		shorthands: ['new'],
-		usage: '/clear',
-		description: 'start a fresh conversation',
+		name: 'new',
+		aliases: ['clear'],
+		usage: '/new',
+		description: 'start a new conversation (also /clear); this one stays saved',
 		read: none,
 		run(pane) {
-			// The answer being streamed joins the conversation when it ends, so a clear now would not hold.
-			if (pane.current().isStreaming) pane.notice('Stop the answer first (Esc), then /clear.', 'warning');
-			else pane.clearConversation();
+			// The answer being streamed joins the conversation when it ends, so a new one now would not hold.
+			if (pane.current().isStreaming) pane.notice('Stop the answer first (Esc), then /new.', 'warning');
+			else pane.newConversation();
 		},
+	}),
+	defineSlashCommand({
+		name: 'resume',
+		aliases: [],
+		usage: '/resume [text]',
+		description: 'pick a saved conversation to go on with (type to search)',
+		read: argument => ({query: argument}),
+		run(pane, {query}) {
+			if (pane.current().isStreaming) pane.notice('Stop the answer first (Esc), then /resume.', 'warning');
+			else pane.openSessionPicker(query);
+		},
+	}),
+	defineSlashCommand({
+		name: 'rename',
+		aliases: [],
+		usage: '/rename <title>',
+		description: 'name this conversation (it is named after its first prompt)',
+		read: argument => (argument === '' ? 'Give the new title: /rename Sorting in Rust' : {title: argument}),
+		run: (pane, {title}) => pane.renameSession(title),
+	}),
+	defineSlashCommand({
+		name: 'retry',
+		aliases: [],
+		usage: '/retry [model]',
+		description: 'ask for the last answer again, with another model if given; the earlier answer is kept',
+		read: (argument): {model?: string} => (argument === '' ? {} : {model: argument}),
+		run(pane, {model}) {
+			if (pane.current().isStreaming) {
+				pane.notice('Stop the answer first (Esc), then /retry.', 'warning');
+				return;
+			}
+
+			return pane.retry(model);
+		},
+	}),
+	defineSlashCommand({
+		name: 'edit',
+		aliases: [],
+		usage: '/edit',
+		description: 'put your last message back in the prompt to change it (also Esc twice); sending replaces that turn',
+		read: none,
+		run: pane => pane.editLast(),
+	}),
+	defineSlashCommand({
+		name: 'copy',
+		aliases: [],
+		usage: '/copy [code [n]]',
+		description: "copy the last answer as markdown, or code block [n] (the last one without n), to the terminal's clipboard",
+		read: readCopyTarget,
+		run: (pane, target) => pane.copy(target),
 	}),
 	defineSlashCommand({
 		name: 'save',
@@ -133,6 +182,15 @@ export function runSlashCommand(command: SlashCommand, pane: PaneCommands): void
 	// parseLine made `command` with this entry's own `read`, so it holds the arguments this entry's `run` takes.
 	const run = spec?.run as ((pane: PaneCommands, args: SlashCommand) => void | Promise<void>) | undefined;
 	return run?.(pane, command);
+}
+
+/** '' the answer; 'code' the last code block; 'code 2' (or just '2') block [2]. */
+function readCopyTarget(argument: string): CopyTarget | string {
+	if (argument === '') return {what: 'answer'};
+	const match = /^(?:code(?:\s+(\d+))?|(\d+))$/i.exec(argument);
+	if (!match) return `/copy takes nothing (the last answer), or code and a block's number: /copy code 2, not "${argument}".`;
+	const number = match[1] ?? match[2];
+	return number === undefined ? {what: 'code'} : {what: 'code', number: Number(number)};
 }
 
 function formatBytes(bytes: number): string {

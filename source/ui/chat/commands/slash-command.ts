@@ -20,8 +20,18 @@ export type PaneCommands = {
 	current(): PaneSnapshot;
 	notice(text: string, tone?: NoticeTone): void;
 	showHelp(): void;
-	/** Forgets the conversation and the images attached to the next message. */
-	clearConversation(): void;
+	/** Starts a new conversation (the one before stays saved) without the images attached to the next message. */
+	newConversation(): void;
+	/** Opens the saved conversations, filtered by `query`. */
+	openSessionPicker(query: string): void;
+	/** Names this conversation; says itself whether that was saved. */
+	renameSession(title: string): void;
+	/** Asks the last question again, with `model` (an id or alias) or the current model; the earlier answer is kept. */
+	retry(model?: string): void | Promise<void>;
+	/** Puts the last message back in the prompt; sending it replaces that turn. */
+	editLast(): void;
+	/** Copies the last answer as markdown, or code block n as numbered on screen (the last one shown without n). */
+	copy(target: CopyTarget): void;
 	openModelPicker(): void;
 	/** Switches to an id or alias, or says why it cannot; an id outside the registry is first looked up in the region's list. */
 	switchModel(input: string): void | Promise<void>;
@@ -38,6 +48,8 @@ export type PaneCommands = {
 	saveTranscript(path: string): Promise<number>;
 	exit(): void;
 };
+
+export type CopyTarget = {readonly what: 'answer'} | {readonly what: 'code'; readonly number?: number};
 
 export type SlashCommandSpec<Name extends string, Args extends object> = {
 	readonly name: Name;

@@ -35,25 +35,58 @@ const inlineInListItems: MarkedExtension = {
 const HIGHLIGHT_LIMIT = 32 * 1024;
 // marked-terminal hands these to cli-highlight (its types still name cardinal's options).
 const noGuessing = {languageSubset: []} as unknown as Parameters<typeof markedTerminal>[1];
-const plainWhenHuge: MarkedExtension = {
+/** The label the next code block gets while a render numbers them; undefined while none does. */
+let nextCodeLabel: number | undefined;
+
+type LabelledCode = {type: 'labelledCode'; raw: string; label: number; code: Tokens.Code};
+
+// One walkTokens for both, so they see the code token in this order (marked runs later extensions first).
+// A numbered block becomes a token of our own that prints its label, then the block as marked-terminal lays it out.
+const codeBlocks: MarkedExtension = {
 	walkTokens(token) {
-		if (token.type === 'code' && (token as Tokens.Code).text.length > HIGHLIGHT_LIMIT) token.lang = '';
+		if (token.type !== 'code') return;
+		const code = token as Tokens.Code;
+		if (code.text.length > HIGHLIGHT_LIMIT) code.lang = '';
+		if (nextCodeLabel === undefined) return;
+		const original = {...code};
+		const labelled: LabelledCode = {type: 'labelledCode', raw: code.raw, label: nextCodeLabel++, code: original};
+		for (const key of Object.keys(code)) Reflect.deleteProperty(code, key);
+		Object.assign(code, labelled);
 	},
+	extensions: [
+		{
+			name: 'labelledCode',
+			level: 'block',
+			renderer(token) {
+				const {label, code} = token as unknown as LabelledCode;
+				return `${codeLabelStyle(`[${label}]`)}\n${this.parser.parse([code])}`;
+			},
+		},
+	],
 };
+
+const codeLabelStyle = (text: string) => `\u001B[2m${text}\u001B[22m`;
 const renderers = new Map<string, Marked>();
 
 // An answer this long is shown as plain text: marked's block regexes overflow
 // the stack on a paragraph of several megabytes (an interrupted runaway stream).
 const MARKDOWN_LIMIT = 1024 * 1024;
 
-export function renderMarkdown(markdown: string, style: MarkdownStyle): string {
+/**
+ * `firstCodeLabel`: number the code blocks from it, a small [n] above each
+ * (what `/copy code n` copies); without it they are not numbered.
+ */
+export function renderMarkdown(markdown: string, style: MarkdownStyle, firstCodeLabel?: number): string {
 	const width = Math.max(minimumWidth, style.width);
 	let rendered: string;
 	try {
 		if (markdown.length > MARKDOWN_LIMIT) throw new RangeError('too long to lay out as markdown');
+		nextCodeLabel = firstCodeLabel;
 		rendered = rendererFor(width, style.color).parse(markdown, {async: false});
 	} catch {
 		return wrapWords(stripVTControlCharacters(markdown).replace(/\n+$/, ''), width).join('\n');
+	} finally {
+		nextCodeLabel = undefined;
 	}
 
 	const text = style.color ? rendered : stripVTControlCharacters(rendered);
@@ -71,7 +104,7 @@ function rendererFor(width: number, color: boolean): Marked {
 		// `breaks`: a single newline in a paragraph stays a line break. Models write
 		// poems, addresses, logs and `key: value` lines that way; merged into one
 		// paragraph they become unreadable. Blank lines still separate paragraphs.
-		marked = new Marked({gfm: true, breaks: true}, plainWhenHuge, extension as unknown as MarkedExtension, inlineInListItems);
+		marked = new Marked({gfm: true, breaks: true}, codeBlocks, extension as unknown as MarkedExtension, inlineInListItems);
 		renderers.set(key, marked);
 	}
 

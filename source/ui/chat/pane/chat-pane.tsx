@@ -4,7 +4,7 @@
  * What each action does is in pane-actions.ts; what the commands are, in
  * commands/registry.ts.
  */
-import {useEffect, useEffectEvent, useState} from 'react';
+import {useCallback, useEffect, useEffectEvent, useState} from 'react';
 import {useApp, useInput, useWindowSize, type Key} from 'ink';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../../core/errors.js';
@@ -23,10 +23,12 @@ import {chatReducer, initialChatState, type ChatState} from '../transcript/trans
 import {withPaneAdvice} from '../transcript/pane-advice.js';
 import {useStaticFeed} from '../transcript/use-static-feed.js';
 import {InputArea} from './input-area.js';
-import {canQueue, DOUBLE_PRESS_MS, initialPaneState, isSecondPress, paneReducer, queuedMessageAfter} from './pane-state.js';
+import {exchangesFromTurns, resumedNotice, type PaneSessions} from './pane-sessions.js';
+import {canQueue, DOUBLE_PRESS_MS, initialPaneState, isSecondEsc, isSecondPress, paneReducer, queuedMessageAfter} from './pane-state.js';
 import {PaneView} from './pane-view.js';
 import {rowBudget} from './row-budget.js';
 import {usePaneActions} from './use-pane-actions.js';
+import {useSessionRecorder} from './use-session-recorder.js';
 
 export type ChatPaneProps = {
 	readonly client: DashScopeClient;
@@ -55,9 +57,14 @@ export type ChatPaneProps = {
 	readonly now?: () => number;
 	/** SIGINT reaches the pane here; runChatPane decides what the other signals do. */
 	readonly interrupts?: {subscribe(listener: () => void): () => void};
+	/** Saved conversations: where this one is saved, the one it opens on, earlier prompts. Without it nothing is saved. */
+	readonly sessions?: PaneSessions;
+	/** Sends text to the terminal's clipboard (/copy). */
+	readonly copyToClipboard?: (text: string) => void;
 };
 
 const noSecrets: readonly string[] = [];
+const noSessions: PaneSessions = {save: false, history: [], notice: 'this pane saves nothing.'};
 
 export function ChatPane(props: ChatPaneProps) {
 	const {client, provider, endpointLabel, color, classify, explain, interrupts, now = Date.now} = props;
@@ -65,13 +72,18 @@ export function ChatPane(props: ChatPaneProps) {
 	const {columns, rows} = useWindowSize();
 	const width = Math.max(20, columns);
 
+	const sessions = props.sessions ?? noSessions;
+	const secrets = props.secrets ?? noSecrets;
 	const [pane, dispatch, latestPane] = useLatestReducer(paneReducer, () =>
-		initialPaneState(props.model, props.images ?? [], visionModelFor(provider)),
+		initialPaneState(props.model, props.images ?? [], visionModelFor(provider), sessions.pickFirst === true),
 	);
-	const [initialTranscript] = useState(() => welcomeState(props.model, endpointLabel));
+	const [initialTranscript] = useState(() => openingState(props.model, endpointLabel, props.sessions));
 	const [advise] = useState(() => (error: ClassifiedError) => withPaneAdvice(error, {visionModel: visionModelFor(provider)}));
 	const session = useChatSession({client, initialState: initialTranscript, classify, explain, provider, advise, now});
 	const {state, isStreaming, interrupt} = session;
+	const recorder = useSessionRecorder(sessions, secrets, session.dispatch);
+	const prompt = usePromptEditor({isActive: pane.overlay === undefined, history: sessions.history});
+	const {restore: restorePrompt} = prompt;
 	const actions = usePaneActions(
 		{
 			pane,
@@ -84,14 +96,16 @@ export function ChatPane(props: ChatPaneProps) {
 			home: props.home,
 			loadImage: props.loadImage,
 			saveTranscript: props.saveTranscript,
-			secrets: props.secrets ?? noSecrets,
+			secrets,
 			now,
+			recorder,
+			sessions,
+			restorePrompt,
+			...(props.copyToClipboard ? {copyToClipboard: props.copyToClipboard} : {}),
 		},
 		latestPane,
 	);
 
-	const prompt = usePromptEditor({isActive: pane.overlay === undefined});
-	const {restore: restorePrompt} = prompt;
 	const feed = useStaticFeed(state.entries, {width, color});
 
 	const submitLine = (line: string) => {
@@ -136,7 +150,16 @@ export function ChatPane(props: ChatPaneProps) {
 		if (latestPane().overlay !== undefined) return;
 		const result = prompt.handleKey(input, key);
 		if (result.submitted !== undefined) submitLine(result.submitted);
-		else if (!result.handled && key.escape) interrupt();
+		else if (!result.handled && key.escape) pressEscape(key.meta);
+	};
+
+	// Esc stops an answer; with none streaming, twice (or ESC ESC in one read) brings the last message back to edit.
+	const pressEscape = (doubled: boolean) => {
+		if (interrupt()) return;
+		const at = now();
+		const second = doubled || isSecondEsc(latestPane(), at);
+		dispatch({type: 'esc', at});
+		if (second) actions.editLast();
 	};
 
 	// A SIGINT (Ctrl+C before raw mode, or kill -INT) counts as the key.
@@ -179,6 +202,8 @@ export function ChatPane(props: ChatPaneProps) {
 	}, [pane.exitArmedAt, dispatch]);
 
 	const menu = pane.overlay === undefined ? menuEntries(prompt.state) : [];
+	const {store} = sessions;
+	const findSessions = useCallback((query: string) => store?.matchingSessions(query, SESSION_PICKER_LIMIT) ?? [], [store]);
 	const budget = rowBudget({
 		rows,
 		width,
@@ -200,6 +225,7 @@ export function ChatPane(props: ChatPaneProps) {
 			{...(state.live ? {live: state.live} : {})}
 			liveRows={budget.liveRows}
 			reasoningCollapsed={state.reasoningCollapsed}
+			firstCodeLabel={state.codeBlocks + 1}
 			input={
 				<InputArea
 					{...(pane.overlay ? {overlay: pane.overlay} : {})}
@@ -217,6 +243,9 @@ export function ChatPane(props: ChatPaneProps) {
 					onPick={actions.pickModel}
 					onClosePicker={actions.closeOverlay}
 					onVisionAnswer={actions.answerVisionOffer}
+					findSessions={findSessions}
+					onPickSession={actions.resumeSession}
+					onCloseSessionPicker={actions.closeSessionPicker}
 				/>
 			}
 			status={{
@@ -239,6 +268,18 @@ export function ChatPane(props: ChatPaneProps) {
 			})}
 		/>
 	);
+}
+
+/** The picker lists at most this many (the newest); typing finds the rest. */
+const SESSION_PICKER_LIMIT = 200;
+
+/** The welcome, why nothing is saved (if so), and the conversation the pane opens on. */
+function openingState(model: string, endpointLabel: string, sessions: PaneSessions | undefined): ChatState {
+	let state = welcomeState(model, endpointLabel);
+	if (sessions?.notice) state = chatReducer(state, {type: 'notice', text: sessions.notice, tone: 'warning'});
+	const resumed = sessions?.resumed;
+	if (resumed) state = chatReducer(state, {type: 'resume', notice: resumedNotice(resumed.session), exchanges: exchangesFromTurns(resumed.turns)});
+	return state;
 }
 
 function welcomeState(model: string, endpointLabel: string): ChatState {

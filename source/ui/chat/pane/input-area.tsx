@@ -5,8 +5,11 @@ import {Box} from 'ink';
 import type {CommandMatch} from '../commands/completion.js';
 import {CommandMenu} from '../prompt/command-menu.js';
 import {PromptInput} from '../prompt/prompt-input.js';
+import {ReverseSearchLine} from '../prompt/reverse-search-line.js';
 import type {PromptState} from '../prompt/prompt-keys.js';
+import type {SessionSummary} from '../../../core/sessions/session-types.js';
 import {ConfirmLine} from './confirm-line.js';
+import {SessionPicker} from './session-picker.js';
 import type {Overlay} from './pane-state.js';
 import {QueuedMessage} from './queued-message.js';
 
@@ -28,6 +31,10 @@ export type InputAreaProps = {
 	readonly onPick: (modelId: string) => void;
 	readonly onClosePicker: () => void;
 	readonly onVisionAnswer: (offer: Extract<Overlay, {kind: 'vision'}>, yes: boolean) => void;
+	/** Saved conversations holding what is typed in the session picker, newest first. */
+	readonly findSessions: (query: string) => readonly SessionSummary[];
+	readonly onPickSession: (sessionId: string) => void;
+	readonly onCloseSessionPicker: () => void;
 };
 
 /**
@@ -52,6 +59,19 @@ export function InputArea(props: InputAreaProps) {
 		);
 	}
 
+	if (overlay?.kind === 'sessions') {
+		return (
+			<SessionPicker
+				initialQuery={overlay.query}
+				findSessions={props.findSessions}
+				width={width}
+				height={props.pickerRows}
+				onPick={props.onPickSession}
+				onCancel={props.onCloseSessionPicker}
+			/>
+		);
+	}
+
 	if (overlay?.kind === 'vision') {
 		return (
 			<ConfirmLine
@@ -64,13 +84,22 @@ export function InputArea(props: InputAreaProps) {
 	return (
 		<Box flexDirection="column">
 			{props.queued === undefined ? undefined : <QueuedMessage text={props.queued} />}
-			<PromptInput
-				editor={props.prompt.editor}
-				width={width}
-				maxRows={props.maxPromptRows}
-				isBusy={props.isStreaming}
-				placeholder={props.isStreaming ? 'Esc stops the answer; you can type ahead' : 'Ask anything, or /help'}
-			/>
+			{props.prompt.search ? (
+				<ReverseSearchLine
+					query={props.prompt.search.query}
+					{...(props.prompt.search.match === undefined ? {} : {found: props.prompt.editor.history[props.prompt.search.match]})}
+					failed={props.prompt.search.failed}
+					width={width}
+				/>
+			) : (
+				<PromptInput
+					editor={props.prompt.editor}
+					width={width}
+					maxRows={props.maxPromptRows}
+					isBusy={props.isStreaming}
+					placeholder={props.isStreaming ? 'Esc stops the answer; you can type ahead' : 'Ask anything, or /help'}
+				/>
+			)}
 			{props.menu.length > 0 ? <CommandMenu entries={props.menu} {...(props.prompt.menuIndex === undefined ? {} : {highlighted: props.prompt.menuIndex})} maxRows={props.menuRows} /> : undefined}
 		</Box>
 	);

@@ -1,21 +1,27 @@
 /**
  * Everything the pane does in answer to the user, as plain functions over its
  * latest state: sending a message, and the PaneCommands that slash commands
- * run against (commands/slash-command.ts), plus the answers to the model
- * picker and the vision question. No rendering here; chat-pane.tsx wires it
- * to keys and views.
+ * run against (commands/slash-command.ts), plus the answers to the pickers
+ * and the vision question. The saved-conversation commands (/new, /resume,
+ * /rename, /retry, /edit) are in session-actions.ts, /copy in copy-actions.ts.
+ * No rendering here; chat-pane.tsx wires it to keys and views.
  */
 import {resolve} from 'node:path';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
-import {findModel, visionModelFor, type ModelProvider} from '../../../core/models.js';
+import {visionModelFor, type ModelProvider} from '../../../core/models.js';
 import {expandTilde} from '../../../core/paths.js';
 import {resolveModel} from '../../../core/resolve-model.js';
+import type {SessionRecorder} from '../../../core/sessions/session-recorder.js';
 import type {PaneCommands} from '../commands/slash-command.js';
 import type {ChatSession} from '../stream/use-chat-session.js';
 import {transcriptMarkdown} from '../transcript/transcript-markdown.js';
+import {copyActions} from './copy-actions.js';
 import {catalogueMessage, checkCatalogue} from './model-catalogue.js';
+import type {PaneSessions} from './pane-sessions.js';
 import {readsOnlyText, type Overlay, type PaneAction, type PaneState} from './pane-state.js';
+import {sessionActions} from './session-actions.js';
+import {thinkingOption} from './thinking-option.js';
 
 /** What the actions work with, as of the last commit. */
 export type PaneContext = {
@@ -35,6 +41,13 @@ export type PaneContext = {
 	/** Kept out of /save files even if pasted into the chat. */
 	readonly secrets: readonly string[];
 	readonly now: () => number;
+	/** Saves the conversation as it happens (a no-op when nothing is saved). */
+	readonly recorder: SessionRecorder;
+	readonly sessions: PaneSessions;
+	/** Puts text back in front of what the prompt holds. */
+	readonly restorePrompt: (text: string) => void;
+	/** Sends text to the terminal's clipboard; undefined where there is no terminal to send it to. */
+	readonly copyToClipboard?: (text: string) => void;
 };
 
 export type PaneActions = PaneCommands & {
@@ -45,7 +58,11 @@ export type PaneActions = PaneCommands & {
 	readonly closeOverlay: () => void;
 	/** The answer to "switch to a vision model?" about the image in `offer`. */
 	readonly answerVisionOffer: (offer: Extract<Overlay, {kind: 'vision'}>, yes: boolean) => void;
+	/** The session picker's choice. */
+	readonly resumeSession: (sessionId: string) => void;
+	readonly closeSessionPicker: () => void;
 };
+
 
 export function createPaneActions(get: () => PaneContext): PaneActions {
 	const notice: PaneCommands['notice'] = (text, tone) => {
@@ -81,6 +98,8 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 	};
 
 	return {
+		...sessionActions(get, {notice, switchTo}),
+		...copyActions(get, notice),
 		current() {
 			const {pane, session} = get();
 			return {model: pane.model, thinking: pane.thinking, isStreaming: session.isStreaming};
@@ -88,11 +107,6 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 		notice,
 		showHelp() {
 			get().session.dispatch({type: 'help'});
-		},
-		clearConversation() {
-			const {dispatch, session} = get();
-			dispatch({type: 'images-cleared'});
-			session.dispatch({type: 'clear'});
 		},
 		openModelPicker() {
 			const {dispatch, client} = get();
@@ -134,18 +148,23 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 			get().dispatch({type: 'leave'});
 		},
 		sendMessage(text) {
-			const {pane, session, dispatch} = get();
+			const {pane, session, dispatch, recorder} = get();
 			const {model, thinking, images} = pane;
-			const info = findModel(model);
+			// After /edit (or Esc twice) the message takes the place of the last one.
+			const replacing = pane.editing === true && session.state.exchanges.length > 0 && !session.isStreaming;
+			if (replacing) notice(`Sent in place of your earlier message${recorder.saving ? ', which stays saved, marked replaced' : ''}.`);
 			const sent = session.send(
 				{text, images},
 				{
 					model,
 					textOnly: readsOnlyText(model),
-					...(thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {}),
+					...thinkingOption(model, thinking),
+					replacesLast: replacing,
+					record: () => recorder.startTurn({text, images, model}, replacing ? 'edit' : undefined),
 				},
 			);
 			if (sent) dispatch({type: 'images-sent', images});
+			if (sent && replacing) dispatch({type: 'edit-ended'});
 			return sent;
 		},
 		pickModel(id) {

@@ -1,8 +1,9 @@
 /**
  * The pane's own state as a pure reducer: the model and thinking setting for
  * the next message, the images attached to it, what covers the prompt (the
- * model picker, or the question whether to switch to a vision model), and
- * the double Ctrl+C, and a message typed ahead while an answer streams. Each
+ * model picker, the session picker, or the question whether to switch to a
+ * vision model), the double Ctrl+C and double Esc, whether the next message
+ * replaces the last one (an edit), and a message typed ahead while an answer streams. Each
  * action is applied to the latest state, so two keys that arrive before a
  * render still both count. The conversation itself is
  * the transcript's (transcript/transcript-state.ts).
@@ -12,6 +13,8 @@ import {findModel, supportsImages} from '../../../core/models.js';
 
 export type Overlay =
 	| {readonly kind: 'picker'; readonly regionModelIds?: readonly string[]}
+	/** Saved conversations, filtered by what is typed (starting with `query`). */
+	| {readonly kind: 'sessions'; readonly query: string}
 	| {readonly kind: 'vision'; readonly image: ImageAttachment; readonly visionModel: string};
 
 export type PaneState = {
@@ -25,6 +28,10 @@ export type PaneState = {
 	readonly exitArmedAt?: number;
 	/** A second Ctrl+C came in time: the pane closes. */
 	readonly leaving: boolean;
+	/** When an Esc that stopped nothing came: a second one soon after edits the last message. */
+	readonly escArmedAt?: number;
+	/** The last message is back in the prompt: the next message sent takes its place. */
+	readonly editing?: boolean;
 	/** A message sent while an answer streamed: it goes when that answer ends (one at a time). */
 	readonly queued?: string;
 };
@@ -40,10 +47,16 @@ export type PaneAction =
 	| {type: 'images-cleared'}
 	| {type: 'picker-opened'}
 	| {type: 'picker-listed'; regionModelIds: readonly string[]}
+	| {type: 'session-picker-opened'; query: string}
 	| {type: 'overlay-closed'}
 	/** `stoppedAnswer`: the press stopped a streaming answer, and does nothing else. */
 	| {type: 'ctrl-c'; at: number; stoppedAnswer: boolean}
 	| {type: 'exit-expired'; armedAt: number}
+	/** Esc with no answer streaming and no menu open. */
+	| {type: 'esc'; at: number}
+	| {type: 'edit-started'}
+	/** Sent, or no longer wanted (a new conversation, another resumed). */
+	| {type: 'edit-ended'}
 	| {type: 'leave'}
 	| {type: 'message-queued'; text: string}
 	/** The queued message was sent, or handed back to the prompt. */
@@ -67,17 +80,26 @@ export function queuedMessageAfter(outcome: 'done' | 'interrupted' | 'failed' | 
 /** The second Ctrl+C must come within this to exit. */
 export const DOUBLE_PRESS_MS = 1000;
 
-/** The pane as it opens; images from the command line get the same offer as /image. */
-export function initialPaneState(model: string, images: readonly ImageAttachment[], visionModel: string): PaneState {
+/**
+ * The pane as it opens; images from the command line get the same offer as
+ * /image. `pickSession` (--resume without an id) opens the session picker.
+ */
+export function initialPaneState(model: string, images: readonly ImageAttachment[], visionModel: string, pickSession = false): PaneState {
 	const first = images[0];
 	const state: PaneState = {model, images, leaving: false};
-	return first && readsOnlyText(model) ? {...state, overlay: {kind: 'vision', image: first, visionModel}} : state;
+	if (first && readsOnlyText(model)) return {...state, overlay: {kind: 'vision', image: first, visionModel}};
+	return pickSession ? {...state, overlay: {kind: 'sessions', query: ''}} : state;
 }
 
 /** A model the registry knows and that takes no images; unknown ids are given the benefit of the doubt. */
 export function readsOnlyText(model: string): boolean {
 	const info = findModel(model);
 	return info !== undefined && !supportsImages(info);
+}
+
+/** Whether an Esc at `at` is the second of a double press. */
+export function isSecondEsc(state: PaneState, at: number): boolean {
+	return state.escArmedAt !== undefined && at - state.escArmedAt < DOUBLE_PRESS_MS;
 }
 
 /** Whether a Ctrl+C at `at` is the second of a double press. */
@@ -105,6 +127,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 			return {...state, images: []};
 		case 'picker-opened':
 			return {...state, overlay: {kind: 'picker'}};
+		case 'session-picker-opened':
+			return {...state, overlay: {kind: 'sessions', query: action.query}};
 		case 'picker-listed':
 			// The list may come back after the picker closed.
 			return state.overlay?.kind === 'picker' ? {...state, overlay: {kind: 'picker', regionModelIds: action.regionModelIds}} : state;
@@ -112,10 +136,18 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 			return state.overlay === undefined ? state : {...state, overlay: undefined};
 		case 'ctrl-c': {
 			if (isSecondPress(state, action.at)) return {...state, leaving: true};
-			// A press that stopped nothing closes what covers the prompt (the prompt itself is cleared by its owner).
-			const overlay = action.stoppedAnswer ? state.overlay : undefined;
-			return {...state, exitArmedAt: action.at, overlay};
+			// A press that stopped nothing closes what covers the prompt (the prompt itself is cleared by its owner,
+			// and with it an edit in progress).
+			if (action.stoppedAnswer) return {...state, exitArmedAt: action.at};
+			return {...state, exitArmedAt: action.at, overlay: undefined, editing: false};
 		}
+
+		case 'esc':
+			return isSecondEsc(state, action.at) ? {...state, escArmedAt: undefined} : {...state, escArmedAt: action.at};
+		case 'edit-started':
+			return {...state, editing: true, escArmedAt: undefined};
+		case 'edit-ended':
+			return state.editing ? {...state, editing: false} : state;
 
 		case 'exit-expired':
 			return state.exitArmedAt === action.armedAt ? {...state, exitArmedAt: undefined} : state;

@@ -16,6 +16,8 @@ export type PaneViewProps = {
 	readonly live?: LiveTurnState;
 	readonly liveRows: number;
 	readonly reasoningCollapsed: boolean;
+	/** The number the live answer's first code block gets on screen. */
+	readonly firstCodeLabel: number;
 	/** The prompt, or what takes its place. */
 	readonly input: ReactNode;
 	readonly status: StatusLineProps;
@@ -23,14 +25,14 @@ export type PaneViewProps = {
 };
 
 /** The chat pane from top to bottom: scrollback, the live answer, the prompt, the status line and the footer. */
-export function PaneView({feed, width, color, live, liveRows, reasoningCollapsed, input, status, hints}: PaneViewProps) {
+export function PaneView({feed, width, color, live, liveRows, reasoningCollapsed, firstCodeLabel, input, status, hints}: PaneViewProps) {
 	return (
 		<>
 			<ScrollbackFeed items={feed} width={width} />
 			{/* No fixed width: the frame drawn right after a shrink, before React has the new
 			    width, is cut to the terminal by Ink's layout instead of wrapping in it. */}
 			<Box flexDirection="column">
-				{live ? <LiveTurn turn={live} rows={liveRows} width={width} color={color} reasoningCollapsed={reasoningCollapsed} /> : undefined}
+				{live ? <LiveTurn turn={live} rows={liveRows} width={width} color={color} reasoningCollapsed={reasoningCollapsed} firstCodeLabel={firstCodeLabel} /> : undefined}
 				<Box marginTop={1} flexDirection="column">
 					{input}
 				</Box>

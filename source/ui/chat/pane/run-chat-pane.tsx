@@ -9,10 +9,12 @@ import type {Region} from '../../../core/regions.js';
 import {ThemeProvider, themeFor, wantsColor} from '../../components/theme.js';
 import {listenForInterrupts} from '../../interrupts.js';
 import {catchEarlyKeys} from '../../keys/early-keys.js';
+import {osc52} from '../terminal/osc52.js';
 import {createReflowStdout} from '../terminal/reflow-stdout.js';
 import {terminalReflows} from '../terminal/terminal-reflow.js';
 import {saveTranscriptFile} from '../transcript/save-transcript-file.js';
 import {ChatPane} from './chat-pane.js';
+import type {PaneSessions} from './pane-sessions.js';
 
 /** What the pane is opened with, once the checks before a chat have passed (commands/chat-pane-input.ts). */
 export type PaneInput = {
@@ -35,6 +37,8 @@ export type PaneInput = {
 	/** What relative and `~` paths in /image and /save start from. */
 	cwd: string;
 	home: string;
+	/** Saved conversations; closed when the pane ends. */
+	sessions?: PaneSessions;
 };
 
 export type RunChatPaneOptions = PaneInput & {
@@ -86,6 +90,10 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 	// Raw mode before the first frame, so keys typed while the pane starts (an Enter
 	// included) reach the prompt as typed once it is up.
 	const earlyKeys = catchEarlyKeys(options.stdin ?? process.stdin);
+	// Straight to the terminal, between two of Ink's frames: the sequence draws nothing.
+	const copyToClipboard = (text: string) => {
+		stdout.write(osc52(text, env));
+	};
 	const instance = render(
 		<ThemeProvider theme={themeFor(env)}>
 			<ChatPane
@@ -105,6 +113,8 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 				loadImage={loadImageAttachment}
 				saveTranscript={saveTranscriptFile}
 				interrupts={interrupts}
+				{...(options.sessions ? {sessions: options.sessions} : {})}
+				copyToClipboard={copyToClipboard}
 			/>
 		</ThemeProvider>,
 		{
@@ -129,6 +139,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 		earlyKeys.dispose();
 		signals.dispose();
 		screen.close();
+		options.sessions?.store?.close();
 	}
 
 	return exitCode;

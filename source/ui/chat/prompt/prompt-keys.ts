@@ -1,14 +1,16 @@
 /**
  * What one key does to the prompt, as a pure function of the prompt as it is
- * now: the line editor's keys, Enter to send, and the slash-command menu that
+ * now: the line editor's keys, Enter to send, the slash-command menu that
  * opens while a command name is typed (Tab completes, ↑↓ move in it, Enter
- * takes the highlighted entry, Esc closes it). Applied to the latest state
- * key by key, so keys that arrive together all count.
+ * takes the highlighted entry, Esc closes it), and Ctrl+R's search through
+ * earlier prompts. Applied to the latest state key by key, so keys that
+ * arrive together all count.
  */
 import type {Key} from 'ink';
 import {commandMatches, completeCommand, completed, type CommandMatch} from '../commands/completion.js';
 import * as editor from './line-editor.js';
 import type {EditorState} from './line-editor.js';
+import {eraseInSearch, foundText, searchOlder, startReverseSearch, typeInSearch, type ReverseSearch} from './reverse-search.js';
 
 export type PromptState = {
 	readonly editor: EditorState;
@@ -16,6 +18,8 @@ export type PromptState = {
 	readonly menuIndex?: number;
 	/** Esc closed the menu while the prompt held this text; it opens again once the text changes. */
 	readonly menuClosedFor?: string;
+	/** Ctrl+R is searching earlier prompts. */
+	readonly search?: ReverseSearch;
 };
 
 export const emptyPrompt: PromptState = {editor: editor.emptyEditor};
@@ -31,10 +35,17 @@ export type PromptKeyResult = {
 /** The commands the menu lists for the prompt as it is; empty when the menu is closed. */
 export function menuEntries(state: PromptState): CommandMatch[] {
 	const {text} = state.editor;
-	return state.menuClosedFor === text ? [] : commandMatches(text);
+	return state.menuClosedFor === text || state.search ? [] : commandMatches(text);
+}
+
+/** A prompt holding these earlier prompts for ↑ and Ctrl+R (oldest first). */
+export function promptWithHistory(history: readonly string[]): PromptState {
+	return {editor: {...editor.emptyEditor, history}};
 }
 
 export function promptKey(state: PromptState, input: string, key: Key): PromptKeyResult {
+	if (state.search) return searchKey(state, state.search, input, key);
+	if (key.ctrl && input === 'r') return {state: {editor: state.editor, search: startReverseSearch(state.editor)}, handled: true};
 	const menu = menuEntries(state);
 	if (menu.length > 0) {
 		const result = menuKey(state, menu, key);
@@ -55,6 +66,8 @@ export function promptKey(state: PromptState, input: string, key: Key): PromptKe
 
 /** Text put in the prompt as it was pasted, newlines kept. */
 export function pasteIntoPrompt(state: PromptState, text: string): PromptState {
+	// While Ctrl+R searches, a paste is more of what to look for.
+	if (state.search) return {...state, search: typeInSearch(state.search, state.editor.history, text.replace(/\s+/g, ' '))};
 	return withEditor(state, editor.insertText(state.editor, text));
 }
 
@@ -65,8 +78,35 @@ export function restoreIntoPrompt(state: PromptState, text: string): PromptState
 	return {editor: {...editor.clearText(state.editor), text: joined, cursor: text.length}};
 }
 
+/** Empties the prompt (a Ctrl+R search ends with it). */
 export function clearPrompt(state: PromptState): PromptState {
 	return {editor: editor.clearText(state.editor)};
+}
+
+/**
+ * A key while Ctrl+R searches: text narrows, Backspace widens, Ctrl+R goes
+ * further back, Enter sends what was found, Esc (or a move) takes it into the
+ * prompt to edit, Ctrl+G goes back to what was typed.
+ */
+function searchKey(state: PromptState, search: ReverseSearch, input: string, key: Key): PromptKeyResult {
+	const {history} = state.editor;
+	const found = foundText(search, history);
+	const withFound = (): EditorState => ({...search.before, text: found, cursor: found.length, historyIndex: undefined, draft: ''});
+	if (key.return && !key.meta) {
+		const {state: next, text} = editor.submit(withFound());
+		if (text.trim() === '') return {state: {editor: search.before}, handled: true};
+		return {state: {editor: next}, submitted: text, handled: true};
+	}
+
+	if (key.ctrl && input === 'r') return {state: {...state, search: searchOlder(search, history)}, handled: true};
+	if (key.ctrl && input === 'g') return {state: {editor: search.before}, handled: true};
+	if (key.backspace) return {state: {...state, search: eraseInSearch(search, history)}, handled: true};
+	if (key.escape || key.leftArrow || key.rightArrow || key.upArrow || key.downArrow || key.home || key.end || key.tab || (key.ctrl && (input === 'a' || input === 'e'))) {
+		return {state: {editor: withFound()}, handled: true};
+	}
+
+	if (key.ctrl || key.meta || input === '' || /[\u0000-\u001F]/.test(input)) return {state, handled: true};
+	return {state: {...state, search: typeInSearch(search, history, input)}, handled: true};
 }
 
 function menuKey(state: PromptState, menu: readonly CommandMatch[], key: Key): PromptKeyResult | undefined {

@@ -7,7 +7,7 @@
 import {useCallback} from 'react';
 import {usePaste, type Key} from 'ink';
 import {useLatestReducer} from '../../keys/use-latest-reducer.js';
-import {clearPrompt, emptyPrompt, pasteIntoPrompt, promptKey, restoreIntoPrompt, type PromptKeyResult, type PromptState} from './prompt-keys.js';
+import {clearPrompt, pasteIntoPrompt, promptKey, promptWithHistory, restoreIntoPrompt, type PromptKeyResult, type PromptState} from './prompt-keys.js';
 
 export type PromptEditor = {
 	/** As last rendered, for drawing. */
@@ -20,10 +20,11 @@ export type PromptEditor = {
 };
 
 const replace = (_state: PromptState, next: PromptState) => next;
-const initial = () => emptyPrompt;
+const noHistory: readonly string[] = [];
 
-export function usePromptEditor({isActive}: {isActive: boolean}): PromptEditor {
-	const [state, set, latest] = useLatestReducer(replace, initial);
+/** `history`: earlier prompts (from other sessions too) for ↑ and Ctrl+R, oldest first. */
+export function usePromptEditor({isActive, history = noHistory}: {isActive: boolean; history?: readonly string[]}): PromptEditor {
+	const [state, set, latest] = useLatestReducer(replace, () => promptWithHistory(history));
 
 	usePaste(
 		text => {

@@ -17,13 +17,14 @@ export type LivePreview = {
 // block (a long code fence) on every update would cost more than it shows.
 const renderLimit = 8192;
 
-export function livePreview(markdown: string, options: {rows: number; width: number; color: boolean}): LivePreview {
+/** `firstCodeLabel`: the number the block's first code block will have on screen. */
+export function livePreview(markdown: string, options: {rows: number; width: number; color: boolean; firstCodeLabel?: number}): LivePreview {
 	const rows = Math.max(1, options.rows);
 	if (!/\S/.test(markdown)) return {lines: [], clipped: false};
 
 	const lines =
 		markdown.length <= renderLimit
-			? renderMarkdown(markdown, {width: options.width, color: options.color}).split('\n')
+			? renderMarkdown(markdown, {width: options.width, color: options.color}, options.firstCodeLabel).split('\n')
 			: wrapWords(markdown.slice(-rows * options.width * 2), options.width).slice(1);
 
 	if (lines.length <= rows && markdown.length <= renderLimit) return {lines, clipped: false};

@@ -13,12 +13,14 @@ export type LiveTurnProps = {
 	readonly width: number;
 	readonly color: boolean;
 	readonly reasoningCollapsed: boolean;
+	/** The number its first code block gets on screen. */
+	readonly firstCodeLabel?: number;
 };
 
 const expandedReasoningRows = 4;
 
 /** The answer being streamed: the only part of the transcript that is redrawn. */
-export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTurnProps) {
+export function LiveTurn({turn, rows, width, color, reasoningCollapsed, firstCodeLabel}: LiveTurnProps) {
 	const theme = useTheme();
 	const {reasoning} = turn.exchange;
 	// The reasoning stays here, where Ctrl+O opens and closes it, until the answer's first block goes to scrollback.
@@ -27,8 +29,8 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed}: LiveTur
 	const reasoningRows = showsReasoning ? 1 + (reasoningCollapsed ? 0 : expandedReasoningRows) : 0;
 	const answerRows = Math.max(1, rows - 1 - reasoningRows);
 	const preview = useMemo(
-		() => livePreview(turn.liveAnswer, {rows: answerRows, width, color}),
-		[turn.liveAnswer, answerRows, width, color],
+		() => livePreview(turn.liveAnswer, {rows: answerRows, width, color, ...(firstCodeLabel === undefined ? {} : {firstCodeLabel})}),
+		[turn.liveAnswer, answerRows, width, color, firstCodeLabel],
 	);
 
 	if (turn.firstTokenAt === undefined) {

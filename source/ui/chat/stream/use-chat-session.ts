@@ -1,12 +1,15 @@
 /**
  * Runs the conversation: sends a question with the history, streams the
  * answer into the transcript reducer in batches, and stops it on request.
+ * A turn's record (core/sessions/session-recorder.ts) is handed the answer so
+ * far with each batch and told how the turn ended.
  */
 import {useCallback, useEffect, useLayoutEffect, useReducer, useRef} from 'react';
 import {chatRequestMessages, type ChatQuestion} from '../../../core/chat-request.js';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../../core/errors.js';
 import type {ModelProvider} from '../../../core/models.js';
+import type {TurnRecord} from '../../../core/sessions/session-recorder.js';
 import {streamTurn} from './stream-turn.js';
 import {chatReducer, type ChatAction, type ChatState} from '../transcript/transcript-state.js';
 
@@ -31,6 +34,10 @@ export type SendOptions = {
 	readonly enableThinking?: boolean;
 	/** The model reads no images: earlier ones are named, not sent. */
 	readonly textOnly?: boolean;
+	/** The answer takes the place of the last exchange, which is not sent as history (/retry, an edited prompt). */
+	readonly replacesLast?: boolean;
+	/** Where the turn is saved; called once the turn has started. */
+	readonly record?: () => TurnRecord;
 };
 
 export type ChatSession = {
@@ -56,12 +63,16 @@ export function useChatSession({client, initialState, classify, explain, provide
 	useEffect(() => () => controllerRef.current?.abort(), []);
 
 	const send = useCallback(
-		(question: ChatQuestion, {model, enableThinking, textOnly}: SendOptions) => {
+		(question: ChatQuestion, {model, enableThinking, textOnly, replacesLast = false, record: startRecord}: SendOptions) => {
 			if (controllerRef.current) return false;
 			const controller = new AbortController();
 			controllerRef.current = controller;
-			const messages = chatRequestMessages({provider, history: exchangesRef.current, question, textOnly});
-			dispatch({type: 'send', text: question.text, images: question.images, model, at: now()});
+			const history = replacesLast ? exchangesRef.current.slice(0, -1) : exchangesRef.current;
+			const messages = chatRequestMessages({provider, history, question, textOnly});
+			dispatch({type: 'send', text: question.text, images: question.images, model, at: now(), replacesLast});
+			const record = startRecord?.();
+			let answer = '';
+			let reasoning = '';
 
 			void (async () => {
 				let outcome;
@@ -76,7 +87,12 @@ export function useChatSession({client, initialState, classify, explain, provide
 						events,
 						signal: controller.signal,
 						flushIntervalMs: FLUSH_INTERVAL_MS,
-						onBatch: batch => dispatch({type: 'delta', ...batch, at: now()}),
+						onBatch(batch) {
+							dispatch({type: 'delta', ...batch, at: now()});
+							answer += batch.content;
+							reasoning += batch.reasoning;
+							record?.progress(answer, reasoning);
+						},
 						onUsage: usage => dispatch({type: 'usage', usage}),
 						classify: error => classify(error, model),
 					});
@@ -87,9 +103,12 @@ export function useChatSession({client, initialState, classify, explain, provide
 				if (outcome.outcome === 'failed') {
 					const error = explain ? await explain(outcome.error, controller.signal).catch(() => outcome.error) : outcome.error;
 					controllerRef.current = undefined;
-					dispatch({type: 'fail', at: now(), error: advise ? advise(error) : error});
+					const shown = advise ? advise(error) : error;
+					record?.finish('failed', shown);
+					dispatch({type: 'fail', at: now(), error: shown});
 				} else {
 					controllerRef.current = undefined;
+					record?.finish(outcome.outcome);
 					dispatch({type: 'end', at: now(), outcome: outcome.outcome});
 				}
 			})();

@@ -5,6 +5,8 @@
  * into slices of a few hundred rendered lines, and each frame releases at most
  * a budget of lines.
  */
+import {PANE_KEYS} from '../commands/pane-keys.js';
+import {SLASH_COMMANDS} from '../commands/registry.js';
 import {renderMarkdown, type MarkdownStyle} from '../markdown/render-markdown.js';
 import type {Entry} from './transcript-state.js';
 
@@ -17,12 +19,14 @@ export type FeedItem =
 	| {readonly key: string; readonly kind: 'answer'; readonly text: string; readonly first: boolean; readonly lines: number};
 
 export const SLICE_LINES = 200;
+/** /help: a title and a row for each command, then for each key (long descriptions wrap, hence the margin). */
+const HELP_LINES = 4 + SLASH_COMMANDS.length + PANE_KEYS.length + 6;
 /** Lines of new scrollback per frame. */
 export const RELEASE_LINES = 400;
 
 export function feedItems(entry: Entry, style: MarkdownStyle): FeedItem[] {
 	if (entry.kind !== 'answer') return [{key: String(entry.id), kind: 'entry', entry, lines: estimateLines(entry)}];
-	const lines = renderMarkdown(entry.markdown, style).split('\n');
+	const lines = renderMarkdown(entry.markdown, style, entry.firstCodeLabel).split('\n');
 	const items: FeedItem[] = [];
 	for (let start = 0; start < lines.length; start += SLICE_LINES) {
 		const slice = lines.slice(start, start + SLICE_LINES);
@@ -53,7 +57,7 @@ function estimateLines(entry: WholeEntry): number {
 		case 'reasoning':
 			return entry.collapsed ? 2 : 2 + entry.text.split('\n').length;
 		case 'help':
-			return 16;
+			return HELP_LINES;
 		default:
 			return 3;
 	}

@@ -4,10 +4,12 @@
  * that is sent back to the model. Times come in with the actions, so the same
  * actions always give the same state.
  */
+import type {PastImage} from '../../../core/chat-request.js';
 import type {ClassifiedError} from '../../../core/errors.js';
 import type {ImageAttachment} from '../../../core/images.js';
 import {splitFinishedMarkdown} from '../../../core/markdown-blocks.js';
 import {tokensPerSecond} from '../../../core/token-rate.js';
+import {codeBlocksIn} from '../markdown/code-blocks.js';
 import {estimateTokens} from './estimate-tokens.js';
 
 export type NoticeTone = 'info' | 'success' | 'warning';
@@ -15,8 +17,11 @@ export type NoticeTone = 'info' | 'success' | 'warning';
 export type Entry =
 	| {readonly id: number; readonly kind: 'user'; readonly text: string; readonly images: readonly string[]}
 	| {readonly id: number; readonly kind: 'reasoning'; readonly text: string; readonly collapsed: boolean}
-	/** One or more whole markdown blocks of an answer. */
-	| {readonly id: number; readonly kind: 'answer'; readonly markdown: string}
+	/**
+	 * One or more whole markdown blocks of an answer. Its code blocks are numbered on screen across the pane,
+	 * from `firstCodeLabel` (what /copy code n copies).
+	 */
+	| {readonly id: number; readonly kind: 'answer'; readonly markdown: string; readonly firstCodeLabel?: number; readonly codeBlocks?: readonly string[]}
 	| {readonly id: number; readonly kind: 'interrupted'}
 	| {readonly id: number; readonly kind: 'error'; readonly error: ClassifiedError}
 	| {readonly id: number; readonly kind: 'notice'; readonly text: string; readonly tone: NoticeTone}
@@ -27,7 +32,8 @@ export type Usage = {readonly promptTokens: number; readonly completionTokens: n
 /** One question and what came back; the conversation is a list of these. */
 export type Exchange = {
 	readonly text: string;
-	readonly images: readonly ImageAttachment[];
+	/** Sent with the question; a resumed session knows them only by path. */
+	readonly images: readonly (ImageAttachment | PastImage)[];
 	readonly model: string;
 	readonly answer: string;
 	readonly reasoning: string;
@@ -65,8 +71,10 @@ export type ChatState = {
 	readonly entries: readonly Entry[];
 	readonly nextId: number;
 	readonly live?: LiveTurn;
-	/** The conversation since the last /clear. */
+	/** The conversation since the last /new (or the one resumed). */
 	readonly exchanges: readonly Exchange[];
+	/** Code blocks numbered so far; the next one written gets this plus one. */
+	readonly codeBlocks: number;
 	readonly lastAnswer?: AnswerStats;
 	/** How reasoning is shown: one line, or in full (Ctrl+O). */
 	readonly reasoningCollapsed: boolean;
@@ -78,20 +86,25 @@ export type ChatState = {
 };
 
 export type ChatAction =
-	| {type: 'send'; text: string; images: readonly ImageAttachment[]; model: string; at: number}
+	/** `replacesLast`: the answer takes the place of the last exchange (/retry, an edited prompt). */
+	| {type: 'send'; text: string; images: readonly (ImageAttachment | PastImage)[]; model: string; at: number; replacesLast?: boolean}
 	| {type: 'delta'; content: string; reasoning: string; at: number}
 	| {type: 'usage'; usage: Usage}
 	| {type: 'end'; at: number; outcome: 'done' | 'interrupted'}
 	| {type: 'fail'; at: number; error: ClassifiedError}
 	| {type: 'notice'; text: string; tone?: NoticeTone}
 	| {type: 'help'}
-	| {type: 'clear'}
+	/** A new conversation; `text` says so. */
+	| {type: 'clear'; text?: string}
+	/** A saved conversation goes on: its exchanges are shown as they were and sent with the next message. */
+	| {type: 'resume'; notice: string; exchanges: readonly Exchange[]}
 	| {type: 'toggle-reasoning'};
 
 export const initialChatState: ChatState = {
 	entries: [],
 	nextId: 1,
 	exchanges: [],
+	codeBlocks: 0,
 	reasoningCollapsed: true,
 	reasoningForNextAnswer: false,
 };
@@ -109,8 +122,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				outcome: 'done',
 			};
 			const images = action.images.map(image => image.path);
+			const exchanges = action.replacesLast ? state.exchanges.slice(0, -1) : state.exchanges;
 			return {
-				...append(state, {kind: 'user', text: action.text, images}),
+				...append({...state, exchanges}, {kind: 'user', text: action.text, images}),
 				live: {exchange, liveAnswer: '', reasoningDone: false, startedAt: action.at, splitCheckedAt: 0, estimatedTokens: 0},
 				reasoningForNextAnswer: false,
 			};
@@ -141,7 +155,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 						turn = {...turn, reasoningDone: true};
 					}
 
-					next = append(next, {kind: 'answer', markdown: finished});
+					next = appendAnswer(next, finished);
 				}
 
 				turn = {...turn, liveAnswer: rest, splitCheckedAt: rest.length};
@@ -173,7 +187,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 
 		case 'clear': {
 			if (state.live) return state;
-			return append({...state, exchanges: []}, {kind: 'notice', text: 'Conversation cleared: the model starts fresh.', tone: 'info'});
+			return append({...state, exchanges: []}, {kind: 'notice', text: action.text ?? 'New conversation: the model starts fresh.', tone: 'info'});
+		}
+
+		case 'resume': {
+			if (state.live) return state;
+			let next = append(state, {kind: 'notice', text: action.notice, tone: 'info'});
+			for (const exchange of action.exchanges) next = appendExchange(next, exchange);
+			return {...next, exchanges: action.exchanges};
 		}
 
 		case 'toggle-reasoning': {
@@ -206,7 +227,7 @@ function finishTurn(
 	if (!live) return state;
 	let next = state;
 	if (!live.reasoningDone) next = appendReasoning(next, live.exchange.reasoning);
-	if (live.liveAnswer.trim() !== '') next = append(next, {kind: 'answer', markdown: live.liveAnswer});
+	if (live.liveAnswer.trim() !== '') next = appendAnswer(next, live.liveAnswer);
 	if (outcome === 'interrupted') next = append(next, {kind: 'interrupted'});
 
 	const exchange: Exchange = {...live.exchange, outcome, ...(error ? {error} : {})};
@@ -232,6 +253,22 @@ function statsFor(live: LiveTurn, at: number): AnswerStats {
 function appendReasoning(state: ChatState, text: string): ChatState {
 	if (text.trim() === '') return state;
 	return append(state, {kind: 'reasoning', text, collapsed: state.reasoningCollapsed});
+}
+
+/** An earlier exchange written as it was when it happened: the prompt, the thinking as one line, the answer, how it ended. */
+function appendExchange(state: ChatState, exchange: Exchange): ChatState {
+	let next = append(state, {kind: 'user', text: exchange.text, images: exchange.images.map(image => image.path)});
+	if (exchange.reasoning.trim() !== '') next = append(next, {kind: 'reasoning', text: exchange.reasoning, collapsed: true});
+	if (exchange.answer.trim() !== '') next = appendAnswer(next, exchange.answer);
+	if (exchange.outcome === 'interrupted') next = append(next, {kind: 'interrupted'});
+	if (exchange.error) next = append(next, {kind: 'error', error: exchange.error});
+	return next;
+}
+
+function appendAnswer(state: ChatState, markdown: string): ChatState {
+	const codeBlocks = codeBlocksIn(markdown);
+	const next = append(state, {kind: 'answer', markdown, firstCodeLabel: state.codeBlocks + 1, codeBlocks});
+	return {...next, codeBlocks: state.codeBlocks + codeBlocks.length};
 }
 
 type NewEntry = Entry extends infer E ? (E extends {id: number} ? Omit<E, 'id'> : never) : never;

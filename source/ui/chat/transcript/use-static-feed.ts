@@ -1,19 +1,22 @@
 import {useEffect, useRef, useState} from 'react';
 import type {MarkdownStyle} from '../markdown/render-markdown.js';
-import {feedItems, nextRelease, type FeedItem} from './static-feed.js';
+import {feedItems, nextRelease, RELEASE_LINES, type FeedItem} from './static-feed.js';
 import type {Entry} from './transcript-state.js';
 
 /**
  * The finished entries to hand to <Static>, released a bounded number of lines
  * per frame. Entries only ever grow, so each is rendered once, at the width of
- * the moment it finished.
+ * the moment it is released. Only what the next frame can release is rendered
+ * ahead, so a resumed session of a thousand turns shows its first frame at once.
  */
 export function useStaticFeed(entries: readonly Entry[], style: MarkdownStyle): FeedItem[] {
+	const [released, setReleased] = useState(0);
 	const converted = useRef({entries: 0, items: [] as FeedItem[]});
 	const cache = converted.current;
-	for (; cache.entries < entries.length; cache.entries++) cache.items.push(...feedItems(entries[cache.entries]!, style));
+	for (; cache.entries < entries.length && linesAfter(cache.items, released) < RELEASE_LINES; cache.entries++) {
+		cache.items.push(...feedItems(entries[cache.entries]!, style));
+	}
 
-	const [released, setReleased] = useState(0);
 	const shown = nextRelease(cache.items, released);
 	useEffect(() => {
 		if (shown === released) return;
@@ -27,4 +30,10 @@ export function useStaticFeed(entries: readonly Entry[], style: MarkdownStyle): 
 	}, [shown, released]);
 
 	return cache.items.slice(0, shown);
+}
+
+function linesAfter(items: readonly FeedItem[], from: number): number {
+	let lines = 0;
+	for (let index = from; index < items.length && lines < RELEASE_LINES; index++) lines += items[index]!.lines;
+	return lines;
 }

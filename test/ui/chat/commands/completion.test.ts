@@ -12,6 +12,7 @@ describe('command completion', () => {
 	it('filters by what is typed, aliases included, whatever the case', () => {
 		expect(commandMatches('/m').map(match => match.name)).toEqual(['model']);
 		expect(commandMatches('/Cl').map(match => match.name)).toEqual(['clear']);
+		expect(commandMatches('/re').map(match => match.name)).toEqual(['resume', 'rename', 'retry']);
 		expect(commandMatches('/q')).toEqual([expect.objectContaining({name: 'quit', usage: '/quit'})]);
 		expect(commandMatches('/zzz')).toEqual([]);
 	});
@@ -28,7 +29,9 @@ describe('command completion', () => {
 
 	it('Tab completes several matches as far as they agree, and otherwise adds nothing', () => {
 		expect(completeCommand('/')).toBeUndefined();
-		expect(completeCommand('/e')).toBe('/exit ');
+		expect(completeCommand('/e')).toBeUndefined();
+		expect(completeCommand('/ex')).toBe('/exit ');
+		expect(completeCommand('/re')).toBeUndefined();
 		expect(completeCommand('/x')).toBeUndefined();
 	});
 });

@@ -11,7 +11,7 @@ it('/help wraps a long description under itself, keeping the name column clear',
 	// The row after /think continues its description, indented to the same column.
 	expect(rows[think + 1]!.slice(0, column).trim()).toBe('');
 	expect(rows[think + 1]!.slice(column).trim()).not.toBe('');
-	expect(rows[think + 2]).toMatch(/^\/clear/);
+	expect(rows[think + 2]).toMatch(/^\/new/);
 });
 
 it('entries keep to the pane width inside <Static>, which gives its children no width', async () => {

@@ -7,8 +7,9 @@ describe('the slash-command registry', () => {
 	it('every name and alias reads as its command', () => {
 		for (const command of SLASH_COMMANDS) {
 			for (const name of [command.name, ...command.aliases, ...(command.shorthands ?? [])]) {
-				// Every command takes "on": as a file, a model name, or the /think setting.
-				expect(parseLine(`/${name.toUpperCase()} on`)).toMatchObject({kind: 'command', command: {name: command.name}});
+				// Every command but /copy takes "on": as a file, a model name, a title, a search, or the /think setting.
+				const argument = command.name === 'copy' ? 'code 2' : 'on';
+				expect(parseLine(`/${name.toUpperCase()} ${argument}`)).toMatchObject({kind: 'command', command: {name: command.name}});
 			}
 		}
 	});

@@ -244,7 +244,7 @@ describe('slash commands', () => {
 		await chat.submit('one');
 		await chat.waitFor(frame => frame.includes('Echo: one'));
 		await chat.submit('/clear');
-		await chat.waitFor(frame => frame.includes('Conversation cleared'));
+		await chat.waitFor(frame => frame.includes('New conversation: the model starts fresh.'));
 		await chat.submit('two');
 		await chat.waitFor(frame => frame.includes('Echo: two'));
 		expect(bodies(chat).at(-1)!.messages).toEqual([{role: 'user', content: 'two'}]);
@@ -262,9 +262,9 @@ describe('slash commands', () => {
 			await chat.submit('/image dot.png');
 			await chat.waitFor(frame => frame.includes('1 image attached'));
 			await chat.submit('/clear');
-			await chat.waitFor(frame => frame.includes('Stop the answer first (Esc), then /clear'));
+			await chat.waitFor(frame => frame.includes('Stop the answer first (Esc), then /new'));
 			expect(chat.frame()).toContain('1 image attached');
-			expect(chat.frame()).not.toContain('Conversation cleared');
+			expect(chat.frame()).not.toContain('New conversation');
 
 			await chat.press(KEYS.escape);
 			await chat.waitFor(frame => frame.includes('Interrupted') && !/streaming \d/.test(frame));
@@ -478,7 +478,7 @@ describe('command completion', () => {
 	it('"/" lists the commands under the prompt; typing filters, Tab completes, Esc closes', async () => {
 		chat = await startChat();
 		await chat.type('/');
-		await chat.waitFor(frame => frame.includes('/model [id|alias]') && frame.includes('/save <file>'));
+		await chat.waitFor(frame => frame.includes('/model [id|alias]') && frame.includes('/image <file>'));
 		expect(chat.frame()).toContain('Tab complete');
 		await chat.type('he');
 		await chat.waitFor(frame => frame.includes('/help') && !frame.includes('/save <file>'));

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {keyPress} from '../../../../source/ui/keys/each-key.js';
 import {splitKeys} from '../../../../source/ui/keys/split-keys.js';
+import {SLASH_COMMANDS} from '../../../../source/ui/chat/commands/registry.js';
 import {emptyPrompt, menuEntries, promptKey, restoreIntoPrompt, type PromptState} from '../../../../source/ui/chat/prompt/prompt-keys.js';
 
 /** Types `keys` (terminal bytes) into `state` one key at a time; returns the state and what Enter sent. */
@@ -40,7 +41,7 @@ describe('prompt keys', () => {
 	});
 
 	it('opens the command menu on "/" and closes it once a space follows the name', () => {
-		expect(menuEntries(type('/').state)).toHaveLength(7);
+		expect(menuEntries(type('/').state)).toHaveLength(SLASH_COMMANDS.length);
 		expect(menuEntries(type('/mo').state).map(entry => entry.name)).toEqual(['model']);
 		expect(menuEntries(type('/model ').state)).toEqual([]);
 	});

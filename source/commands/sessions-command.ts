@@ -1,0 +1,75 @@
+/**
+ * `openclaw sessions …`: the saved conversations. Each sub-command is a file
+ * under sessions/, imported when it runs.
+ */
+import {InvalidArgumentError, Option, type Command} from 'commander';
+import type {CommandContext} from './context.js';
+import {SESSIONS_EXPORT_HELP, SESSIONS_HELP, SESSIONS_RM_HELP, SESSIONS_SEARCH_HELP} from './help-texts.js';
+import type {RunState} from './program.js';
+
+function positiveInteger(value: string): number {
+	const number = Number(value);
+	if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError(`expected a whole number above 0, not "${value}".`);
+	return number;
+}
+
+export function addSessionsCommand(program: Command, context: CommandContext, state: RunState): void {
+	const sessions = program
+		.command('sessions')
+		.description('list, show, search, export and delete saved conversations')
+		.addHelpText('after', SESSIONS_HELP);
+
+	sessions
+		.command('list', {isDefault: true})
+		.description('saved conversations, newest first: id, last used, turns, model, title')
+		.option('--json', 'print machine-readable JSON')
+		.option('-n, --limit <count>', 'show at most this many', positiveInteger)
+		.action(async (options: {json?: boolean; limit?: number}) => {
+			const {runSessionsList} = await import('./sessions/list.js');
+			state.exitCode = runSessionsList(context, options);
+		});
+
+	sessions
+		.command('show')
+		.description('print a conversation, retried answers and edited prompts included')
+		.argument('<id|text>', 'the session: its id (or the start of it) or words of its title')
+		.option('--json', 'print machine-readable JSON')
+		.action(async (reference: string, options: {json?: boolean}) => {
+			const {runSessionsShow} = await import('./sessions/show.js');
+			state.exitCode = runSessionsShow(context, reference, options);
+		});
+
+	sessions
+		.command('search')
+		.description('find prompts and answers holding every word, newest first')
+		.argument('<text...>', 'words to look for (any part of a word, three characters or more use the index)')
+		.option('--json', 'print machine-readable JSON')
+		.option('-n, --limit <count>', 'show at most this many turns (default 50)', positiveInteger)
+		.addHelpText('after', SESSIONS_SEARCH_HELP)
+		.action(async (words: string[], options: {json?: boolean; limit?: number}) => {
+			const {runSessionsSearch} = await import('./sessions/search.js');
+			state.exitCode = runSessionsSearch(context, words.join(' '), options);
+		});
+
+	sessions
+		.command('export')
+		.description('write a conversation to stdout as markdown or JSON')
+		.argument('<id|text>', 'the session: its id (or the start of it) or words of its title')
+		.addOption(new Option('--format <format>', 'markdown or JSON').choices(['md', 'json']).default('md'))
+		.addHelpText('after', SESSIONS_EXPORT_HELP)
+		.action(async (reference: string, options: {format: 'md' | 'json'}) => {
+			const {runSessionsExport} = await import('./sessions/export.js');
+			state.exitCode = runSessionsExport(context, reference, options);
+		});
+
+	sessions
+		.command('rm')
+		.description('delete a saved conversation (asks first on a terminal)')
+		.argument('<id|text>', 'the session: its id (or the start of it) or words of its title')
+		.option('-y, --yes', 'delete without asking (needed without a terminal)')
+		.addHelpText('after', SESSIONS_RM_HELP)
+		.action(async (reference: string, options: {yes?: boolean}) => {
+			const {runSessionsRm} = await import('./sessions/rm.js');
+			state.exitCode = await runSessionsRm(context, reference, options);
+		});
+}

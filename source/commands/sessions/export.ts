@@ -1,0 +1,18 @@
+/** `openclaw sessions export <id>`: a conversation as markdown or JSON on stdout. */
+import {sessionJson, sessionMarkdown} from '../../core/sessions/session-export.js';
+import type {CommandContext} from '../context.js';
+import {namedSession} from './named-session.js';
+import {noSessionsYet} from './no-sessions.js';
+import {withStore} from './open-store.js';
+import {forTerminal} from './session-table.js';
+
+export function runSessionsExport(context: CommandContext, reference: string, options: {format: 'md' | 'json'}): number {
+	const {session, turns} = withStore(context, store => {
+		if (!store) throw noSessionsYet();
+		const found = namedSession(store, reference, 'sessions export');
+		return {session: found, turns: store.allTurns(found.id)};
+	});
+	// JSON escapes control characters itself; markdown shown on a terminal must not drive it.
+	context.stdout.write(options.format === 'json' ? `${JSON.stringify(sessionJson(session, turns), null, 2)}\n` : forTerminal(context.stdout, sessionMarkdown(session, turns)));
+	return 0;
+}

@@ -1,0 +1,24 @@
+/** `openclaw sessions list`: saved conversations, newest first. */
+import {command} from '../../core/messages.js';
+import {sessionSummaryJson} from '../../core/sessions/session-export.js';
+import type {CommandContext} from '../context.js';
+import {withStore} from './open-store.js';
+import {sessionRows} from './session-table.js';
+
+export function runSessionsList(context: CommandContext, options: {json?: boolean; limit?: number}): number {
+	const sessions = withStore(context, store => store?.listSessions(options.limit ?? -1) ?? []);
+	if (options.json) {
+		context.print(JSON.stringify({sessions: sessions.map(session => sessionSummaryJson(session))}, null, 2));
+		return 0;
+	}
+
+	if (sessions.length === 0) {
+		context.print(`No saved conversations yet. Start one: ${command('chat')}`);
+		return 0;
+	}
+
+	const [header = '', ...rows] = sessionRows(sessions, '', true);
+	context.print(context.out.bold(header));
+	for (const row of rows) context.print(row);
+	return 0;
+}

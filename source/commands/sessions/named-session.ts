@@ -1,0 +1,23 @@
+/** The session a command names, or why it names none: never a guess between several. */
+import {command} from '../../core/messages.js';
+import {findSession} from '../../core/sessions/find-session.js';
+import type {SessionStore} from '../../core/sessions/session-store.js';
+import type {SessionSummary} from '../../core/sessions/session-types.js';
+import {failure} from '../cli-error.js';
+import {sessionRows, shortId} from './session-table.js';
+
+/** `again`: the command to run with an id instead, for the next step ('sessions show', 'chat --resume'). */
+export function namedSession(store: SessionStore, reference: string, again: string): SessionSummary {
+	const found = findSession(store, reference);
+	if (found.kind === 'found') return found.session;
+	if (found.kind === 'none') {
+		throw failure(`No saved conversation matches "${reference}".`, {details: [`See them with: ${command('sessions list')}`]});
+	}
+
+	const shown = found.candidates.slice(0, 10);
+	const more = found.candidates.length - shown.length;
+	throw failure(`"${reference}" matches ${found.candidates.length} saved conversations.`, {
+		details: [...sessionRows(shown, '  '), ...(more > 0 ? [`  … and ${more} more`] : [])],
+		nextStep: `Give more of it, or the id: ${command(`${again} ${shortId(shown[0]!.id)}`)}`,
+	});
+}

@@ -1,0 +1,7 @@
+import {command} from '../../core/messages.js';
+import {failure} from '../cli-error.js';
+
+/** A command that names a session, with no store yet to look in. */
+export function noSessionsYet() {
+	return failure('There are no saved conversations yet.', {nextStep: `Start one: ${command('chat')}`});
+}

@@ -1,0 +1,45 @@
+/**
+ * `openclaw sessions show <id>`: a conversation as plain text, every turn in
+ * order; answers asked for again and prompts edited away are marked.
+ */
+import {formatSessionTime, turnsLabel} from '../../core/sessions/session-dates.js';
+import {sessionJson, setAsideLabel} from '../../core/sessions/session-export.js';
+import type {SessionSummary, StoredTurn} from '../../core/sessions/session-types.js';
+import type {CommandContext} from '../context.js';
+import {namedSession} from './named-session.js';
+import {withStore} from './open-store.js';
+import {noSessionsYet} from './no-sessions.js';
+import {forTerminal} from './session-table.js';
+
+export function runSessionsShow(context: CommandContext, reference: string, options: {json?: boolean}): number {
+	const {session, turns} = withStore(context, store => {
+		if (!store) throw noSessionsYet();
+		const found = namedSession(store, reference, 'sessions show');
+		return {session: found, turns: store.allTurns(found.id)};
+	});
+	if (options.json) context.print(JSON.stringify(sessionJson(session, turns), null, 2));
+	else for (const line of transcriptLines(context, session, turns)) context.print(line);
+	return 0;
+}
+
+function transcriptLines(context: CommandContext, session: SessionSummary, turns: readonly StoredTurn[]): string[] {
+	const {out} = context;
+	// What the model and the user wrote is shown, never acted on, by a terminal; the styling is ours.
+	const shown = (text: string) => forTerminal(context.stdout, text);
+	const lines = [
+		out.bold(shown(session.title)),
+		out.dim(`${session.id} · ${session.model} · ${turnsLabel(session.turns)} · ${formatSessionTime(session.createdAt)} to ${formatSessionTime(session.updatedAt)}`),
+	];
+	for (const turn of turns) {
+		const aside = setAsideLabel(turn);
+		lines.push('');
+		if (aside) lines.push(out.dim(`(${aside})`));
+		for (const image of turn.images) lines.push(out.dim(`[image] ${shown(image.path)}`));
+		lines.push(`${out.cyan('›')} ${out.bold(shown(turn.prompt))}`, out.dim(`  ${turn.model} · ${formatSessionTime(turn.createdAt)}`), '');
+		if (turn.answer.trim() !== '') lines.push(shown(turn.answer.trimEnd()));
+		if (turn.outcome === 'interrupted' || turn.outcome === 'streaming') lines.push(out.yellow('⏹ Interrupted: the answer above is partial.'));
+		if (turn.error) lines.push(out.red(`✗ ${shown(turn.error.title)}: ${shown(turn.error.message)}`));
+	}
+
+	return lines;
+}

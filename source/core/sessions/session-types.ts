@@ -1,0 +1,69 @@
+/**
+ * What the session store keeps: conversations (sessions) and their turns.
+ * Plain data, shared by the store, the pane and the `sessions` commands.
+ */
+
+/** An image that went with a prompt: where it came from and what it was, never its bytes. */
+export type ImageReference = {
+	readonly path: string;
+	readonly mime: string;
+	readonly bytes: number;
+	readonly sha256: string;
+};
+
+/**
+ * How a turn ended. 'streaming' is a turn whose answer is still arriving, or
+ * whose writer was killed; readers see the latter as 'interrupted'.
+ */
+export type TurnOutcome = 'streaming' | 'done' | 'interrupted' | 'failed';
+
+/**
+ * Where a turn stands in its conversation: 'current' turns are the
+ * conversation; /retry keeps the earlier answer as 'retried' (an alternative),
+ * and an edited prompt leaves the turn it replaced as 'replaced'.
+ */
+export type TurnStatus = 'current' | 'retried' | 'replaced';
+
+/** A failed request as it was shown, without anything the service sent beyond it. */
+export type StoredError = {
+	readonly kind: string;
+	readonly title: string;
+	readonly message: string;
+	readonly nextStep: string;
+	readonly status?: number;
+	readonly requestId?: string;
+};
+
+export type StoredTurn = {
+	readonly id: number;
+	readonly sessionId: string;
+	/** Its place in the conversation, from 0; a retried or replaced turn shares it with the turn that took its place. */
+	readonly position: number;
+	readonly prompt: string;
+	readonly images: readonly ImageReference[];
+	readonly model: string;
+	readonly answer: string;
+	readonly reasoning: string;
+	readonly outcome: Exclude<TurnOutcome, 'streaming'> | 'streaming';
+	readonly status: TurnStatus;
+	readonly error?: StoredError;
+	readonly createdAt: number;
+	readonly updatedAt: number;
+};
+
+export type SessionSummary = {
+	readonly id: string;
+	readonly title: string;
+	/** The model of the latest turn. */
+	readonly model: string;
+	readonly createdAt: number;
+	readonly updatedAt: number;
+	/** Turns in the conversation (alternatives and replaced turns not counted). */
+	readonly turns: number;
+};
+
+/** A turn that matched a search. */
+export type SearchHit = {
+	readonly session: SessionSummary;
+	readonly turn: StoredTurn;
+};

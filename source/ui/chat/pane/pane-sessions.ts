@@ -1,0 +1,51 @@
+/**
+ * What the pane knows of saved conversations: the store, the conversation it
+ * opens on (-c, --resume), and how stored turns become the transcript's
+ * exchanges. The pane reads and writes the store only through these and the
+ * recorder (core/sessions/session-recorder.ts).
+ */
+import type {AppError} from '../../../core/app-error.js';
+import type {ClassifiedError} from '../../../core/errors.js';
+import {formatSessionTime, turnsLabel} from '../../../core/sessions/session-dates.js';
+import type {SessionStore} from '../../../core/sessions/session-store.js';
+import type {SessionSummary, StoredTurn} from '../../../core/sessions/session-types.js';
+import type {Exchange} from '../transcript/transcript-state.js';
+
+export type PaneSessions = {
+	/** undefined when there is none to read (--no-save on a first run) or it could not be opened. */
+	readonly store?: SessionStore;
+	/** Save as the conversation happens (off with --no-save, or when the store could not be opened). */
+	readonly save: boolean;
+	/** The conversation the pane opens on. */
+	readonly resumed?: {readonly session: SessionSummary; readonly turns: readonly StoredTurn[]};
+	/** Open the session picker first (--resume without an id). */
+	readonly pickFirst?: boolean;
+	/** Why this conversation is not saved, said once when the pane opens. */
+	readonly notice?: string;
+	/** Prompts typed earlier, in any session, oldest first: ↑ and Ctrl+R walk them. */
+	readonly history: readonly string[];
+};
+
+export function exchangesFromTurns(turns: readonly StoredTurn[]): Exchange[] {
+	return turns.map(turn => ({
+		text: turn.prompt,
+		images: turn.images,
+		model: turn.model,
+		answer: turn.answer,
+		reasoning: turn.reasoning,
+		// A turn another pane is still answering is shown as far as it got.
+		outcome: turn.outcome === 'streaming' ? 'interrupted' : turn.outcome,
+		// Saved as it was shown; its kind is only a label here.
+		...(turn.error ? {error: turn.error as ClassifiedError} : {}),
+	}));
+}
+
+export function resumedNotice(session: SessionSummary): string {
+	return `Resumed "${session.title}" · ${turnsLabel(session.turns)} · last ${formatSessionTime(session.updatedAt)} · ${session.model}. The turns below go with your next message.`;
+}
+
+/** The one line the pane shows when a write fails: saving stops, the chat does not. */
+export function savingStoppedNotice(error: AppError): string {
+	const {title, message, nextStep} = error.problem;
+	return `Saving stopped: ${title}. ${message} This conversation goes on unsaved; turns saved before stay saved.${nextStep ? ` ${nextStep}` : ''}`;
+}
