@@ -11,12 +11,12 @@ import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {resolvePaths} from '../core/paths.js';
 import {getRegion, isRegionId, REGION_IDS, type RegionId} from '../core/regions.js';
 import {closestIds, resolveModel} from '../core/resolve-model.js';
-import type {CommandContext} from './context.js';
-import {isInteractive} from './context.js';
+import type {CommandContext} from '../cli/context.js';
+import {isInteractive} from '../cli/context.js';
 import {usageError} from '../core/app-error.js';
-import {failure} from './cli-error.js';
-import {readStdin} from './read-stdin.js';
-import {timeoutFromEnv} from './timeout.js';
+import {failure} from '../cli/failure.js';
+import {readStdin} from '../cli/read-stdin.js';
+import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 
 export type AuthLoginOptions = {
 	provider: string;
@@ -121,7 +121,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 /** Asks the region about the key; returns the models it lists. Anything but "accepted" ends the login. */
 async function checkKey(context: CommandContext, key: string, regionId: RegionId): Promise<string[]> {
 	const {joinRegionLabels, probeKey} = await import('../core/region-probe.js');
-	const timeoutMs = timeoutFromEnv(context.env);
+	const timeoutMs = requestTimeoutFromEnv(context.env);
 	const result = await probeKey(key, regionId, {env: context.env, ...(timeoutMs ? {timeoutMs} : {})});
 	const {err} = context;
 	switch (result.status) {
@@ -151,7 +151,7 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 }
 
 async function runInteractive(context: CommandContext, regionId: RegionId | undefined, method: string | undefined, check: boolean): Promise<number> {
-	const {continueAfterWizard, exitCodeAfterWizard, launchWizard} = await import('./ui-launch.js');
+	const {continueAfterWizard, exitCodeAfterWizard, launchWizard} = await import('../cli/ui-launch.js');
 	const outcome = await launchWizard(context, {
 		...(regionId ? {region: regionId} : {}),
 		...(method === 'api-key' || method === 'oauth' ? {method} : {}),

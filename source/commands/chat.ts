@@ -9,20 +9,20 @@ import {loadEffectiveSetup} from '../core/credentials.js';
 import type {StreamEvent} from '../core/dashscope-client.js';
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
 import {tokensPerSecond} from '../core/token-rate.js';
-import type {CommandContext} from './context.js';
-import {isInteractive} from './context.js';
+import type {CommandContext} from '../cli/context.js';
+import {isInteractive} from '../cli/context.js';
 import {usageError} from '../core/app-error.js';
-import {failure} from './cli-error.js';
-import {coalescedOutput} from './coalesced-output.js';
-import {loadCheckedImages, preflightChat, printSetupWarnings, rejectedKeyExplainer, sendingKey} from './chat-preflight.js';
-import {readStdin} from './read-stdin.js';
-import {printProblem} from './report-error.js';
+import {failure} from '../cli/failure.js';
+import {coalescedOutput} from '../cli/coalesced-output.js';
+import {loadCheckedImages, preflightChat, printSetupWarnings, rejectedKeyExplainer, sendingKey} from '../cli/chat-preflight.js';
+import {readStdin} from '../cli/read-stdin.js';
+import {printProblem} from '../cli/report-error.js';
 import {AppError} from '../core/app-error.js';
 import {command} from '../core/messages.js';
 import {ControlFilter} from '../core/terminal-text.js';
-import {findConversation, sessionChoice, type SessionChoice, type SessionFlags} from './chat-sessions.js';
-import {savingOn} from './no-save.js';
-import {finishOneShotRecording, prepareOneShotRecording} from './one-shot-recording.js';
+import {findConversation, sessionChoice, type SessionChoice, type SessionFlags} from '../cli/chat-sessions.js';
+import {savingOn} from '../cli/no-save.js';
+import {finishOneShotRecording, prepareOneShotRecording} from '../cli/one-shot-recording.js';
 
 /** The session flags (-c, --resume, --session, --no-save) say which saved conversation it goes on with. */
 export type ChatOptions = SessionFlags & {
@@ -112,7 +112,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 }
 
 async function openPane(context: CommandContext, options: ChatOptions, choice: SessionChoice, save: boolean): Promise<number> {
-	const {launchChatPane} = await import('./ui-launch.js');
+	const {launchChatPane} = await import('../cli/ui-launch.js');
 	return launchChatPane(context, loadEffectiveSetup(context.env), options.model, options.image, {choice, save});
 }
 

@@ -3,9 +3,9 @@
  * chat pane. Without a terminal there is nothing to open: help, exit 2.
  */
 import {loadEffectiveSetup, modelInEffect} from '../core/credentials.js';
-import type {CommandContext} from './context.js';
-import {isInteractive} from './context.js';
-import {continueAfterWizard, exitCodeAfterWizard, launchChatPane, launchWizard} from './ui-launch.js';
+import type {CommandContext} from '../cli/context.js';
+import {isInteractive} from '../cli/context.js';
+import {continueAfterWizard, exitCodeAfterWizard, launchChatPane, launchWizard} from '../cli/ui-launch.js';
 
 export async function runDefault(context: CommandContext, helpText: () => string): Promise<number> {
 	if (!isInteractive(context)) {

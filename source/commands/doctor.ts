@@ -7,7 +7,7 @@ import {formatJson, formatText} from '../core/doctor/format.js';
 import {runDoctorChecks} from '../core/doctor/run-checks.js';
 import type {Env} from '../core/env.js';
 import {createStyle} from '../core/style.js';
-import {timeoutFromEnv} from './timeout.js';
+import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 
 export type DoctorCommandOptions = {
 	env: Env;
@@ -18,7 +18,7 @@ export type DoctorCommandOptions = {
 };
 
 export async function runDoctor(options: DoctorCommandOptions): Promise<number> {
-	const timeoutMs = timeoutFromEnv(options.env);
+	const timeoutMs = requestTimeoutFromEnv(options.env);
 	const report = await runDoctorChecks({env: options.env, fix: options.fix, ...(timeoutMs ? {timeoutMs} : {})});
 	if (options.json) {
 		options.stdout.write(`${formatJson(report)}\n`);

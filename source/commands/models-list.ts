@@ -17,9 +17,9 @@ import {
 } from '../core/models.js';
 import {wrapWords} from '../core/text/wrap.js';
 import {availabilityOf, cellText, COLUMN_GAP, CURSOR_WIDTH, fitColumns, formatTokens} from '../ui/components/model-table.js';
-import type {CommandContext} from './context.js';
-import {isOAuthActive, portalDiscontinuedLine, portalModelIds, switchToApiKeyLine} from './oauth-active.js';
-import {displayWidth, formatTable, padEnd, truncate} from './text-table.js';
+import type {CommandContext} from '../cli/context.js';
+import {isOAuthActive, portalDiscontinuedLine, portalModelIds, switchToApiKeyLine} from '../cli/oauth-active.js';
+import {displayWidth, formatTable, padEnd, truncate} from '../cli/text-table.js';
 
 function contextLabel(model: ModelInfo): string {
 	const byRegion = Object.entries(model.contextWindowByRegion ?? {})

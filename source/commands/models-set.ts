@@ -10,11 +10,11 @@ import {command, loginCommand} from '../core/messages.js';
 import {toModelRef} from '../core/models.js';
 import {closestIds, resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
-import type {CommandContext} from './context.js';
-import {failure} from './cli-error.js';
-import {unusableKeyError} from './key-check.js';
-import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
-import {timeoutFromEnv} from './timeout.js';
+import type {CommandContext} from '../cli/context.js';
+import {failure} from '../cli/failure.js';
+import {unusableKeyError} from '../cli/key-check.js';
+import {isOAuthActive, switchToApiKeyLine} from '../cli/oauth-active.js';
+import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -87,7 +87,7 @@ async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id
 
 	const where = setup.region?.label ?? setup.baseUrl;
 	const {listModelsAt} = await import('../core/catalogue.js');
-	const timeoutMs = timeoutFromEnv(context.env);
+	const timeoutMs = requestTimeoutFromEnv(context.env);
 	const catalogue = await listModelsAt(
 		{key: credential.key, requestBaseUrl: setup.requestBaseUrl, ...(setup.region ? {regionLabel: setup.region.label} : {})},
 		timeoutMs ? {timeoutMs} : {},

@@ -1,6 +1,6 @@
 /**
- * `openclaw models status` and `openclaw restart`: what key, region, endpoint
- * and model are in effect right now, and optionally whether the key works.
+ * `openclaw models status`: what key, region, endpoint and model are in
+ * effect right now, and optionally whether the key works.
  */
 import {maskKey} from '../core/api-key.js';
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
@@ -8,14 +8,14 @@ import {loadEffectiveSetup, modelInEffect, type EffectiveSetup} from '../core/cr
 import {command, ADVICE} from '../core/messages.js';
 import type {KeyProbe} from '../core/region-probe.js';
 import {resolveModel} from '../core/resolve-model.js';
-import type {CommandContext} from './context.js';
-import {noCredentialLines} from './hints.js';
-import {unusableKeyError} from './key-check.js';
-import {isOAuthActive, portalDiscontinuedLine, switchToApiKeyLine} from './oauth-active.js';
-import {formatTable} from './text-table.js';
+import type {CommandContext} from '../cli/context.js';
+import {noCredentialLines} from '../cli/hints.js';
+import {unusableKeyError} from '../cli/key-check.js';
+import {isOAuthActive, portalDiscontinuedLine, switchToApiKeyLine} from '../cli/oauth-active.js';
+import {formatTable} from '../cli/text-table.js';
 import {describeStore} from '../core/openclaw/key-store.js';
 import {describeLayout} from '../core/openclaw/state-layout.js';
-import {timeoutFromEnv} from './timeout.js';
+import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 
 type ProbeReport = {
 	status: KeyProbe['status'] | 'no_credential';
@@ -50,19 +50,8 @@ export async function runModelsStatus(context: CommandContext, options: {json?: 
 	return probe && !probe.ok ? 1 : 0;
 }
 
-export async function runRestart(context: CommandContext): Promise<number> {
-	context.print(
-		context.out.dim(
-			'openclaw runs no background service; reloaded openclaw.json, auth-profiles.json and the environment.',
-		),
-	);
-	context.print();
-	const setup = loadEffectiveSetup(context.env);
-	printStatus(context, setup, await oauthDetails(setup));
-	return 0;
-}
-
-async function oauthDetails(setup: EffectiveSetup): Promise<OAuthDetails | undefined> {
+/** The OAuth login's details, when one is in effect. */
+export async function oauthDetails(setup: EffectiveSetup): Promise<OAuthDetails | undefined> {
 	if (!isOAuthActive(setup)) return undefined;
 	const {formatOAuthExpiry, readOAuthProfile} = await import('../core/oauth/index.js');
 	const profile = readOAuthProfile(setup.paths);
@@ -130,7 +119,7 @@ function statusJson(setup: EffectiveSetup, oauth: OAuthDetails | undefined) {
 	};
 }
 
-function printStatus(context: CommandContext, setup: EffectiveSetup, oauth: OAuthDetails | undefined): void {
+export function printStatus(context: CommandContext, setup: EffectiveSetup, oauth: OAuthDetails | undefined): void {
 	const {out} = context;
 	const model = defaultModelInfo(setup);
 	const rows: string[][] = [];
@@ -206,7 +195,7 @@ async function probeSetup(context: CommandContext, setup: EffectiveSetup): Promi
 	}
 
 	const key = setup.credential.key;
-	const timeoutMs = timeoutFromEnv(context.env);
+	const timeoutMs = requestTimeoutFromEnv(context.env);
 	if (!setup.region) {
 		// A custom gateway is not a region we can compare against: just ask it.
 		const {listModelsAt} = await import('../core/catalogue.js');

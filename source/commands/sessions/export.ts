@@ -1,10 +1,10 @@
 /** `openclaw sessions export <id>`: a conversation as markdown or JSON on stdout. */
 import {sessionJson, sessionMarkdown} from '../../core/sessions/session-export.js';
-import type {CommandContext} from '../context.js';
-import {namedSession} from './named-session.js';
-import {noSessionsYet} from './no-sessions.js';
-import {withStore} from './open-store.js';
-import {forTerminal} from './session-table.js';
+import type {CommandContext} from '../../cli/context.js';
+import {namedSession} from '../../cli/sessions/named-session.js';
+import {noSessionsYet} from '../../cli/sessions/no-sessions.js';
+import {withStore} from '../../cli/sessions/open-store.js';
+import {forTerminal} from '../../cli/sessions/session-table.js';
 
 export function runSessionsExport(context: CommandContext, reference: string, options: {format: 'md' | 'json'}): number {
 	const {session, turns} = withStore(context, store => {

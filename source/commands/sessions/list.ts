@@ -1,9 +1,9 @@
 /** `openclaw sessions list`: saved conversations, newest first. */
 import {command} from '../../core/messages.js';
 import {sessionSummaryJson} from '../../core/sessions/session-export.js';
-import type {CommandContext} from '../context.js';
-import {withStore} from './open-store.js';
-import {sessionRows} from './session-table.js';
+import type {CommandContext} from '../../cli/context.js';
+import {withStore} from '../../cli/sessions/open-store.js';
+import {sessionRows} from '../../cli/sessions/session-table.js';
 
 export function runSessionsList(context: CommandContext, options: {json?: boolean; limit?: number}): number {
 	const sessions = withStore(context, store => store?.listSessions(options.limit ?? -1) ?? []);

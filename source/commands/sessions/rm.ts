@@ -7,11 +7,11 @@ import {createInterface} from 'node:readline/promises';
 import {usageError} from '../../core/app-error.js';
 import {command} from '../../core/messages.js';
 import {turnsLabel} from '../../core/sessions/session-dates.js';
-import type {CommandContext} from '../context.js';
-import {namedSession} from './named-session.js';
-import {noSessionsYet} from './no-sessions.js';
-import {openExistingStore} from './open-store.js';
-import {shortId} from './session-table.js';
+import type {CommandContext} from '../../cli/context.js';
+import {namedSession} from '../../cli/sessions/named-session.js';
+import {noSessionsYet} from '../../cli/sessions/no-sessions.js';
+import {openExistingStore} from '../../cli/sessions/open-store.js';
+import {shortId} from '../../cli/sessions/session-table.js';
 
 export async function runSessionsRm(context: CommandContext, reference: string, options: {yes?: boolean}): Promise<number> {
 	const canAsk = context.stdin.isTTY === true;

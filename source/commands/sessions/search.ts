@@ -3,9 +3,9 @@ import {formatSessionTime} from '../../core/sessions/session-dates.js';
 import {sessionSummaryJson, setAsideLabel} from '../../core/sessions/session-export.js';
 import {snippetAround} from '../../core/sessions/session-search.js';
 import type {SearchHit} from '../../core/sessions/session-types.js';
-import type {CommandContext} from '../context.js';
-import {withStore} from './open-store.js';
-import {forTerminal, oneLine, shortId} from './session-table.js';
+import type {CommandContext} from '../../cli/context.js';
+import {withStore} from '../../cli/sessions/open-store.js';
+import {forTerminal, oneLine, shortId} from '../../cli/sessions/session-table.js';
 
 const DEFAULT_LIMIT = 50;
 

@@ -5,11 +5,11 @@
 import {formatSessionTime, turnsLabel} from '../../core/sessions/session-dates.js';
 import {sessionJson, setAsideLabel} from '../../core/sessions/session-export.js';
 import type {SessionSummary, StoredTurn} from '../../core/sessions/session-types.js';
-import type {CommandContext} from '../context.js';
-import {namedSession} from './named-session.js';
-import {withStore} from './open-store.js';
-import {noSessionsYet} from './no-sessions.js';
-import {forTerminal} from './session-table.js';
+import type {CommandContext} from '../../cli/context.js';
+import {namedSession} from '../../cli/sessions/named-session.js';
+import {withStore} from '../../cli/sessions/open-store.js';
+import {noSessionsYet} from '../../cli/sessions/no-sessions.js';
+import {forTerminal} from '../../cli/sessions/session-table.js';
 
 export function runSessionsShow(context: CommandContext, reference: string, options: {json?: boolean}): number {
 	const {session, turns} = withStore(context, store => {

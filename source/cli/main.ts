@@ -9,7 +9,7 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
 	const state: RunState = {exitCode: 0};
 	try {
 		if (argv.length === 0) {
-			const {runDefault} = await import('./default-action.js');
+			const {runDefault} = await import('../commands/default-action.js');
 			return await runDefault(context, () => createProgram(context, state).helpInformation());
 		}
 

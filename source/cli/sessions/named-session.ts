@@ -3,7 +3,7 @@ import {command} from '../../core/messages.js';
 import {findSession} from '../../core/sessions/find-session.js';
 import type {SessionStore} from '../../core/sessions/session-store.js';
 import type {SessionSummary} from '../../core/sessions/session-types.js';
-import {failure} from '../cli-error.js';
+import {failure} from '../failure.js';
 import {sessionRows, shortId} from './session-table.js';
 
 /** `again`: the command to run with an id instead, for the next step ('sessions show', 'chat --resume'). */

@@ -20,8 +20,8 @@ import {
 	RESTART_HELP,
 	ROOT_HELP,
 } from './help-texts.js';
-import {packageVersion} from './version.js';
-import {addSessionsCommand} from './sessions-command.js';
+import {packageVersion} from '../commands/version.js';
+import {addSessionsCommand} from './sessions-program.js';
 import {NO_SAVE_ENV_VAR} from './no-save.js';
 import {programName} from '../core/program-name.js';
 
@@ -72,7 +72,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('--json', 'print machine-readable JSON')
 		.addHelpText('after', MODELS_LIST_HELP)
 		.action(async (options: {json?: boolean}) => {
-			const {runModelsList} = await import('./models-list.js');
+			const {runModelsList} = await import('../commands/models-list.js');
 			state.exitCode = runModelsList(context, options);
 		});
 
@@ -83,7 +83,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('--probe', 'check the key against its region (GET /models, no tokens spent)')
 		.addHelpText('after', MODELS_STATUS_HELP)
 		.action(async (options: {json?: boolean; probe?: boolean}) => {
-			const {runModelsStatus} = await import('./models-status.js');
+			const {runModelsStatus} = await import('../commands/models-status.js');
 			state.exitCode = await runModelsStatus(context, options);
 		});
 
@@ -94,7 +94,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('--force', "save an id outside the registry without checking the region's model list")
 		.addHelpText('after', MODELS_SET_HELP)
 		.action(async (model: string, options: {force?: boolean}) => {
-			const {runModelsSet} = await import('./models-set.js');
+			const {runModelsSet} = await import('../commands/models-set.js');
 			state.exitCode = await runModelsSet(context, model, options);
 		});
 
@@ -113,7 +113,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('--no-check', 'save without checking the key against the region')
 		.addHelpText('after', AUTH_LOGIN_HELP)
 		.action(async (options: {provider: string; region?: string; method?: string; model?: string; check: boolean}) => {
-			const {runAuthLogin} = await import('./auth-login.js');
+			const {runAuthLogin} = await import('../commands/auth-login.js');
 			state.exitCode = await runAuthLogin(context, options);
 		});
 
@@ -132,7 +132,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('--no-save', `save nothing of this conversation (also ${NO_SAVE_ENV_VAR}=1)`)
 		.addHelpText('after', CHAT_HELP)
 		.action(async (prompt: string[], options: ChatCommandOptions) => {
-			const {runChat} = await import('./chat.js');
+			const {runChat} = await import('../commands/chat.js');
 			state.exitCode = await runChat(context, {...options, prompt});
 		});
 
@@ -143,7 +143,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.description('reload files and environment and show the setup in effect (there is no service to restart)')
 		.addHelpText('after', RESTART_HELP)
 		.action(async () => {
-			const {runRestart} = await import('./models-status.js');
+			const {runRestart} = await import('../commands/restart.js');
 			state.exitCode = await runRestart(context);
 		});
 
@@ -154,7 +154,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('--json', 'print machine-readable JSON')
 		.addHelpText('after', DOCTOR_HELP)
 		.action(async (options: {fix?: boolean; json?: boolean}) => {
-			const {runDoctor} = await import('./doctor.js');
+			const {runDoctor} = await import('../commands/doctor.js');
 			state.exitCode = await runDoctor({
 				env: context.env,
 				fix: options.fix === true,

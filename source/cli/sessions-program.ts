@@ -25,7 +25,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.option('--json', 'print machine-readable JSON')
 		.option('-n, --limit <count>', 'show at most this many', positiveInteger)
 		.action(async (options: {json?: boolean; limit?: number}) => {
-			const {runSessionsList} = await import('./sessions/list.js');
+			const {runSessionsList} = await import('../commands/sessions/list.js');
 			state.exitCode = runSessionsList(context, options);
 		});
 
@@ -35,7 +35,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.argument('<id|text>', 'the session: its id (or the start of it) or words of its title')
 		.option('--json', 'print machine-readable JSON')
 		.action(async (reference: string, options: {json?: boolean}) => {
-			const {runSessionsShow} = await import('./sessions/show.js');
+			const {runSessionsShow} = await import('../commands/sessions/show.js');
 			state.exitCode = runSessionsShow(context, reference, options);
 		});
 
@@ -47,7 +47,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.option('-n, --limit <count>', 'show at most this many turns (default 50)', positiveInteger)
 		.addHelpText('after', SESSIONS_SEARCH_HELP)
 		.action(async (words: string[], options: {json?: boolean; limit?: number}) => {
-			const {runSessionsSearch} = await import('./sessions/search.js');
+			const {runSessionsSearch} = await import('../commands/sessions/search.js');
 			state.exitCode = runSessionsSearch(context, words.join(' '), options);
 		});
 
@@ -58,7 +58,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.addOption(new Option('--format <format>', 'markdown or JSON').choices(['md', 'json']).default('md'))
 		.addHelpText('after', SESSIONS_EXPORT_HELP)
 		.action(async (reference: string, options: {format: 'md' | 'json'}) => {
-			const {runSessionsExport} = await import('./sessions/export.js');
+			const {runSessionsExport} = await import('../commands/sessions/export.js');
 			state.exitCode = runSessionsExport(context, reference, options);
 		});
 
@@ -69,7 +69,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.option('-y, --yes', 'delete without asking (needed without a terminal)')
 		.addHelpText('after', SESSIONS_RM_HELP)
 		.action(async (reference: string, options: {yes?: boolean}) => {
-			const {runSessionsRm} = await import('./sessions/rm.js');
+			const {runSessionsRm} = await import('../commands/sessions/rm.js');
 			state.exitCode = await runSessionsRm(context, reference, options);
 		});
 }

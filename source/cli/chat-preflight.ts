@@ -11,12 +11,12 @@ import type {ClassifiedError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
 import {supportsImages, visionModelFor, type ModelProvider} from '../core/models.js';
 import {resolveModel} from '../core/resolve-model.js';
-import {failure} from './cli-error.js';
+import {failure} from './failure.js';
 import type {CommandContext} from './context.js';
 import {noCredentialLines} from './hints.js';
 import {unusableKeyError} from './key-check.js';
 import {isOAuthActive, switchToApiKeyLine} from './oauth-active.js';
-import {timeoutFromEnv} from './timeout.js';
+import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 import {command} from '../core/messages.js';
 
 /** What a chat knows once the checks have passed. */
@@ -46,7 +46,7 @@ export function preflightChat(context: CommandContext, setup: EffectiveSetup, re
 
 	const unusable = unusableKeyError(credential);
 	if (unusable) throw unusable;
-	return {setup, credential, oauth, provider, ...model, timeoutMs: timeoutFromEnv(context.env)};
+	return {setup, credential, oauth, provider, ...model, timeoutMs: requestTimeoutFromEnv(context.env)};
 }
 
 /**

@@ -1,5 +1,5 @@
 import {command} from '../../core/messages.js';
-import {failure} from '../cli-error.js';
+import {failure} from '../failure.js';
 
 /** A command that names a session, with no store yet to look in. */
 export function noSessionsYet() {

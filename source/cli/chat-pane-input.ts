@@ -19,7 +19,7 @@ import {
 	type SessionChoice,
 } from './chat-sessions.js';
 import {savingOn} from './no-save.js';
-import {failure} from './cli-error.js';
+import {failure} from './failure.js';
 import type {CommandContext} from './context.js';
 import {
 	loadCheckedImages,

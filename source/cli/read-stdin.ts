@@ -1,4 +1,4 @@
-import {failure} from './cli-error.js';
+import {failure} from './failure.js';
 
 const MAX_STDIN_BYTES = 16 * 1024 * 1024;
 

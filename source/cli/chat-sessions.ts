@@ -11,7 +11,7 @@ import {resolvePaths} from '../core/paths.js';
 import {openSessionStore, sessionStorePath, type SessionStore} from '../core/sessions/session-store.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
 import type {SessionSummary, StoredTurn} from '../core/sessions/session-types.js';
-import {failure} from './cli-error.js';
+import {failure} from './failure.js';
 import {NO_SAVE_ENV_VAR} from './no-save.js';
 import {namedSession} from './sessions/named-session.js';
 

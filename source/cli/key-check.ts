@@ -7,7 +7,7 @@ import type {AppError} from '../core/app-error.js';
 import {validateApiKey} from '../core/api-key.js';
 import type {Credential} from '../core/credentials.js';
 import {loginCommand} from '../core/messages.js';
-import {failure} from './cli-error.js';
+import {failure} from './failure.js';
 
 export function unusableKeyError(credential: Credential): AppError | undefined {
 	// OAuth access tokens and other token profiles are not DashScope keys.

@@ -10,7 +10,7 @@ import type {AuthMethod} from '../ui/wizard/machine.js';
 import type {WizardOutcome} from '../ui/wizard/run-wizard.js';
 import type {PaneSessionRequest} from './chat-pane-input.js';
 import type {CommandContext} from './context.js';
-import {timeoutFromEnv} from './timeout.js';
+import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 
 export type {WizardOutcome};
 
@@ -19,7 +19,7 @@ export async function launchWizard(
 	preset: {region?: RegionId; method?: AuthMethod; checkKey?: boolean} = {},
 ): Promise<WizardOutcome> {
 	// A bad OPENCLAW_TIMEOUT_MS is a usage error before any screen opens, not a failed key check after one.
-	timeoutFromEnv(context.env);
+	requestTimeoutFromEnv(context.env);
 	const {runWizard} = await import('../ui/wizard/run-wizard.js');
 	return runWizard({
 		env: context.env,
