@@ -8,9 +8,6 @@ import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {CLI_PATH, leakedSecrets} from '../support/run-cli.js';
 import {freshCliWorld} from '../support/cli-world.js';
 
-// Ink turns on raw mode just after its first frame; a Ctrl+C sent before that is a plain SIGINT.
-const settle = async () => new Promise(resolve => setTimeout(resolve, 300));
-
 const ANSI = /\u001B(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[()][0-9A-Z]|[=>78])/g;
 
 type Terminal = {pty: IPty; screen(): string; waitFor(text: string | RegExp): Promise<string>; exited: Promise<number>};
@@ -62,7 +59,6 @@ describe('on a terminal', () => {
 	test('plain openclaw without a key opens the setup wizard; Ctrl+C leaves it and exits 1 like auth login', async () => {
 		const terminal = start([]);
 		await terminal.waitFor(/sign in/i);
-		await settle();
 		terminal.pty.write('\u0003');
 		// A cancelled setup did not do what was asked, whichever command opened it.
 		expect(await terminal.exited).toBe(1);
@@ -84,15 +80,12 @@ describe('on a terminal', () => {
 	test('models auth login: Ctrl+C after the setup was saved exits 0 with the saved summary', async () => {
 		const terminal = start(['models', 'auth', 'login', '--provider', 'qwen-portal', '--method', 'api-key', '--region', 'intl']);
 		await terminal.waitFor('API key');
-		await settle();
 		terminal.pty.write(`\u001B[200~${TEST_KEYS.intl}\u001B[201~`);
 		await terminal.waitFor('Looks like a key');
 		terminal.pty.write('\r');
 		await terminal.waitFor('Default model');
-		await settle();
 		terminal.pty.write('\r');
 		await terminal.waitFor('Qwen is set up');
-		await settle();
 		terminal.pty.write('\u0003');
 		expect(await terminal.exited).toBe(0);
 		const screen = terminal.screen();
@@ -104,7 +97,6 @@ describe('on a terminal', () => {
 	test('models auth login opens the wizard; cancelling saves nothing and exits 1', async () => {
 		const terminal = start(['models', 'auth', 'login', '--provider', 'qwen-portal']);
 		await terminal.waitFor(/sign in/i);
-		await settle();
 		terminal.pty.write('\u0003');
 		expect(await terminal.exited).toBe(1);
 		// The wizard's summary says it; the command does not say it again.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {serviceError} from '../support/fake-dashscope.js';
-import {PTY_KEYS, spawnPty} from '../support/pty-driver.js';
+import {spawnPty} from '../support/pty-driver.js';
 import {CLI_PATH, registerSecret} from '../support/run-cli.js';
 import {freshCliWorld} from '../support/cli-world.js';
 import {filesContaining} from '../support/file-tree.js';
@@ -115,19 +115,11 @@ describe('the key never leaks', () => {
 			cwd: world.home.home,
 			env: {...world.env(), TERM: 'xterm-256color'},
 		});
-		// Text and Enter in one burst read as a paste (Enter becomes a newline), so pause between them.
-		const type = async (text: string) => {
-			session.write(text);
-			await new Promise(resolve => setTimeout(resolve, 150));
-			await session.press(PTY_KEYS.enter);
-		};
-
 		try {
 			await session.waitFor('Ask anything', 15_000);
-			await new Promise(resolve => setTimeout(resolve, 300));
-			await type('hello from the pane');
+			session.write('hello from the pane\r');
 			await session.waitFor('Echo: hello from the pane', 15_000);
-			await type(`/save ${transcript}`);
+			session.write(`/save ${transcript}\r`);
 			await session.waitFor(/Saved 1 exchange/, 15_000);
 			expect(session.output()).not.toContain(CANARY);
 		} finally {
