@@ -27,6 +27,16 @@ export default tseslint.config(
 		plugins: {'react-hooks': reactHooks},
 		rules: reactHooks.configs.recommended.rules,
 	},
+	// The layers (docs/architecture.md): core knows no screens and no command line.
+	{
+		files: ['source/core/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: [
+				{group: ['**/ui/**', '**/cli/**', '**/commands/**'], message: 'source/core/ is below the screens and the command line.'},
+				{group: ['ink', 'ink-*', 'react', 'react/*'], message: 'source/core/ is plain TypeScript, testable without a terminal.'},
+			]}],
+		},
+	},
 	{
 		// Tests read JSON bodies and files of many shapes and assert on them field by field.
 		files: ['test/**/*.{ts,tsx}'],
