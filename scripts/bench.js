@@ -7,6 +7,8 @@ import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {spawn as spawnPty} from '@lydell/node-pty';
+// The store is filled through source/ itself (Node 24 strips the types).
+import '../test/support/ts-resolve-hooks.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/cli.js');
@@ -153,7 +155,7 @@ async function startupFigures() {
 /** A store in a fresh home, filled through the program's own store: `sessions` of `turns` each. */
 async function homeWithStore(sessions, turns) {
 	const home = mkdtempSync(join(work, 'home-'));
-	const {openSessionStore, sessionStorePath} = await import(join(root, 'dist/core/sessions/session-store.js'));
+	const {openSessionStore, sessionStorePath} = await import(join(root, 'source/core/sessions/session-store.ts'));
 	const store = openSessionStore(sessionStorePath({appDir: join(home, '.openclaw', 'openclaw-qwen')}), {mode: 'write'});
 	const topics = ['quicksort', 'lifetimes', 'monads', 'tides', 'rainbows', 'sourdough', 'kubernetes', 'regex', 'unicode', 'sqlite'];
 	let now = Date.UTC(2026, 0, 1);

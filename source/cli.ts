@@ -1,15 +1,12 @@
 #!/usr/bin/env node
+/**
+ * The bin: turns on Node's compile cache, then loads the program, which the
+ * build bundles into one file beside this one (app.js). The cache only
+ * covers code loaded after it is on, so this file stays tiny and separate.
+ */
 import {enableCompileCache} from './cli/compile-cache.js';
-import {setProgramName} from './core/program-name.js';
 
-// Before anything else loads, so every module after this one comes from the cache when it is warm.
 enableCompileCache();
-// Started as `openclaw-qwen` (beside the real OpenClaw), every command it suggests says so.
-if (/(?:^|[/\\])openclaw-qwen(?:\.[cm]?js)?$/.test(process.argv[1] ?? '')) setProgramName('openclaw-qwen');
-const {createContext} = await import('./cli/context.js');
-const {main} = await import('./cli/main.js');
-
-const context = createContext();
-const exitCode = await main(process.argv.slice(2), context);
-// Flush what is still queued for stdout before leaving; open keep-alive sockets must not hold the process.
-process.stdout.write('', () => process.exit(exitCode));
+// Stack traces name source files (the bundle ships with its source map) when asked for.
+if (process.env['OPENCLAW_DEBUG']) process.setSourceMapsEnabled(true);
+await import('./app.js');

@@ -1,12 +1,6 @@
-import {readFileSync} from 'node:fs';
+import packageJson from '../../package.json' with {type: 'json'};
 
-/** The package version, read from package.json beside dist/ (one small sync read). */
+/** The package version (the build puts it in the bundle). */
 export function packageVersion(): string {
-	try {
-		const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-		const version = (JSON.parse(text) as {version?: unknown}).version;
-		return typeof version === 'string' ? version : '0.0.0';
-	} catch {
-		return '0.0.0';
-	}
+	return packageJson.version;
 }
