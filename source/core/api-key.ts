@@ -4,6 +4,7 @@
  * cleaned and noted. Everything else wrong gets one specific message, which
  * never contains the key itself.
  */
+import {KEY_MASK} from './redact-secrets.js';
 
 export type KeyProblem =
 	| 'empty'
@@ -78,7 +79,7 @@ export function validateApiKey(raw: string): KeyValidation {
 /** 'sk-…a1b2': never more than the last four characters. */
 export function maskKey(key: string): string {
 	const trimmed = key.trim();
-	const prefix = trimmed.startsWith('sk-') ? 'sk-…' : '…';
+	const prefix = trimmed.startsWith('sk-') ? KEY_MASK : '…';
 	// Short values would give away too much of themselves.
 	return trimmed.length >= 16 ? `${prefix}${trimmed.slice(-4)}` : prefix;
 }
@@ -119,12 +120,17 @@ function cleanPaste(raw: string): {key: string; notes: string[]} {
 		if (unterminated !== key) notes.add(MESSAGES.strippedSemicolon());
 		key = unterminated;
 
-		const unquoted = key.replace(QUOTES, '');
+		const unquoted = stripQuotes(key);
 		if (unquoted !== key) notes.add(MESSAGES.strippedQuotes());
 		key = unquoted;
 	}
 
 	return {key, notes: [...notes]};
+}
+
+/** `text` without the quotes or backticks a paste or a shell left around it. */
+export function stripQuotes(text: string): string {
+	return text.replace(QUOTES, '');
 }
 
 function describeNonAscii(code: number): string {

@@ -1,10 +1,12 @@
 /**
  * The one way to ask an endpoint which models a key can use: GET /models,
- * which spends no tokens. `models set`, `models status --probe`, `doctor`,
- * the region probe and the chat pane's /model all ask through here.
+ * which spends no tokens (the region probe, and through it `models set`,
+ * `models status --probe`, the login and `doctor`, ask through here), and the
+ * one verdict on whether that list holds a model id.
  */
 import {createDashScopeClient} from './dashscope-client.js';
 import {classifyApiError, type ClassifiedError} from './errors.js';
+import {closestIds} from './resolve-model.js';
 
 export type CatalogueTarget = {
 	readonly key: string;
@@ -36,4 +38,26 @@ export async function listModelsAt(target: CatalogueTarget, options: {timeoutMs?
 			problem: classifyApiError(error, {...(target.regionLabel ? {regionLabel: target.regionLabel} : {}), timeoutMs, secret: target.key}),
 		};
 	}
+}
+
+/** How many of the listed ids are offered for an id the list does not hold. */
+export const MAX_CLOSEST_IDS = 3;
+
+/** Whether an endpoint's model list holds an id; 'unchecked' when the list could not be had. */
+export type CatalogueVerdict =
+	| {readonly kind: 'listed'}
+	/** `closest`: listed ids near enough to be what was meant, nearest first. */
+	| {readonly kind: 'not-listed'; readonly closest: readonly string[]}
+	/** `reason`: why not, for a note ("no answer within 30 s"). */
+	| {readonly kind: 'unchecked'; readonly reason: string};
+
+export function catalogueVerdict(id: string, ids: readonly string[]): Exclude<CatalogueVerdict, {kind: 'unchecked'}> {
+	if (ids.includes(id)) return {kind: 'listed'};
+	// Sorted, so ids equally near come in the same order whatever order the endpoint listed them in.
+	return {kind: 'not-listed', closest: closestIds(id, [...ids].sort(), MAX_CLOSEST_IDS, true)};
+}
+
+/** The note on an id outside openclaw's registry that the endpoint `where` lists. */
+export function listedOutsideRegistry(id: string, where: string): string {
+	return `${id} is not in openclaw's registry; ${where} lists it.`;
 }

@@ -11,6 +11,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {AppError} from './app-error.js';
 import {readRegularFile} from './files/safe-file.js';
+import {isPlainObject} from './plain-object.js';
 import type {OpenClawPaths} from './paths.js';
 import {PROVIDER_ID} from './models.js';
 
@@ -85,10 +86,6 @@ function valueAt(parent: unknown, key: string): unknown {
 function objectAt(parent: unknown, key: string): Record<string, unknown> | undefined {
 	const value = valueAt(parent, key);
 	return isPlainObject(value) ? value : undefined;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `parent[key]` as an object, created (or replacing a non-object) when needed: how a save reaches its keys. */

@@ -7,15 +7,15 @@
  * no event stream or no chat answer is named as such.
  */
 import OpenAI from 'openai';
+import {baseUrlProblem, baseUrlSource} from './base-url-source.js';
+import {chunkEvents, modelIdsFrom, wholeAnswerEvents} from './dashscope-replies.js';
 import type {Env} from './env.js';
-import {DashScopeError, describeBody, displayUrl, scrubKeys, toDashScopeError, unexpectedReplyError} from './errors.js';
+import {DashScopeError, toDashScopeError, unexpectedReplyError} from './errors.js';
 import type {ApiErrorKind, ClassifiedError, ErrorContext} from './errors.js';
 import {ADVICE} from './messages.js';
 import type {RequestActivity} from './messages.js';
-import {PROVIDER_ID} from './models.js';
-import {resolvePaths} from './paths.js';
-import {REGIONS} from './regions.js';
-import {plainText} from './terminal-text.js';
+import {Deadline, IdleWatch, sleep} from './request-timers.js';
+import {displayUrl} from './urls.js';
 
 export type ChatContentPart = {type: 'text'; text: string} | {type: 'image_url'; image_url: {url: string}};
 export type ChatMessage = {role: 'system' | 'user' | 'assistant'; content: string | ChatContentPart[]};
@@ -63,11 +63,11 @@ export type DashScopeClientOptions = {
 	apiKey: string;
 	/** Already the request URL (env overrides applied). */
 	baseUrl: string;
-	/** Connect + first byte, and the longest silence between chunks. Default 30000. */
+	/** Connect + first byte, and the longest silence between chunks. Default DEFAULT_TIMEOUT_MS. */
 	timeoutMs?: number;
-	/** Retries for 429 / 5xx / connection errors. Default 2. */
+	/** Retries for 429 / 5xx / connection errors. Default DEFAULT_MAX_RETRIES. */
 	maxRetries?: number;
-	/** First backoff delay; doubles each retry (capped at 8 s). Default 500. */
+	/** First backoff delay; doubles each retry, up to MAX_BACKOFF_MS. Default DEFAULT_RETRY_DELAY_MS. */
 	retryDelayMs?: number;
 	/** Label of the region, for messages. */
 	regionLabel?: string;
@@ -77,6 +77,7 @@ export type DashScopeClientOptions = {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_RETRY_DELAY_MS = 500;
 
 // Only transient failures are retried; 400/401/404, quota errors and replies that are not DashScope's never are.
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(['rate_limited', 'server_error', 'network']);
@@ -88,7 +89,7 @@ const SILENT_LOGGER = {error() {}, warn() {}, info() {}, debug() {}};
 export function createDashScopeClient(options: DashScopeClientOptions): DashScopeClient {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-	const retryDelayMs = options.retryDelayMs ?? 500;
+	const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
 	const env = options.env ?? process.env;
 	const base = options.baseUrl.trim().replace(/\/+$/, '');
 	const sdk = new OpenAI({
@@ -145,7 +146,7 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 						? new DashScopeError(timeoutClassified(context('models')), {cause: error})
 						: toDashScopeError(error, context('models'));
 				if (!shouldRetry(failure, attempt, signal)) throw failure;
-				await sleep(retryDelay(attempt, failure), signal, 'models');
+				await sleep(retryDelay(attempt, failure), signal, reason => abortedError(reason, 'models'));
 			} finally {
 				deadline.stop();
 			}
@@ -192,32 +193,13 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 				let chunks = 0;
 				for await (const chunk of stream as AsyncIterable<unknown>) {
 					idle.lastActivity = Date.now();
-					if (!isRecord(chunk)) throw unexpectedReplyError('a stream event that is not a JSON object', context('chat'));
+					const read = chunkEvents(chunk, context('chat'));
 					chunks++;
-					// DashScope sends `choices: []` with the usage, and a proxy may send null: neither is an error.
-					const choice: unknown = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
-					if (isRecord(choice)) {
-						const delta = isRecord(choice.delta) ? choice.delta : undefined;
-						const reasoning = delta?.reasoning_content;
-						if (typeof reasoning === 'string' && reasoning) {
-							yielded = true;
-							idle.suspended = true;
-							yield {type: 'reasoning', text: reasoning};
-							idle.suspended = false;
-						}
-						const content = delta?.content;
-						if (typeof content === 'string' && content) {
-							yielded = true;
-							idle.suspended = true;
-							yield {type: 'content', text: content};
-							idle.suspended = false;
-						}
-						if (typeof choice.finish_reason === 'string' && choice.finish_reason) finishReason = choice.finish_reason;
-					}
-					const usage = chunk.usage == null ? undefined : usageEvent(chunk.usage);
-					if (usage) {
+					if (read.finishReason) finishReason = read.finishReason;
+					for (const event of read.events) {
+						if (event.type !== 'usage') yielded = true;
 						idle.suspended = true;
-						yield usage;
+						yield event;
 						idle.suspended = false;
 					}
 				}
@@ -241,7 +223,7 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 				if (yielded || !shouldRetry(failure, attempt, signal)) throw failure;
 				const delayMs = retryDelay(attempt, failure);
 				yield {type: 'retry', attempt: attempt + 1, reason: failure.classified.kind, delayMs};
-				await sleep(delayMs, signal);
+				await sleep(delayMs, signal, reason => abortedError(reason));
 			} finally {
 				idle.stop();
 			}
@@ -249,182 +231,6 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 	}
 
 	return {listModels, streamChat};
-}
-
-type Bag = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Bag {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A token count as the service sends it, or undefined. */
-function count(value: unknown): number | undefined {
-	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-
-/** DashScope's `usage` object as an event; undefined when it carries no counts. `null` details are fine. */
-export function usageEvent(usage: unknown): UsageEvent | undefined {
-	if (!isRecord(usage)) return undefined;
-	const promptTokens = count(usage.prompt_tokens);
-	const completionTokens = count(usage.completion_tokens);
-	if (promptTokens === undefined || completionTokens === undefined) return undefined;
-	const promptDetails = isRecord(usage.prompt_tokens_details) ? usage.prompt_tokens_details : undefined;
-	const completionDetails = isRecord(usage.completion_tokens_details) ? usage.completion_tokens_details : undefined;
-	const cacheType = promptDetails?.cache_type;
-	return {
-		type: 'usage',
-		promptTokens,
-		completionTokens,
-		totalTokens: count(usage.total_tokens) ?? promptTokens + completionTokens,
-		cachedTokens: count(promptDetails?.cached_tokens),
-		cacheCreationTokens: count(promptDetails?.cache_creation_input_tokens),
-		cacheType: typeof cacheType === 'string' && cacheType ? plainText(cacheType) : undefined,
-		reasoningTokens: count(completionDetails?.reasoning_tokens),
-	};
-}
-
-/** A model list is JSON with a `data` array of objects with string ids; anything else is named. */
-function modelIdsFrom(text: string, contentType: string | undefined, context: ErrorContext): string[] {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		parsed = undefined;
-	}
-	if (isRecord(parsed) && Array.isArray(parsed.data)) {
-		const ids: string[] = [];
-		for (const model of parsed.data) {
-			if (!isRecord(model) || typeof model.id !== 'string') break;
-			ids.push(model.id);
-		}
-		if (ids.length === parsed.data.length) return ids;
-	}
-	// An error envelope under a 200 is still the service's error.
-	if (isRecord(parsed) && isRecord(parsed.error)) throw toDashScopeError(text, context);
-	throw unexpectedReplyError(describeBody(text, contentType), context);
-}
-
-/** The events of a whole (non-streamed) chat answer sent in reply to a streaming request. */
-function wholeAnswerEvents(text: string, contentType: string, context: ErrorContext): StreamEvent[] {
-	let parsed: unknown;
-	if (contentType.includes('json')) {
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			parsed = undefined;
-		}
-	}
-	if (isRecord(parsed) && isRecord(parsed.error)) throw toDashScopeError(text, context);
-	const choice: unknown = isRecord(parsed) && Array.isArray(parsed.choices) ? parsed.choices[0] : undefined;
-	const message = isRecord(choice) ? choice.message : undefined;
-	if (!isRecord(choice) || !isRecord(message)) {
-		throw unexpectedReplyError(parsed === undefined ? describeBody(text, contentType) : 'JSON that is not a chat answer', context);
-	}
-	const events: StreamEvent[] = [];
-	if (typeof message.reasoning_content === 'string' && message.reasoning_content) {
-		events.push({type: 'reasoning', text: message.reasoning_content});
-	}
-	if (typeof message.content === 'string' && message.content) events.push({type: 'content', text: message.content});
-	const usage = isRecord(parsed) ? usageEvent(parsed.usage) : undefined;
-	if (usage) events.push(usage);
-	const finishReason = typeof choice.finish_reason === 'string' && choice.finish_reason ? choice.finish_reason : null;
-	events.push({type: 'done', finishReason});
-	return events;
-}
-
-type BaseUrlSource = {setting: string; fromEnv: boolean};
-
-/** Which variable or file set `baseUrl`, for messages: a region's override variable, else openclaw.json. */
-export function baseUrlSource(baseUrl: string, env: Env): BaseUrlSource {
-	const wanted = baseUrl.trim().replace(/\/+$/, '');
-	for (const region of REGIONS) {
-		const value = env[region.baseUrlEnv]?.trim().replace(/\/+$/, '');
-		if (value && value === wanted) return {setting: region.baseUrlEnv, fromEnv: true};
-	}
-	return {setting: `models.providers.${PROVIDER_ID}.baseUrl in ${resolvePaths(env).configPath}`, fromEnv: false};
-}
-
-function baseUrlProblem(baseUrl: string, source: () => BaseUrlSource, secret: string): DashScopeError | undefined {
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(baseUrl);
-	} catch {
-		parsed = undefined;
-	}
-	if (parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname) return undefined;
-	const {setting, fromEnv} = source();
-	const shown = scrubKeys(plainText(baseUrl), secret);
-	const classified: ClassifiedError = {
-		kind: 'bad_base_url',
-		...ADVICE.badBaseUrl(setting, shown.length > 100 ? `${shown.slice(0, 100)}…` : shown, fromEnv),
-	};
-	return new DashScopeError(classified);
-}
-
-/** Aborts after `ms`, or when `outer` aborts; `expired` tells the two apart. */
-class Deadline {
-	readonly signal: AbortSignal;
-	expired = false;
-	private readonly controller = new AbortController();
-	private readonly timer: ReturnType<typeof setTimeout>;
-	private readonly outer: AbortSignal | undefined;
-	private readonly onOuterAbort = () => this.controller.abort();
-
-	constructor(ms: number, outer: AbortSignal | undefined) {
-		this.signal = this.controller.signal;
-		this.outer = outer;
-		if (outer?.aborted) this.controller.abort();
-		else outer?.addEventListener('abort', this.onOuterAbort, {once: true});
-		this.timer = setTimeout(() => {
-			this.expired = true;
-			this.controller.abort();
-		}, ms);
-	}
-
-	stop(): void {
-		clearTimeout(this.timer);
-		this.outer?.removeEventListener('abort', this.onOuterAbort);
-	}
-}
-
-/**
- * Aborts a stream after `timeoutMs` without a chunk. One timer per stream; each
- * chunk only stamps `lastActivity`, and time the caller spends between pulls
- * (`suspended`) does not count as server silence.
- */
-class IdleWatch {
-	lastActivity = 0;
-	suspended = false;
-	fired = false;
-	private timer: ReturnType<typeof setTimeout> | undefined;
-	private readonly timeoutMs: number;
-
-	constructor(timeoutMs: number) {
-		this.timeoutMs = timeoutMs;
-	}
-
-	start(onIdle: () => void): void {
-		this.lastActivity = Date.now();
-		const check = () => {
-			const silent = Date.now() - this.lastActivity;
-			if (this.suspended) {
-				this.lastActivity = Date.now();
-				this.timer = setTimeout(check, this.timeoutMs);
-			} else if (silent >= this.timeoutMs) {
-				this.fired = true;
-				this.timer = undefined;
-				onIdle();
-			} else {
-				this.timer = setTimeout(check, this.timeoutMs - silent);
-			}
-		};
-		this.timer = setTimeout(check, this.timeoutMs);
-	}
-
-	stop(): void {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = undefined;
-	}
 }
 
 function seconds(context: ErrorContext): number | undefined {
@@ -451,22 +257,4 @@ function retryAfterMs(error: DashScopeError): number | undefined {
 	if (!header) return undefined;
 	const value = Number(header);
 	return Number.isFinite(value) && value >= 0 && value <= 60 ? value * 1000 : undefined;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, activity: RequestActivity = 'chat'): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) {
-			reject(abortedError(signal.reason, activity));
-			return;
-		}
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(abortedError(signal?.reason, activity));
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener('abort', onAbort, {once: true});
-	});
 }

@@ -1,8 +1,8 @@
 /**
  * What to tell the user when DashScope rejects a key. A 401 from the configured
- * region may only mean the key was issued by another region (seed Issue 2), so
- * before calling it invalid the other regions are asked; the one that accepts
- * it turns the error into the wrong-region advice with the concrete fix.
+ * region may only mean the key was issued by another region, so before calling
+ * it invalid the other regions are asked; the one that accepts it turns the
+ * error into the wrong-region advice with the concrete fix.
  * Used by `openclaw chat` and the chat pane.
  */
 import {classifyApiError, type ClassifiedError} from './errors.js';

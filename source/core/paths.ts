@@ -17,7 +17,7 @@ export type OpenClawPaths = {
 };
 
 /** Never where OpenClaw keeps anything of its own. */
-export const APP_DIR_NAME = 'openclaw-qwen';
+const APP_DIR_NAME = 'openclaw-qwen';
 
 export function resolvePaths(env: Env = process.env): OpenClawPaths {
 	const home = resolveHome(env);
@@ -50,4 +50,10 @@ export function expandTilde(value: string, home: string): string {
 	if (value === '~') return home;
 	if (value.startsWith('~/') || value.startsWith(`~${path.sep}`)) return path.join(home, value.slice(2));
 	return value;
+}
+
+/** `file` relative to the state dir when it lies inside it (shorter in messages), else as it is. */
+export function relativeToStateDir(paths: Pick<OpenClawPaths, 'stateDir'>, file: string): string {
+	const relative = path.relative(paths.stateDir, file);
+	return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

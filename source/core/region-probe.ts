@@ -1,8 +1,10 @@
 /**
  * Which region does a key belong to? Keys are bound to the region that issued
  * them and a wrong-region key gets the same 401 as a bad one, so on a 401 we ask
- * the other regions (in parallel) and name the one that accepts it. Shared by the
- * wizard, `models status --probe` and `doctor`. GET /models costs no tokens.
+ * the other regions (in parallel) and name the one that accepts it. A custom
+ * endpoint (a gateway, a proxy) is no region: it is asked alone. Shared by the
+ * wizard, the login, `models set`, `models status --probe` and `doctor`.
+ * GET /models costs no tokens.
  */
 import {CATALOGUE_TIMEOUT_MS, listModelsAt} from './catalogue.js';
 import {DashScopeError, classifyApiError, toDashScopeError} from './errors.js';
@@ -10,6 +12,7 @@ import type {ClassifiedError} from './errors.js';
 import {REGIONS, effectiveBaseUrl, getRegion} from './regions.js';
 import type {Region, RegionId} from './regions.js';
 import type {Env} from './env.js';
+import {hostOf} from './urls.js';
 
 export type KeyProbe =
 	| {status: 'ok'; region: Region; modelIds: string[]}
@@ -26,10 +29,22 @@ export type KeyProbe =
 
 export type UnreachableRegion = {region: Region; error: ClassifiedError};
 
+/** Where a setup's requests go (overrides applied), and its region unless that is a custom endpoint. */
+export type ProbeTarget = {readonly key: string; readonly requestBaseUrl: string; readonly region?: Region};
+
+/** A custom endpoint's own answer; `host` names it in messages. */
+export type EndpointProbe = {readonly host: string} & (
+	| {readonly status: 'ok'; readonly modelIds: string[]}
+	| {readonly status: 'invalid_key' | 'unreachable'; readonly error: ClassifiedError}
+);
+
+/** What a setup's endpoint said about its key: a region's probe, or a custom endpoint's answer. */
+export type SetupProbe = ({readonly endpoint: 'region'} & KeyProbe) | ({readonly endpoint: 'custom'} & EndpointProbe);
+
 export type ProbeOptions = {
 	env?: Env;
 	signal?: AbortSignal;
-	/** Per request; default 8000. */
+	/** Per request; default CATALOGUE_TIMEOUT_MS. */
 	timeoutMs?: number;
 	/**
 	 * What the asked region already answered (the error of a request just made
@@ -38,15 +53,13 @@ export type ProbeOptions = {
 	answerFromAskedRegion?: unknown;
 };
 
-export const DEFAULT_PROBE_TIMEOUT_MS = CATALOGUE_TIMEOUT_MS;
-
 /**
  * Probes `key` against `regionId`. Throws a DashScopeError of kind 'aborted'
  * when `signal` aborts; every other outcome is a KeyProbe.
  */
 export async function probeKey(key: string, regionId: RegionId, options: ProbeOptions = {}): Promise<KeyProbe> {
 	const {env = process.env, signal} = options;
-	const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+	const timeoutMs = options.timeoutMs ?? CATALOGUE_TIMEOUT_MS;
 	const region = getRegion(regionId);
 
 	let firstError: unknown = options.answerFromAskedRegion;
@@ -77,6 +90,25 @@ export async function probeKey(key: string, regionId: RegionId, options: ProbeOp
 		refusedBy: [region, ...others.refusedBy],
 		unreachableRegions: others.unreachableRegions,
 	};
+}
+
+/**
+ * Probes the key where `target`'s requests go: a region as probeKey does, a
+ * custom endpoint with one GET /models. Throws a DashScopeError of kind
+ * 'aborted' when `signal` aborts.
+ */
+export async function probeSetup(target: ProbeTarget, options: ProbeOptions = {}): Promise<SetupProbe> {
+	if (target.region) return {endpoint: 'region', ...(await probeKey(target.key, target.region.id, options))};
+	const host = hostOf(target.requestBaseUrl);
+	const {signal} = options;
+	const catalogue = await listModelsAt(
+		{key: target.key, requestBaseUrl: target.requestBaseUrl},
+		{...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {}), ...(signal ? {signal} : {})},
+	);
+	if (catalogue.ok) return {endpoint: 'custom', host, status: 'ok', modelIds: catalogue.ids};
+	const {problem} = catalogue;
+	if (problem.kind === 'aborted') throw new DashScopeError(problem);
+	return {endpoint: 'custom', host, status: problem.kind === 'invalid_key' ? 'invalid_key' : 'unreachable', error: problem};
 }
 
 /** Region labels as prose: 'A', 'A and B', 'A, B and C'. */

@@ -4,7 +4,7 @@
  */
 import {createRequire} from 'node:module';
 import {command, loginCommand} from './messages.js';
-import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef, visionModelFor, type ModelInfo} from './models.js';
+import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef, visionModelFor, type ModelInfo, type ModelProvider} from './models.js';
 import {REGION_IDS} from './regions.js';
 
 export type ModelResolution =
@@ -19,8 +19,6 @@ export type ModelResolution =
 			notes: string[];
 	  }
 	| {ok: false; message: string; suggestion?: string};
-
-export type ModelProviderOption = 'dashscope' | 'portal';
 
 const MAX_ID_LENGTH = 128;
 const VALID_ID = /^[A-Za-z0-9._:/-]+$/;
@@ -61,7 +59,7 @@ const MESSAGES = {
 };
 
 export type ResolveOptions = {
-	provider?: ModelProviderOption;
+	provider?: ModelProvider;
 	/** The user's own aliases from openclaw.json (lower-cased alias → model id); they win over the registry's. */
 	aliases?: Readonly<Record<string, string>>;
 };
@@ -111,7 +109,7 @@ function checkShape(text: string): ModelResolution | undefined {
 	return undefined;
 }
 
-function resolveBare(text: string, provider: ModelProviderOption): ModelResolution {
+function resolveBare(text: string, provider: ModelProvider): ModelResolution {
 	if (BEDROCK_SUFFIX.test(text)) {
 		const suggestion = closestForBedrock(text);
 		return {ok: false, message: MESSAGES.bedrock(suggestion), suggestion};
@@ -151,7 +149,7 @@ function resolveBare(text: string, provider: ModelProviderOption): ModelResoluti
 	};
 }
 
-function accept(model: ModelInfo, via: 'id' | 'alias', provider: ModelProviderOption): ModelResolution {
+function accept(model: ModelInfo, via: 'id' | 'alias', provider: ModelProvider): ModelResolution {
 	if (model.provider === 'portal' && provider !== 'portal') {
 		return {ok: false, message: MESSAGES.portalNeedsOAuth(model.id)};
 	}

@@ -114,7 +114,7 @@ describe('streamChat', () => {
 		expect(JSON.stringify(classified) + result.error!.message).not.toContain(TEST_KEYS.cn);
 	});
 
-	it('reports an unknown model with Issue 3 advice', async () => {
+	it('reports an unknown model with the model-not-found advice', async () => {
 		const result = await collect(client().streamChat({...hello, model: 'qwen.qwen-plus'}));
 		expect(result.error?.classified.kind).toBe('model_not_found');
 		expect(result.error?.classified.message).toContain('qwen.qwen-plus');

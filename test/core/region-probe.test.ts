@@ -1,6 +1,7 @@
 import net from 'node:net';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {probeKey} from '../../source/core/region-probe.js';
+import {getRegion} from '../../source/core/regions.js';
+import {probeKey, probeSetup} from '../../source/core/region-probe.js';
 import {TEST_KEYS, startFakeDashScope} from '../support/fake-dashscope.ts';
 import type {FakeDashScope} from '../support/fake-dashscope.ts';
 import {closedPort} from '../support/closed-port.ts';
@@ -37,7 +38,7 @@ describe('probeKey', () => {
 		expect(server.requests.filter(request => request.authorized).map(request => request.region)).toEqual(['intl']);
 	});
 
-	it('reports invalid_key with Issue 1 advice when no region accepts the key', async () => {
+	it('reports invalid_key with its advice when no region accepts the key', async () => {
 		const probe = await probeKey('sk-test0000nowhere0000000000000000', 'intl', {env: server.env});
 		expect(probe.status).toBe('invalid_key');
 		if (probe.status !== 'invalid_key') return;
@@ -108,5 +109,29 @@ describe('probeKey', () => {
 	it('never records the key', async () => {
 		await probeKey(TEST_KEYS.hk, 'us', {env: server.env});
 		expect(JSON.stringify(server.requests)).not.toContain(TEST_KEYS.hk);
+	});
+});
+
+describe('probeSetup', () => {
+	it('asks a region as probeKey does, naming the region a key belongs to', async () => {
+		const probe = await probeSetup({key: TEST_KEYS.intl, region: getRegion('cn'), requestBaseUrl: server.env['QWEN_CN_BASE_URL']!}, {env: server.env});
+		expect(probe).toMatchObject({endpoint: 'region', status: 'wrong_region', belongsTo: {id: 'intl'}});
+	});
+
+	it('asks a custom endpoint alone: its list when it takes the key, its refusal without asking any region', async () => {
+		const gateway = server.env['QWEN_INTL_BASE_URL']!;
+		const accepted = await probeSetup({key: TEST_KEYS.intl, requestBaseUrl: gateway}, {env: server.env});
+		expect(accepted).toMatchObject({endpoint: 'custom', host: new URL(gateway).host, status: 'ok'});
+		expect(accepted.status === 'ok' && accepted.modelIds).toContain('qwen3-coder-plus');
+
+		const refused = await probeSetup({key: TEST_KEYS.cn, requestBaseUrl: gateway}, {env: server.env});
+		expect(refused).toMatchObject({endpoint: 'custom', status: 'invalid_key', error: {kind: 'invalid_key'}});
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('says a custom endpoint that cannot be reached is unreachable', async () => {
+		const port = await closedPort();
+		const probe = await probeSetup({key: TEST_KEYS.intl, requestBaseUrl: `http://127.0.0.1:${port}/v1`}, {env: server.env});
+		expect(probe).toMatchObject({endpoint: 'custom', status: 'unreachable', error: {kind: 'network'}});
 	});
 });

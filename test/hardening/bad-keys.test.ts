@@ -57,7 +57,7 @@ describe('bad keys pasted into `models auth login` (stdin)', () => {
 });
 
 describe('bad keys exported as QWEN_API_KEY (`openclaw chat`)', () => {
-	// Seed Issue 4: the empty variable is the cause, so it is named.
+	// The empty variable is the cause, so it is named.
 	it('an empty QWEN_API_KEY with nothing saved is named, then how to set a key', async () => {
 		const result = await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: ''}});
 		expect(result.code).toBe(1);

@@ -18,7 +18,7 @@ describe('openclaw doctor names the guide\'s troubleshooting issues', () => {
 		expect(result.stdout).not.toContain('\u001B[');
 	});
 
-	it('Issue 1: a key no region accepts', async () => {
+	it('a key no region accepts', async () => {
 		world.saveLogin();
 		world.home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: 'sk-test0000gone00000000000000000000'}}});
 		const result = await world.run(['doctor']);
@@ -26,7 +26,7 @@ describe('openclaw doctor names the guide\'s troubleshooting issues', () => {
 		expect(result.stdout).toContain('✗ The key is rejected by every region (Troubleshooting, Issue 1: Invalid API key)');
 	});
 
-	it('Issue 2: a China key on the International endpoint', async () => {
+	it('a China key on the International endpoint', async () => {
 		world.saveLogin({keyRegion: 'cn', baseUrlRegion: 'intl'});
 		const result = await world.run(['doctor']);
 		expect(result.code).toBe(1);
@@ -34,18 +34,18 @@ describe('openclaw doctor names the guide\'s troubleshooting issues', () => {
 		expect(result.stdout).toContain('Next step: Run `openclaw models auth login --provider qwen-portal --region cn`');
 	});
 
-	it('Issue 3: a Bedrock-style default model', async () => {
+	it('a Bedrock-style default model', async () => {
 		world.saveLogin({model: 'qwen.qwen3-coder-30b-a3b-v1:0'});
 		const result = await world.run(['doctor']);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toMatch(/✗ The default model "qwen-portal\/qwen\.qwen3-coder-30b-a3b-v1:0" will not be found \(Troubleshooting, Issue 3\)/);
+		expect(result.stdout).toMatch(/✗ The default model "qwen-portal\/qwen\.qwen3-coder-30b-a3b-v1:0" will not be found$/m);
 		expect(result.stdout).toContain('Bedrock');
 	});
 
-	it('Issue 4: QWEN_API_KEY exported empty', async () => {
+	it('QWEN_API_KEY exported empty', async () => {
 		const result = await world.run(['doctor'], {extraEnv: {QWEN_API_KEY: ''}});
 		expect(result.code).toBe(1);
-		expect(result.stdout).toContain('! QWEN_API_KEY is set but empty (Troubleshooting, Issue 4)');
+		expect(result.stdout).toMatch(/^ *! QWEN_API_KEY is set but empty$/m);
 		expect(result.stdout).toContain('✗ No API key found');
 	});
 });

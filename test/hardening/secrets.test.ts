@@ -77,7 +77,7 @@ describe('the key never leaks', () => {
 			await world.run(args, {extraEnv: env});
 		}
 
-		// Padded with whitespace (Troubleshooting, Issue 4) it is still masked everywhere.
+		// Padded with whitespace it is still masked everywhere.
 		await world.run(['doctor'], {extraEnv: {QWEN_API_KEY: `  ${CANARY}\n`}});
 		await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: `"${CANARY}"`}});
 		expect(filesContaining(world.home.home, CANARY)).toEqual([]);

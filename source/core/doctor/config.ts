@@ -7,12 +7,17 @@ import {API_KEY_PROFILE_ID} from '../auth-profiles.js';
 import {ConfigParseError, getDefaultModelRef, getQwenProvider} from '../config-file.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
-import {OPENAI_COMPLETIONS_API} from '../setup.js';
+import {OPENAI_COMPLETIONS_API} from '../openclaw/config-edits.js';
 import {getRegion, DEFAULT_REGION_ID, regionForBaseUrl, REGIONS} from '../regions.js';
 import {command, loginCommand} from '../messages.js';
-import {parseApiKeyRef} from '../openclaw/api-key-ref.js';
+import {ENV_TEMPLATE, parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
+
+/** An http(s) URL with a host, or a `${VAR}` OpenClaw fills in. */
+function isUsableBaseUrl(url: string): boolean {
+	return /^https?:\/\/[^\s/]+/.test(url) || ENV_TEMPLATE.test(url);
+}
 
 export function checkConfigPresent(configPath: string, exists: boolean, hasCredential: boolean): DoctorCheck {
 	const id = 'config.file';
@@ -60,7 +65,7 @@ export function checkProviderEntry(config: Record<string, unknown>, configPath: 
 	const broken: string[] = [];
 	const missing: string[] = [];
 	if (entry.baseUrl === undefined) missing.push('baseUrl');
-	else if (typeof entry.baseUrl !== 'string' || !/^(?:https?:\/\/[^\s/]+|\$\{[A-Za-z_][A-Za-z0-9_]*\}$)/.test(entry.baseUrl.trim())) {
+	else if (typeof entry.baseUrl !== 'string' || !isUsableBaseUrl(entry.baseUrl.trim())) {
 		broken.push(`baseUrl is ${describeValue(entry.baseUrl)}; it must be an https URL such as ${getRegion(DEFAULT_REGION_ID).baseUrl}`);
 	}
 
@@ -137,7 +142,7 @@ export function checkDefaultModel(config: Record<string, unknown>, configPath: s
 		const suggestion = failed?.suggestion;
 		return problem(
 			id,
-			`The default model "${ref}" will not be found (Troubleshooting, Issue 3)`,
+			`The default model "${ref}" will not be found`,
 			`agents.defaults.model.primary in ${configPath}: ${failed?.message ?? 'not a model id'}`,
 			`Run \`${command('models set')} ${suggestion ?? RECOMMENDED_MODEL_ID}\`.`,
 		);

@@ -1,18 +1,17 @@
 /**
  * Which key is in effect and whether it can work: the source that wins
  * (credentials.ts decides; doctor only explains), env vars that are set but
- * empty or padded (Troubleshooting, Issue 4), the key's format (Troubleshooting, Issue 1) and Coding
- * Plan keys aimed at a pay-as-you-go endpoint.
+ * empty or padded, the key's format, and Coding Plan keys aimed at a
+ * pay-as-you-go endpoint.
  */
 import {maskKey, validateApiKey} from '../api-key.js';
 import type {ConfigRead} from '../config-file.js';
-import {credentialFromConfig, KEY_ENV_VARS, type EffectiveSetup} from '../credentials.js';
+import type {EffectiveSetup} from '../credentials.js';
+import {credentialFromConfig, KEY_ENV_VARS} from '../key-sources.js';
 import {ADVICE, loginCommand} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
-
-const ISSUE_4 = 'Troubleshooting, Issue 4';
 
 /** QWEN_API_KEY / DASHSCOPE_API_KEY set but empty, or with whitespace or quotes around the key. */
 export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credential'>): DoctorCheck[] {
@@ -27,7 +26,7 @@ export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credentia
 			checks.push(
 				warning(
 					id,
-					`${name} is set but empty (${ISSUE_4})`,
+					`${name} is set but empty`,
 					`${name} holds ${raw.length > 0 ? 'only whitespace' : 'an empty string'}, so openclaw skips it and ${winner}. ${advice.message}`,
 					`export ${name}="sk-…" (your key) in the shell that runs openclaw, or \`unset ${name}\`; ${lowerFirst(advice.nextStep)}`,
 				),
@@ -40,7 +39,7 @@ export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credentia
 			checks.push(
 				warning(
 					id,
-					`${name} has stray whitespace or quotes around the key (${ISSUE_4})`,
+					`${name} has stray whitespace or quotes around the key`,
 					`openclaw cleans it (${cleaned.notes.join(' ')}), but curl and other tools send it as is and get 401 Unauthorized.`,
 					`export ${name}="sk-…" again with just the key (no spaces, no extra quotes); ${lowerFirst(advice.nextStep)}`,
 				),
@@ -84,7 +83,7 @@ export function checkCredentialSource(env: Env, setup: EffectiveSetup, config: C
 			[
 				'Looked at QWEN_API_KEY, DASHSCOPE_API_KEY, then the qwen-portal apiKey in openclaw.json and auth-profiles.json.',
 				...reasons,
-				...(unset ? [`If you exported QWEN_API_KEY, this shell does not see it (${ISSUE_4}): ${envAdvice.message}`] : []),
+				...(unset ? [`If you exported QWEN_API_KEY, this shell does not see it: ${envAdvice.message}`] : []),
 			].join('\n'),
 			`Run \`${loginCommand()}\`, or export QWEN_API_KEY="sk-…" in the shell that runs openclaw.`,
 		);
@@ -137,7 +136,7 @@ function fixStep(setup: EffectiveSetup): string {
 	return `Run \`${loginCommand()}\` and paste a Model Studio API key for your region.`;
 }
 
-/** The key in effect, checked the same way a paste is (the guide's Issue 1; sk-sp- Coding Plan keys). */
+/** The key in effect, checked the same way a paste is (sk-sp- Coding Plan keys included). */
 export function checkKeyFormat(setup: EffectiveSetup): DoctorCheck | undefined {
 	const credential = setup.credential;
 	if (!credential || (credential.profileType !== undefined && credential.profileType !== 'api_key')) return undefined;
@@ -158,10 +157,9 @@ export function checkKeyFormat(setup: EffectiveSetup): DoctorCheck | undefined {
 		return problem(id, title, `${validation.message}\nFrom ${credential.sourceLabel}; baseUrl is ${setup.baseUrl}.`, fixStep(setup));
 	}
 
-	const advice = ADVICE.invalidKey();
 	return problem(
 		id,
-		`The API key is malformed (Troubleshooting, Issue 1: ${advice.title})`,
+		'The API key is malformed',
 		`${validation.message}\nFrom ${credential.sourceLabel}.`,
 		fixStep(setup),
 	);

@@ -1,10 +1,10 @@
 /**
- * The guide's Issue 3 ("model not found"): region-prefixed ids such as
+ * Ids DashScope answers "model not found" for: region-prefixed ids such as
  * `qwen.qwen-plus` and AWS Bedrock ids such as `qwen.qwen3-coder-30b-a3b-v1:0`
  * hide anywhere a model id is written. This finds every qwen-portal id in the
  * config and asks resolveModel, the one judge of ids, about each.
  */
-import {isPlainObject} from '../config-file.js';
+import {isPlainObject} from '../plain-object.js';
 import {PROVIDER_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
 import {ok, problem, type DoctorCheck} from './types.js';
@@ -90,5 +90,5 @@ export function checkModelIds(
 	const nextStep = fixes.length > 0
 		? `In ${configPath} replace ${fixes.join(', ')}.`
 		: `In ${configPath} use plain DashScope ids such as qwen-plus (see \`${command('models list')}\`).`;
-	return problem(id, `${bad.length === 1 ? 'A model id' : `${bad.length} model ids`} that DashScope will not find (Troubleshooting, Issue 3)`, detail, nextStep);
+	return problem(id, `${bad.length === 1 ? 'A model id' : `${bad.length} model ids`} that DashScope will not find`, detail, nextStep);
 }

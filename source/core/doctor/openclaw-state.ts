@@ -8,8 +8,9 @@
  */
 import fs from 'node:fs';
 import {API_KEY_PROFILE_ID, profileProvider, profileSecret} from '../auth-profiles.js';
-import {getQwenProvider, isPlainObject} from '../config-file.js';
-import {profileStores} from '../credentials.js';
+import {getQwenProvider} from '../config-file.js';
+import {profileStores} from '../key-sources.js';
+import {formatMode, isPrivate, PRIVATE_FILE_MODE} from '../files/modes.js';
 import {command, loginCommand} from '../messages.js';
 import {PROVIDER_ID, findModel, supportsImages} from '../models.js';
 import {GUIDE_PROFILE_PREFIX, parseApiKeyRef} from '../openclaw/api-key-ref.js';
@@ -17,6 +18,8 @@ import {readStore, storeLabel} from '../openclaw/key-store.js';
 import {refusalToWrite} from '../openclaw/state-db.js';
 import {describeLayout, type StateLayout} from '../openclaw/state-layout.js';
 import type {OpenClawPaths} from '../paths.js';
+import {isPlainObject} from '../plain-object.js';
+import {chmodCommand} from './permissions.js';
 import {ok, warning, problem, type DoctorCheck} from './types.js';
 
 const MIGRATE = 'openclaw doctor --fix --non-interactive';
@@ -61,14 +64,14 @@ export function checkOpenClawState(layout: StateLayout, config: Record<string, u
 /** OpenClaw refuses a secret file others can read; so do we, by telling. */
 function checkSecretFile(file: string): DoctorCheck[] {
 	const mode = fs.statSync(file, {throwIfNoEntry: false})?.mode;
-	if (mode === undefined || (mode & 0o077) === 0) return [];
+	if (mode === undefined || isPrivate(mode)) return [];
 	return [
 		{
 			...problem(
 				'state.secret-file',
-				`The key file ${file} is readable by others (${(mode & 0o777).toString(8).padStart(3, '0')})`,
+				`The key file ${file} is readable by others (${formatMode(mode)})`,
 				'OpenClaw refuses to read a secret file that group or others can read, and the key should not be readable by them anyway.',
-				`Run \`${command('doctor --fix')}\`, or: chmod 600 ${file}`,
+				`Run \`${command('doctor --fix')}\`, or: ${chmodCommand(file, PRIVATE_FILE_MODE)}`,
 			),
 			fixable: true,
 		},

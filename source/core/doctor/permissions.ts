@@ -3,25 +3,20 @@
  * (chmod 600), and so is the directory holding it (0700, as OpenClaw creates it).
  */
 import fs from 'node:fs';
+import {shellQuote} from '../files/file-error.js';
+import {formatMode, isPrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE} from '../files/modes.js';
 import type {OpenClawPaths} from '../paths.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import {command} from '../messages.js';
-
-const FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
 
 type Target = {id: string; path: string; kind: 'file' | 'directory'; wanted: number; label: string};
 
 function targets(paths: Pick<OpenClawPaths, 'agentDir' | 'authProfilesPath'>, secretFile?: string): Target[] {
 	return [
-		{id: 'permissions.auth-profiles', path: paths.authProfilesPath, kind: 'file', wanted: FILE_MODE, label: 'auth-profiles.json'},
-		{id: 'permissions.agent-dir', path: paths.agentDir, kind: 'directory', wanted: DIR_MODE, label: 'Agent directory'},
-		...(secretFile ? [{id: 'permissions.secret-file', path: secretFile, kind: 'file' as const, wanted: FILE_MODE, label: 'The key file the apiKey reads'}] : []),
+		{id: 'permissions.auth-profiles', path: paths.authProfilesPath, kind: 'file', wanted: PRIVATE_FILE_MODE, label: 'auth-profiles.json'},
+		{id: 'permissions.agent-dir', path: paths.agentDir, kind: 'directory', wanted: PRIVATE_DIR_MODE, label: 'Agent directory'},
+		...(secretFile ? [{id: 'permissions.secret-file', path: secretFile, kind: 'file' as const, wanted: PRIVATE_FILE_MODE, label: 'The key file the apiKey reads'}] : []),
 	];
-}
-
-function formatMode(mode: number): string {
-	return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
 }
 
 function currentMode(target: Target): number | undefined {
@@ -34,12 +29,9 @@ function currentMode(target: Target): number | undefined {
 	}
 }
 
-function chmodCommand(target: Target): string {
-	return `chmod ${target.wanted.toString(8)} ${shellQuote(target.path)}`;
-}
-
-function shellQuote(value: string): string {
-	return /^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+/** The command that sets `mode` on `file`, quoted for a shell. */
+export function chmodCommand(file: string, mode: number): string {
+	return `chmod ${mode.toString(8)} ${shellQuote(file)}`;
 }
 
 function checkTarget(target: Target): DoctorCheck {
@@ -49,7 +41,7 @@ function checkTarget(target: Target): DoctorCheck {
 	}
 
 	// Only access by group and others matters; an owner-only 0400 file is still private.
-	if ((mode & 0o077) === 0) {
+	if (isPrivate(mode)) {
 		return ok(target.id, `${target.label} is private (${formatMode(mode)})`, target.path);
 	}
 
@@ -58,7 +50,7 @@ function checkTarget(target: Target): DoctorCheck {
 		? (readable ? 'Other users on this machine can read your API key' : 'Other users have access to your API key file')
 		: 'Other users on this machine can list or enter the directory holding your API key';
 	const detail = `${target.path} has mode ${formatMode(mode)}; it should be ${formatMode(target.wanted)}. ${who}.`;
-	const nextStep = `Run \`${command('doctor --fix')}\`, or: ${chmodCommand(target)}`;
+	const nextStep = `Run \`${command('doctor --fix')}\`, or: ${chmodCommand(target.path, target.wanted)}`;
 	const result = target.kind === 'file'
 		? problem(target.id, `${target.label} is not private (${formatMode(mode)})`, detail, nextStep)
 		: warning(target.id, `${target.label} is not private (${formatMode(mode)})`, detail, nextStep);
@@ -76,13 +68,13 @@ export function repairPermissions(paths: Pick<OpenClawPaths, 'agentDir' | 'authP
 	const repairs: PermissionRepair[] = [];
 	for (const target of targets(paths, secretFile)) {
 		const mode = currentMode(target);
-		if (mode === undefined || (mode & 0o077) === 0) continue;
+		if (mode === undefined || isPrivate(mode)) continue;
 		try {
 			fs.chmodSync(target.path, target.wanted);
 			repairs.push({path: target.path, from: formatMode(mode), to: formatMode(target.wanted)});
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code ?? 'error';
-			repairs.push({path: target.path, error: `could not change the mode (${code}); run: ${chmodCommand(target)}`});
+			repairs.push({path: target.path, error: `could not change the mode (${code}); run: ${chmodCommand(target.path, target.wanted)}`});
 		}
 	}
 

@@ -3,12 +3,12 @@
  * in the configured region, which region does it belong to (Troubleshooting, Issue 2), is
  * the host reachable, and is the default model served there (Troubleshooting, Issue 3).
  */
-import {listModelsAt} from '../catalogue.js';
+import {catalogueVerdict} from '../catalogue.js';
 import {command, ADVICE} from '../messages.js';
 import {findModel} from '../models.js';
-import {joinRegionLabels, probeKey} from '../region-probe.js';
-import {closestIds} from '../resolve-model.js';
+import {joinRegionLabels, probeSetup, type EndpointProbe} from '../region-probe.js';
 import type {Region} from '../regions.js';
+import {hostOf} from '../urls.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
 
@@ -32,20 +32,15 @@ export type RegionCheckResult = {
 	regionLabel?: string;
 };
 
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return url;
-	}
-}
-
 export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckResult> {
 	const id = 'region.key';
-	if (!input.region) return checkCustomEndpoint(input);
+	const probe = await probeSetup(
+		{key: input.key, requestBaseUrl: input.requestBaseUrl, ...(input.region ? {region: input.region} : {})},
+		{env: input.env, ...(input.timeoutMs ? {timeoutMs: input.timeoutMs} : {})},
+	);
+	if (probe.endpoint === 'custom') return customEndpointCheck(input, probe);
 
-	const region = input.region;
-	const probe = await probeKey(input.key, region.id, {env: input.env, ...(input.timeoutMs ? {timeoutMs: input.timeoutMs} : {})});
+	const {region} = probe;
 	switch (probe.status) {
 		case 'ok': {
 			return {
@@ -98,25 +93,25 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 	}
 }
 
-/** A custom gateway is no DashScope region: ask it directly, without the other-regions search. */
-async function checkCustomEndpoint(input: RegionCheckInput): Promise<RegionCheckResult> {
+/** A custom gateway is no DashScope region: its own answer, without the other-regions search. */
+function customEndpointCheck(input: RegionCheckInput, probe: EndpointProbe): RegionCheckResult {
 	const id = 'region.key';
-	const catalogue = await listModelsAt({key: input.key, requestBaseUrl: input.requestBaseUrl}, input.timeoutMs ? {timeoutMs: input.timeoutMs} : {});
-	if (catalogue.ok) {
+	const {host} = probe;
+	if (probe.status === 'ok') {
 		return {
-			check: ok(id, `Key accepted by ${hostOf(input.requestBaseUrl)}`, `Custom endpoint ${input.baseUrl} (not a known DashScope region) listed ${catalogue.ids.length} models.`),
-			modelIds: catalogue.ids,
-			regionLabel: hostOf(input.requestBaseUrl),
+			check: ok(id, `Key accepted by ${host}`, `Custom endpoint ${input.baseUrl} (not a known DashScope region) listed ${probe.modelIds.length} models.`),
+			modelIds: probe.modelIds,
+			regionLabel: host,
 		};
 	}
-	const classified = catalogue.problem;
-	const unreachable = classified.kind === 'network' || classified.kind === 'timeout';
+	const {error} = probe;
+	const unreachable = error.kind === 'network' || error.kind === 'timeout';
 	return {
 		check: problem(
 			id,
-			unreachable ? `Cannot reach ${hostOf(input.requestBaseUrl)}: ${classified.title}` : `${hostOf(input.requestBaseUrl)}: ${classified.title}`,
-			`${classified.message} (custom endpoint ${input.baseUrl}, not a known DashScope region)`,
-			classified.nextStep,
+			unreachable ? `Cannot reach ${host}: ${error.title}` : `${host}: ${error.title}`,
+			`${error.message} (custom endpoint ${input.baseUrl}, not a known DashScope region)`,
+			error.nextStep,
 		),
 	};
 }
@@ -126,7 +121,8 @@ export function checkModelAvailable(modelId: string, modelIds: readonly string[]
 	const id = 'model.available';
 	const model = findModel(modelId);
 	const retired = model?.status.state === 'retired' ? model.status : undefined;
-	const listed = modelIds.includes(modelId);
+	const verdict = catalogueVerdict(modelId, modelIds);
+	const listed = verdict.kind === 'listed';
 	if (listed && !retired) return ok(id, `${modelId} is served by ${regionLabel}`);
 	if (listed && retired) {
 		return warning(
@@ -147,7 +143,7 @@ export function checkModelAvailable(modelId: string, modelIds: readonly string[]
 	}
 
 	const advice = ADVICE.modelNotFound(modelId, regionLabel);
-	const near = closestIds(modelId, [...modelIds], 3, true);
+	const near = verdict.kind === 'not-listed' ? verdict.closest : [];
 	return problem(
 		id,
 		`${modelId} is not served by ${regionLabel} (Troubleshooting, Issue 3: ${advice.title})`,

@@ -5,7 +5,8 @@
  */
 import {ConfigParseError, getQwenProvider, readOpenClawConfig, type ConfigRead} from '../config-file.js';
 import {parseApiKeyRef} from '../openclaw/api-key-ref.js';
-import {effectiveSetupFrom, modelInEffect, type EffectiveSetup, type SetupWarningCode} from '../credentials.js';
+import {effectiveSetupFrom, modelInEffect, type EffectiveSetup} from '../credentials.js';
+import type {SetupWarningCode} from '../key-sources.js';
 import {AppError} from '../app-error.js';
 import {resolvePaths} from '../paths.js';
 import {checkConfigPresent, checkDefaultModel, checkParseError, checkProviderEntry} from './config.js';

@@ -59,7 +59,7 @@ export function fileError(operation: FileOperation, file: string, cause: unknown
 			return problem(
 				'permission_denied',
 				`Permission denied for ${file}`,
-				`The system refused to ${operation === 'lock' ? 'lock' : operation} ${file} (${code}).`,
+				`The system refused to ${operation} ${file} (${code}).`,
 				`Make it and its folder yours and writable (chmod u+rw ${shellQuote(file)}; chmod u+rwx ${shellQuote(dir)}), or set ${setting} to a folder you can write.`,
 			);
 		case 'EROFS':
@@ -97,6 +97,7 @@ export function fileError(operation: FileOperation, file: string, cause: unknown
 	}
 }
 
+/** `value` as one shell word: as it is when it holds nothing a shell would read, else in single quotes. */
 export function shellQuote(value: string): string {
 	return /^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }

@@ -10,12 +10,13 @@
  *   old file stays as it was.
  * - A symlink stays a symlink: its target is what gets replaced.
  * - Temporary files left by a writer that was killed are removed on the next
- *   write (or by `removeStaleTemporaries`).
+ *   write (or by `removeStaleTemporariesIn`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {errorCode} from '../app-error.js';
 import {fileError, notRegularFile, specialKindOf} from './file-error.js';
+import {isPrivate, PRIVATE_DIR_MODE} from './modes.js';
 
 /** The calls a write makes, so a test can stand in a disk that fills up. */
 export type WriteCalls = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'chmodSync' | 'rmSync'>;
@@ -42,13 +43,6 @@ export function readRegularFile(file: string, options: {setting?: string} = {}):
 	} finally {
 		fs.closeSync(fd);
 	}
-}
-
-/** Whether `file` names an existing regular file (through symlinks); anything else that exists is refused. */
-export function regularFileExists(file: string): boolean {
-	const stats = statOrUndefined(file, 'read');
-	if (stats && !stats.isFile()) throw notRegularFile(file, specialKindOf(stats));
-	return stats !== undefined;
 }
 
 let temporaryCounter = 0;
@@ -118,7 +112,7 @@ function temporaryPath(target: string): string {
 const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 /** Removes temporary files for `target` whose writer is gone. Quiet: a file we cannot remove is left. */
-export function removeStaleTemporaries(target: string): void {
+function removeStaleTemporaries(target: string): void {
 	removeStaleTemporariesIn(path.dirname(target), `.${path.basename(target)}.`);
 }
 
@@ -198,7 +192,7 @@ export function resolveWriteTarget(file: string, setting?: string): string {
 export function ensurePrivateDir(dir: string): boolean {
 	try {
 		if (fs.statSync(dir, {throwIfNoEntry: false})?.isDirectory()) return false;
-		fs.mkdirSync(dir, {recursive: true, mode: 0o700});
+		fs.mkdirSync(dir, {recursive: true, mode: PRIVATE_DIR_MODE});
 		return true;
 	} catch (error) {
 		throw fileError('write', dir, error);
@@ -215,7 +209,7 @@ export function tightenOwnMode(target: string, mode: number): void {
 		if (!stats || stats.isSymbolicLink()) return;
 		const uid = process.getuid?.();
 		if (uid !== undefined && stats.uid !== uid) return;
-		if ((stats.mode & 0o077) !== 0) fs.chmodSync(target, mode);
+		if (!isPrivate(stats.mode)) fs.chmodSync(target, mode);
 	} catch (error) {
 		throw fileError('write', target, error);
 	}

@@ -4,15 +4,17 @@
  * mkdir, which only one process can create, holding the owner's process id.
  *
  * A lock whose owner is gone (killed, crashed) is broken at once with a
- * one-line notice; a live one is waited for, saying so once. Folders from
- * writers that leave no owner note are judged by age, as proper-lockfile
- * (which earlier versions used) refreshed its folder every few seconds.
+ * one-line notice; a live one is waited for, saying so once. A folder with no
+ * owner note, or one owned on another host, is judged by age: its holder
+ * touches it every few seconds while it holds it, so only an abandoned one
+ * grows old.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {AppError, errorCode} from '../app-error.js';
 import {fileError} from './file-error.js';
+import {PRIVATE_DIR_MODE, PRIVATE_FILE_MODE} from './modes.js';
 import {processIsAlive} from './safe-file.js';
 
 export type LockNotices = {
@@ -27,15 +29,20 @@ const OWNER_FILE = 'owner';
 const SAY_WAITING_AFTER_MS = 1000;
 /** How long to wait for a live lock before giving up. */
 const WAIT_MS = 30_000;
-/** A lock folder without an owner note is stale once it is this old. */
+/** A lock folder judged by age (no owner note, or an owner on another host) is stale once it is this old. */
 const OWNERLESS_STALE_MS = 10_000;
+/** How often a held lock's folder is touched: well inside OWNERLESS_STALE_MS, so a live holder never looks abandoned. */
+export const LOCK_TOUCH_INTERVAL_MS = 2000;
 
 export async function withStateLock<T>(file: string, task: () => Promise<T> | T, notices?: LockNotices): Promise<T> {
 	const lock = `${file}.lock`;
 	await acquire(lock, file, notices);
+	// A task may outlast the staleness window (a token refresh waits on the network).
+	const touching = keepTouched(lock);
 	try {
 		return await task();
 	} finally {
+		clearInterval(touching);
 		release(lock);
 	}
 }
@@ -50,7 +57,7 @@ export function tryStateLockSync(file: string, notices?: LockNotices): (() => vo
 		const holder = inspect(lock);
 		if (!holder.stale || !inspect(lock).stale) return undefined;
 		breakLock(lock, file);
-		notices?.notice(`Removed a stale lock (${lock}) left by ${holder.who}, which is no longer running.`);
+		notices?.notice(staleLockNotice(lock, holder.who));
 		if (!tryCreate(lock, file)) return undefined;
 	}
 	return () => release(lock);
@@ -66,7 +73,7 @@ async function acquire(lock: string, file: string, notices: LockNotices | undefi
 		// Looked at twice: another process may have broken the stale lock and taken a fresh one in between.
 		if (holder.stale && inspect(lock).stale) {
 			breakLock(lock, file);
-			notices?.notice(`Removed a stale lock (${lock}) left by ${holder.who}, which is no longer running.`);
+			notices?.notice(staleLockNotice(lock, holder.who));
 			continue;
 		}
 		if (Date.now() >= deadline) {
@@ -86,15 +93,33 @@ async function acquire(lock: string, file: string, notices: LockNotices | undefi
 	}
 }
 
+function staleLockNotice(lock: string, who: string): string {
+	return `Removed a stale lock (${lock}) left by ${who}, which is no longer running.`;
+}
+
+/** Touches the lock folder every LOCK_TOUCH_INTERVAL_MS while it is held; never keeps the process alive. */
+function keepTouched(lock: string): ReturnType<typeof setInterval> {
+	const timer = setInterval(() => {
+		const now = new Date();
+		try {
+			fs.utimesSync(lock, now, now);
+		} catch {
+			// Gone already (released, or broken by someone who judged it wrongly): nothing left to keep fresh.
+		}
+	}, LOCK_TOUCH_INTERVAL_MS);
+	timer.unref();
+	return timer;
+}
+
 function tryCreate(lock: string, file: string): boolean {
 	try {
-		fs.mkdirSync(lock, {mode: 0o700});
+		fs.mkdirSync(lock, {mode: PRIVATE_DIR_MODE});
 	} catch (error) {
 		if (errorCode(error) === 'EEXIST') return false;
 		throw fileError('lock', file, error);
 	}
 	try {
-		fs.writeFileSync(path.join(lock, OWNER_FILE), JSON.stringify({pid: process.pid, host: os.hostname()} satisfies Owner), {mode: 0o600});
+		fs.writeFileSync(path.join(lock, OWNER_FILE), JSON.stringify({pid: process.pid, host: os.hostname()} satisfies Owner), {mode: PRIVATE_FILE_MODE});
 	} catch {
 		// The folder alone is the lock; without the note others judge it by age.
 	}

@@ -1,4 +1,5 @@
 /** Time, injectable so tests drive the poller without waiting on the wall clock. */
+import {sleep} from '../request-timers.js';
 import {aborted} from './oauth-error.js';
 
 export type Clock = {
@@ -8,22 +9,5 @@ export type Clock = {
 
 export const systemClock: Clock = {
 	now: () => Date.now(),
-	sleep: (ms, signal) =>
-		new Promise((resolve, reject) => {
-			if (signal?.aborted) {
-				reject(aborted());
-				return;
-			}
-
-			const timer = setTimeout(() => {
-				signal?.removeEventListener('abort', onAbort);
-				resolve();
-			}, ms);
-			const onAbort = () => {
-				clearTimeout(timer);
-				reject(aborted());
-			};
-
-			signal?.addEventListener('abort', onAbort, {once: true});
-		}),
+	sleep: (ms, signal) => sleep(ms, signal, () => aborted()),
 };

@@ -1,4 +1,5 @@
 /** The OAuth server speaks form-encoded requests and JSON answers; this is that one exchange. */
+import {isPlainObject} from '../plain-object.js';
 import {aborted, networkError} from './oauth-error.js';
 
 export type FormAnswer = {status: number; body: Record<string, unknown> | undefined; text: string};
@@ -33,7 +34,7 @@ export async function postForm(
 function parseObject(text: string): Record<string, unknown> | undefined {
 	try {
 		const value: unknown = JSON.parse(text);
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+		return isPlainObject(value) ? value : undefined;
 	} catch {
 		return undefined;
 	}

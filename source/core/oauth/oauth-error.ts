@@ -1,6 +1,6 @@
 /**
  * Why an OAuth step failed, with the sentence a user reads and what to do next.
- * Every screen and command shows `message` and `nextStep` as they are.
+ * Every screen and command shows `message` and `problem.nextStep` as they are.
  */
 import {AppError} from '../app-error.js';
 import {loginCommand, PORTAL_DISCONTINUED} from '../messages.js';
@@ -19,18 +19,18 @@ export type OAuthErrorKind =
 	| 'refresh_failed';
 
 export class OAuthError extends AppError {
-	readonly nextStep: string;
-	readonly status?: number;
-
 	constructor(kind: OAuthErrorKind, message: string, nextStep: string, status?: number) {
 		super({kind, title: message, message: '', nextStep, ...(status === undefined ? {} : {status})});
 		this.name = 'OAuthError';
-		this.nextStep = nextStep;
-		if (status !== undefined) this.status = status;
 	}
 
 	override get kind(): OAuthErrorKind {
 		return this.problem.kind as OAuthErrorKind;
+	}
+
+	/** The problem's next step, as the sign-in screen reads it. */
+	get nextStep(): string {
+		return this.problem.nextStep;
 	}
 }
 

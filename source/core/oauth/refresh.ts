@@ -5,9 +5,9 @@
  * process that waited for the lock re-reads the file first, so two processes
  * renewing at once make one request.
  */
-import {OAUTH_PROFILE_ID} from '../auth-profiles.js';
+import {OAUTH_PROFILE_ID, type AuthProfile} from '../auth-profiles.js';
 import {readOpenClawConfig} from '../config-file.js';
-import {profileStores} from '../credentials.js';
+import {profileStores} from '../key-sources.js';
 import {ownCredentialsPath, readStore, type KeyStore} from '../openclaw/key-store.js';
 import {changeStateLocked, withSetupLock} from '../openclaw/state-change.js';
 import {detectLayout} from '../openclaw/state-layout.js';
@@ -20,7 +20,7 @@ import {noOAuthProfile, refreshDead, refreshFailed} from './oauth-error.js';
 import {type OAuthTokens, parseTokenAnswer} from './tokens.js';
 import type {Env} from '../env.js';
 
-export type StoredOAuthProfile = {type: 'oauth'; provider: string; access: string; refresh: string; expires: number};
+export type StoredOAuthProfile = Extract<AuthProfile, {type: 'oauth'}>;
 
 export type FreshToken = {
 	access: string;

@@ -8,10 +8,11 @@ import {OAUTH_PROFILE_ID, type AuthProfile} from '../auth-profiles.js';
 import type {Env} from '../env.js';
 import type {LockNotices} from '../files/state-lock.js';
 import {modelsFor, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef} from '../models.js';
+import {addModels, applyDefaultModel, declareOwnSecrets, modelEntry, pointProviderAt, registerProfile} from '../openclaw/config-edits.js';
 import {describeStore} from '../openclaw/key-store.js';
+import {loginStore} from '../openclaw/login-store.js';
 import {changeState} from '../openclaw/state-change.js';
 import type {OpenClawPaths} from '../paths.js';
-import {addModels, applyDefaultModel, declareOwnSecrets, loginStore, modelEntry, pointProviderAt, registerProfile} from '../setup.js';
 import type {OAuthTokens} from './tokens.js';
 
 export type OAuthSaveResult = {

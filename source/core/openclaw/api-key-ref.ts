@@ -12,9 +12,11 @@
  */
 import path from 'node:path';
 import type {Env} from '../env.js';
+import {expandTilde} from '../paths.js';
+import {isPlainObject} from '../plain-object.js';
 
 /** The variables OpenClaw takes a bare `apiKey` name to mean, for DashScope. */
-export const KNOWN_KEY_VARIABLES = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY', 'MODELSTUDIO_API_KEY'] as const;
+const KNOWN_KEY_VARIABLES = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY', 'MODELSTUDIO_API_KEY'] as const;
 
 /** The guide's prefix for a profile reference; OpenClaw never learnt it. */
 export const GUIDE_PROFILE_PREFIX = 'profile:';
@@ -30,19 +32,20 @@ export type ApiKeyRef =
 
 // `provider:name`, as OpenClaw names profiles; never a DashScope key.
 const PROFILE_ID = /^[A-Za-z0-9._-]+:[A-Za-z0-9._:-]+$/;
-const TEMPLATE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+/** `${VAR}`, which OpenClaw replaces with the variable's value; the name is the first group. */
+export const ENV_TEMPLATE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 export function parseApiKeyRef(value: unknown, config: Record<string, unknown>, home: string): ApiKeyRef {
 	if (value === undefined || value === null) return {kind: 'none'};
 	if (typeof value === 'string') return parseString(value.trim());
-	if (isObject(value)) return parseSecretRef(value, config, home);
+	if (isPlainObject(value)) return parseSecretRef(value, config, home);
 	return {kind: 'unresolvable', reason: `apiKey is ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}; it must be a string or a SecretRef object`};
 }
 
 function parseString(text: string): ApiKeyRef {
 	if (text === '') return {kind: 'none'};
 	if (text.startsWith(GUIDE_PROFILE_PREFIX)) return {kind: 'profile', id: text.slice(GUIDE_PROFILE_PREFIX.length).trim(), guideForm: true};
-	const template = TEMPLATE.exec(text)?.[1];
+	const template = ENV_TEMPLATE.exec(text)?.[1];
 	if (template) return {kind: 'env', name: template, form: 'template'};
 	if ((KNOWN_KEY_VARIABLES as readonly string[]).includes(text)) return {kind: 'env', name: text, form: 'name'};
 	if (!text.startsWith('sk-') && PROFILE_ID.test(text)) return {kind: 'profile', id: text, guideForm: false};
@@ -60,16 +63,16 @@ function parseSecretRef(ref: Record<string, unknown>, config: Record<string, unk
 	if (declared.source !== 'file' || typeof declared.path !== 'string' || declared.path.trim() === '') {
 		return {kind: 'unresolvable', reason: `secrets.providers.${alias} is not a file provider with a path`};
 	}
-	const file = path.resolve(home, declared.path.trim().replace(/^~(?=$|\/)/, home));
+	const file = path.resolve(home, expandTilde(declared.path.trim(), home));
 	// A json-mode provider reads the id as a JSON pointer; a single-value file is the secret itself.
 	return declared.mode === 'json' ? {kind: 'file', file, pointer: id, alias} : {kind: 'file', file, alias};
 }
 
 function secretProvider(config: Record<string, unknown>, alias: string): Record<string, unknown> | undefined {
 	const secrets = config.secrets;
-	const providers = isObject(secrets) ? secrets.providers : undefined;
-	const entry = isObject(providers) ? providers[alias] : undefined;
-	return isObject(entry) ? entry : undefined;
+	const providers = isPlainObject(secrets) ? secrets.providers : undefined;
+	const entry = isPlainObject(providers) ? providers[alias] : undefined;
+	return isPlainObject(entry) ? entry : undefined;
 }
 
 /** The value a JSON pointer (RFC 6901) names in `document`, when it is a string. */
@@ -78,11 +81,16 @@ export function resolvePointer(document: unknown, pointer: string): string | und
 	if (!pointer.startsWith('/')) return undefined;
 	let current = document;
 	for (const raw of pointer.slice(1).split('/')) {
-		const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-		if (!isObject(current) || !Object.hasOwn(current, key)) return undefined;
+		const key = unescapePointerSegment(raw);
+		if (!isPlainObject(current) || !Object.hasOwn(current, key)) return undefined;
 		current = current[key];
 	}
 	return typeof current === 'string' ? current : undefined;
+}
+
+/** One segment of a JSON pointer as the key it names (RFC 6901: `~1` is `/`, `~0` is `~`). */
+export function unescapePointerSegment(segment: string): string {
+	return segment.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
 /** A JSON pointer to `segments` (each escaped as RFC 6901 asks). */
@@ -94,8 +102,4 @@ export function pointerTo(...segments: string[]): string {
 export function envValue(env: Env, name: string): string | undefined {
 	const value = env[name];
 	return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,16 +9,20 @@
  *   OpenClaw's yet (we never create OpenClaw's databases).
  */
 import path from 'node:path';
-import {isPlainObject, parseJson5, wrongType} from '../config-file.js';
+import {parseJson5, wrongType} from '../config-file.js';
 import {readRegularFile} from '../files/safe-file.js';
-import type {OpenClawPaths} from '../paths.js';
+import {relativeToStateDir, type OpenClawPaths} from '../paths.js';
+import {isPlainObject} from '../plain-object.js';
 import {readStoredProfiles, type DatabaseStore} from './state-db.js';
 
 export type KeyStore = {readonly kind: 'agent-json' | 'own-file'; readonly file: string} | DatabaseStore;
 
 export type StoreContents = {readonly exists: boolean; readonly profiles: Readonly<Record<string, unknown>>; readonly data: Readonly<Record<string, unknown>>};
 
-/** Our own folder in the state dir: credentials for OpenClaw to read by reference, and our sessions. */
+/** The secrets provider alias under which OpenClaw reads our credentials file. */
+export const OWN_SECRETS_ALIAS = 'openclaw-qwen';
+
+/** Our credentials file, in our own folder of the state dir: keys for OpenClaw to read by reference. */
 export function ownCredentialsPath(paths: OpenClawPaths): string {
 	return path.join(paths.appDir, 'credentials.json');
 }
@@ -49,7 +53,7 @@ export function readJsonStore(file: string): Record<string, unknown> | undefined
 
 /** For messages: where a store is, in a person's words. */
 export function describeStore(store: KeyStore, paths: OpenClawPaths): string {
-	const where = relativeToState(paths, store.file);
+	const where = relativeToStateDir(paths, store.file);
 	switch (store.kind) {
 		case 'agent-json':
 			return `auth-profiles.json (${where})`;
@@ -74,9 +78,4 @@ export function storeLabel(store: KeyStore): string {
 		case 'agent-db':
 			return 'openclaw-agent.sqlite';
 	}
-}
-
-function relativeToState(paths: OpenClawPaths, file: string): string {
-	const relative = path.relative(paths.stateDir, file);
-	return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

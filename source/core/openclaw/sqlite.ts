@@ -35,3 +35,12 @@ export function openDatabase(file: string, options: {readOnly: boolean}): Databa
 }
 
 export type {DatabaseSync};
+
+/** SQLite's primary result codes that mean something to the user (sqlite.org/rescode.html). */
+export const SQLITE_CODES = {busy: 5, locked: 6, readOnly: 8, ioError: 10, corrupt: 11, full: 13, cantOpen: 14, notADatabase: 26} as const;
+
+/** The SQLite result code of an error node:sqlite threw, without its extended bits. */
+export function sqliteCode(error: unknown): number | undefined {
+	if (typeof error !== 'object' || error === null || !('errcode' in error) || typeof error.errcode !== 'number') return undefined;
+	return error.errcode & 0xff;
+}

@@ -22,9 +22,11 @@ import {AppError, errorCode} from '../app-error.js';
 import {CONFIG_SETTING, readOpenClawConfig, serializeConfig, type ConfigData, type ConfigRead} from '../config-file.js';
 import type {Env} from '../env.js';
 import {fileError} from '../files/file-error.js';
+import {PRIVATE_DIR_MODE, PRIVATE_FILE_MODE} from '../files/modes.js';
 import {ensurePrivateDir, readRegularFile, removeStaleTemporariesIn, resolveWriteTarget, tightenOwnMode, writeFileSafely, type WriteCalls} from '../files/safe-file.js';
 import {tryStateLockSync, withStateLock, type LockNotices} from '../files/state-lock.js';
 import type {OpenClawPaths} from '../paths.js';
+import {isPlainObject} from '../plain-object.js';
 import {readJsonStore, readStore, type KeyStore} from './key-store.js';
 import {writeStoredProfiles, type ProfileChanges} from './state-db.js';
 import {detectLayout, type StateLayout} from './state-layout.js';
@@ -111,7 +113,7 @@ export function changeStateLocked<T>(
 	const backupPath = nextConfig && config.exists ? backUpConfig(configFile, paths.configPath) : undefined;
 	const journal = journalPath(configFile);
 	const undo = undoEntries(entries, config.exists ? readRegularFile(configFile) : undefined);
-	writeFileSafely(journal, JSON.stringify({version: 1, entries} satisfies Journal), {mode: 0o600});
+	writeFileSafely(journal, JSON.stringify({version: 1, entries} satisfies Journal), {mode: PRIVATE_FILE_MODE});
 	try {
 		applyEntries(entries, options.calls);
 	} catch (error) {
@@ -214,7 +216,7 @@ function applyEntries(entries: readonly JournalEntry[], calls?: WriteCalls): voi
 	for (const entry of entries) {
 		if (entry.type === 'profiles') applyProfileChanges(entry.store, entry.changes, entry.bootstrap === true);
 		else if (entry.text === null) fs.rmSync(entry.file, {force: true});
-		else writeFileSafely(entry.file, entry.text, {mode: 0o600, setting: CONFIG_SETTING, ...(calls ? {calls} : {})});
+		else writeFileSafely(entry.file, entry.text, {mode: PRIVATE_FILE_MODE, setting: CONFIG_SETTING, ...(calls ? {calls} : {})});
 	}
 }
 
@@ -226,14 +228,14 @@ function applyProfileChanges(store: KeyStore, changes: ProfileChanges, bootstrap
 	const dir = path.dirname(store.file);
 	const created = ensurePrivateDir(dir);
 	// The agent folder is ours to keep private; a folder a symlink leads to is not.
-	if (!created) tightenOwnMode(dir, 0o700);
+	if (!created) tightenOwnMode(dir, PRIVATE_DIR_MODE);
 	const current = readJsonStore(resolveWriteTarget(store.file)) ?? {};
-	const profiles = {...(isObject(current.profiles) ? current.profiles : {})};
+	const profiles = {...(isPlainObject(current.profiles) ? current.profiles : {})};
 	for (const {id, profile} of changes) {
 		if (profile === undefined) delete profiles[id];
 		else profiles[id] = profile;
 	}
-	writeFileSafely(store.file, `${JSON.stringify({version: 1, ...current, profiles}, null, 2)}\n`, {mode: 0o600});
+	writeFileSafely(store.file, `${JSON.stringify({version: 1, ...current, profiles}, null, 2)}\n`, {mode: PRIVATE_FILE_MODE});
 }
 
 /** Whether applying `changes` would change anything (a login with the same key rewrites nothing). */
@@ -269,11 +271,7 @@ function backUpConfig(source: string, configPath: string): string {
 		if (errorCode(error) === 'ENOENT') return base;
 		throw fileError('read', source, error);
 	}
-	writeFileSafely(base, bytes, {mode: 0o600});
+	writeFileSafely(base, bytes, {mode: PRIVATE_FILE_MODE});
 	return base;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -17,11 +17,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {AppError} from '../app-error.js';
 import {fileError} from '../files/file-error.js';
-import {BUSY_TIMEOUT_MS, openDatabase, type DatabaseSync} from './sqlite.js';
+import {isPlainObject} from '../plain-object.js';
+import {BUSY_TIMEOUT_MS, openDatabase, SQLITE_CODES, sqliteCode, type DatabaseSync} from './sqlite.js';
 
 /** The newest schema versions OpenClaw 2026.9.6 writes; a higher one is a later OpenClaw's. */
-export const KNOWN_STATE_SCHEMA = 18;
-export const KNOWN_AGENT_SCHEMA = 23;
+const KNOWN_STATE_SCHEMA = 18;
+const KNOWN_AGENT_SCHEMA = 23;
 
 const SHARED_STORE_KEY = 'authProfiles.store';
 const SHARED_STATE_KEY = 'authProfiles.state';
@@ -204,7 +205,7 @@ function clearCooldowns(db: DatabaseSync, store: DatabaseStore, ids: readonly st
 	} catch {
 		return;
 	}
-	if (!isObject(state) || !isObject(state.usageStats)) return;
+	if (!isPlainObject(state) || !isPlainObject(state.usageStats)) return;
 	const usageStats = {...state.usageStats};
 	let changed = false;
 	for (const id of ids) {
@@ -244,8 +245,8 @@ function parseStore(store: DatabaseStore, text: string | undefined): StoredProfi
 	} catch {
 		throw unreadableStore(store.file, 'its key store is not valid JSON');
 	}
-	if (!isObject(value)) throw unreadableStore(store.file, 'its key store is not an object');
-	const profiles = isObject(value.profiles) ? value.profiles : {};
+	if (!isPlainObject(value)) throw unreadableStore(store.file, 'its key store is not an object');
+	const profiles = isPlainObject(value.profiles) ? value.profiles : {};
 	return {...value, profiles};
 }
 
@@ -268,11 +269,7 @@ function tableExists(db: DatabaseSync, name: string): boolean {
 }
 
 function isLocation(value: unknown, location: string): boolean {
-	return isObject(value) && value.location === location;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
+	return isPlainObject(value) && value.location === location;
 }
 
 function withDatabase<T>(file: string, read: (db: DatabaseSync) => T): T {
@@ -290,8 +287,8 @@ function withDatabase<T>(file: string, read: (db: DatabaseSync) => T): T {
 /** SQLite's own errors, in words: busy, corrupt, not a database. */
 function databaseError(file: string, error: unknown): AppError {
 	if (error instanceof AppError) return error;
-	const message = error instanceof Error ? error.message : String(error);
-	if (/database is locked|SQLITE_BUSY/i.test(message)) {
+	const code = sqliteCode(error);
+	if (code === SQLITE_CODES.busy || code === SQLITE_CODES.locked) {
 		return new AppError({
 			kind: 'openclaw_store_busy',
 			title: `OpenClaw's database ${file} is busy`,
@@ -299,7 +296,7 @@ function databaseError(file: string, error: unknown): AppError {
 			nextStep: 'Wait for OpenClaw to finish, then run the command again.',
 		}, {cause: error});
 	}
-	if (/not a database|malformed|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(message)) {
+	if (code === SQLITE_CODES.corrupt || code === SQLITE_CODES.notADatabase) {
 		return new AppError({
 			kind: 'openclaw_store_corrupt',
 			title: `${file} is not a readable SQLite database`,

@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Env} from '../env.js';
-import type {OpenClawPaths} from '../paths.js';
+import {relativeToStateDir, type OpenClawPaths} from '../paths.js';
+import {isPlainObject} from '../plain-object.js';
 import {inspectDatabases, stateDbPath, agentDbPath, storeInUse, type DatabaseState, type DatabaseStore} from './state-db.js';
 
 export type LayoutKind = 'empty' | 'guide' | 'openclaw';
@@ -39,10 +40,10 @@ export function detectLayout(paths: OpenClawPaths, config: Record<string, unknow
 	const hasDatabase = fs.existsSync(stateDbPath(paths.stateDir)) || fs.existsSync(agentDbPath(paths.agentDir));
 	const databases = hasDatabase ? inspectDatabases(paths.stateDir, paths.agentDir) : {};
 	const markers: string[] = [];
-	if (databases.stateDb) markers.push(relative(paths, databases.stateDb.file));
-	if (databases.agentDb) markers.push(relative(paths, databases.agentDb.file));
+	if (databases.stateDb) markers.push(relativeToStateDir(paths, databases.stateDb.file));
+	if (databases.agentDb) markers.push(relativeToStateDir(paths, databases.agentDb.file));
 	const archive = migrationArchive(paths.agentDir);
-	if (archive) markers.push(relative(paths, archive));
+	if (archive) markers.push(relativeToStateDir(paths, archive));
 	if (openclawVersion) markers.push(`meta.lastTouchedVersion ${openclawVersion} in openclaw.json`);
 
 	const legacyFiles = legacyCredentialFiles(paths, env);
@@ -78,14 +79,8 @@ function migrationArchive(agentDir: string): string | undefined {
 }
 
 function lastTouchedVersion(config: Record<string, unknown>): string | undefined {
-	const meta = config.meta;
-	const version = typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as Record<string, unknown>).lastTouchedVersion : undefined;
+	const version = isPlainObject(config.meta) ? config.meta.lastTouchedVersion : undefined;
 	return typeof version === 'string' && version.trim() !== '' ? version.trim() : undefined;
-}
-
-function relative(paths: OpenClawPaths, file: string): string {
-	const fromState = path.relative(paths.stateDir, file);
-	return fromState.startsWith('..') ? file : fromState;
 }
 
 /** One line for status and doctor: which layout, and what said so. */

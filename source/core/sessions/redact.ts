@@ -1,11 +1,11 @@
-/** Text as it may be kept on disk: the key in use, and anything shaped like a DashScope key, masked (as /save does). */
-const KEY_SHAPED = /sk-[A-Za-z0-9._-]{16,}/g;
+/** Text as it may be kept on disk: the keys in use, and anything shaped like a DashScope key, masked. */
+import {KEY_MASK, KEY_PATTERN} from '../redact-secrets.js';
 
 export function redactSecrets(text: string, secrets: readonly string[]): string {
 	let redacted = text;
 	for (const secret of secrets) {
-		if (secret !== '' && redacted.includes(secret)) redacted = redacted.split(secret).join('sk-…');
+		if (secret !== '' && redacted.includes(secret)) redacted = redacted.split(secret).join(KEY_MASK);
 	}
 
-	return redacted.includes('sk-') ? redacted.replace(KEY_SHAPED, 'sk-…') : redacted;
+	return redacted.replace(KEY_PATTERN, KEY_MASK);
 }

@@ -5,21 +5,9 @@
  */
 import path from 'node:path';
 import {AppError, errorCode} from '../app-error.js';
-import {fileError} from '../files/file-error.js';
+import {fileError, shellQuote} from '../files/file-error.js';
 import {command} from '../messages.js';
-
-/** SQLite's primary result codes that mean something to the user (sqlite.org/rescode.html). */
-const SQLITE = {busy: 5, locked: 6, readOnly: 8, ioError: 10, corrupt: 11, full: 13, cantOpen: 14, notADatabase: 26} as const;
-
-/** The SQLite result code of an error node:sqlite threw, without its extended bits. */
-export function sqliteCode(error: unknown): number | undefined {
-	if (typeof error !== 'object' || error === null || !('errcode' in error) || typeof error.errcode !== 'number') return undefined;
-	return error.errcode & 0xff;
-}
-
-export function isDiskFull(error: unknown): boolean {
-	return sqliteCode(error) === SQLITE.full || (error instanceof AppError && error.kind === 'disk_full');
-}
+import {SQLITE_CODES, sqliteCode} from '../openclaw/sqlite.js';
 
 /** The store's failure as an AppError naming `file`; an AppError passes through. */
 export function storeError(file: string, cause: unknown): AppError {
@@ -30,33 +18,34 @@ export function storeError(file: string, cause: unknown): AppError {
 	const problem = (kind: string, title: string, message: string, nextStep: string) =>
 		new AppError({kind, title, message, nextStep}, {cause});
 	switch (sqliteCode(cause)) {
-		case SQLITE.corrupt:
-		case SQLITE.notADatabase:
+		case SQLITE_CODES.corrupt:
+		case SQLITE_CODES.notADatabase:
 			return problem(
 				'store_damaged',
 				`${file} is damaged`,
 				`SQLite cannot read it (${detail}). It was left as it is: nothing in it was overwritten.`,
 				`Move it aside to start a new one (mv ${shellQuote(file)} ${shellQuote(`${file}.damaged`)}); \`sqlite3 ${shellQuote(file)} .recover\` may get the conversations back.`,
 			);
-		case SQLITE.busy:
-		case SQLITE.locked:
+		case SQLITE_CODES.busy:
+		case SQLITE_CODES.locked:
 			return problem(
 				'store_locked',
 				`${file} is locked`,
 				'Another program has held a lock on it for too long (an sqlite3 shell with a transaction open, a backup tool).',
 				'Close that program, then try again.',
 			);
-		case SQLITE.full:
-			return problem('disk_full', 'The disk is full', `Could not write ${file}: no space left on the device holding ${path.dirname(file)}.`, `Free some space there (df -h ${shellQuote(path.dirname(file))}).`);
-		case SQLITE.readOnly:
-		case SQLITE.cantOpen:
+		case SQLITE_CODES.full:
+			// SQLITE_FULL is the system's ENOSPC, told in the words every file uses.
+			return fileError('write', file, {code: 'ENOSPC', cause});
+		case SQLITE_CODES.readOnly:
+		case SQLITE_CODES.cantOpen:
 			return problem(
 				'store_unwritable',
 				`Cannot open ${file} for writing`,
 				`SQLite refused it (${detail}).`,
 				`Make it and its folder yours and writable (chmod u+rw ${shellQuote(file)}; chmod u+rwx ${shellQuote(path.dirname(file))}).`,
 			);
-		case SQLITE.ioError:
+		case SQLITE_CODES.ioError:
 			return problem('store_io', `Could not read or write ${file}`, `The system reported an I/O error (${detail}).`, 'Check the disk, then try again.');
 		default:
 			return problem('store_failed', `The session store ${file} failed`, detail, 'Try again; if it keeps failing, move the file aside.');
@@ -103,8 +92,4 @@ export function sqliteUnavailable(cause: unknown): AppError {
 		},
 		{cause},
 	);
-}
-
-function shellQuote(value: string): string {
-	return /^[\w./~-]+$/.test(value) ? value : `'${value.replaceAll("'", String.raw`'\''`)}'`;
 }

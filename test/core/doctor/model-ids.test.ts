@@ -13,7 +13,7 @@ function config(options: {ids?: string[]; primary?: string; fallbacks?: string[]
 	};
 }
 
-describe('model id lint (Troubleshooting, Issue 3)', () => {
+describe('model id lint', () => {
 	it('finds ids in the provider models, primary, fallbacks and agents.defaults.models keys', () => {
 		const mentions = collectModelIds(
 			config({
@@ -39,7 +39,7 @@ describe('model id lint (Troubleshooting, Issue 3)', () => {
 	it('names a region-prefixed id with where it is and what to use instead', () => {
 		const check = checkModelIds(config({ids: ['qwen.qwen-plus']}), '/home/u/.openclaw/openclaw.json');
 		expect(check.status).toBe('problem');
-		expect(check.title).toContain('Issue 3');
+		expect(check.title).toBe('A model id that DashScope will not find');
 		expect(check.detail).toContain('models.providers.qwen-portal.models[0].id: "qwen.qwen-plus"');
 		expect(check.nextStep).toBe('In /home/u/.openclaw/openclaw.json replace "qwen.qwen-plus" → "qwen-plus".');
 	});

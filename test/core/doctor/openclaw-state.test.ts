@@ -91,6 +91,20 @@ describe('doctor on what OpenClaw would refuse', () => {
 		expect(check(after, 'state.secret-file')).toBeUndefined();
 	});
 
+	it('a key file others can read, in a folder with a space: the chmod it suggests is quoted for the shell', async () => {
+		const file = path.join(home.paths.home, 'my keys', 'dashscope.txt');
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		fs.writeFileSync(file, TEST_KEYS.intl, {mode: 0o644});
+		fs.chmodSync(file, 0o644);
+		home.writeConfig({
+			secrets: {providers: {mine: {source: 'file', path: file}}},
+			models: {providers: {'qwen-portal': {baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: {source: 'file', provider: 'mine', id: 'value'}}}},
+		});
+		const secretFile = check(await runDoctorChecks({env: home.env}), 'state.secret-file');
+		expect(secretFile?.title).toBe(`The key file ${file} is readable by others (0644)`);
+		expect(secretFile?.nextStep).toContain(`chmod 600 '${file}'`);
+	});
+
 	it('text models without string content: OpenClaw would send parts DashScope refuses', async () => {
 		home.writeConfig({models: {providers: {'qwen-portal': {baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: 'sk-test0000intl00000000000000000000', api: 'openai-completions', models: [{id: 'qwen3-coder-plus'}, {id: 'qwen3-vl-plus'}]}}}});
 		const report = await runDoctorChecks({env: home.env});

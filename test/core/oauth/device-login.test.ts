@@ -76,7 +76,7 @@ describe('device login against the fake Qwen OAuth server', () => {
 		const error = await failure(login.waitForApproval());
 		expect(error.kind).toBe('access_denied');
 		expect(error.message).toMatch(/declined/);
-		expect(error.nextStep).toMatch(/Qwen API Key/);
+		expect(error.problem.nextStep).toMatch(/Qwen API Key/);
 	});
 
 	it('ends with a specific message when the server says the code expired', async () => {
@@ -110,7 +110,7 @@ describe('device login against the fake Qwen OAuth server', () => {
 		expect(error.kind).toBe('device_request_refused');
 		expect(error.message).toContain('HTTP 400: device authorization is not available');
 		expect(error.message).toContain('2026-04-15');
-		expect(error.nextStep).toMatch(/API Key/);
+		expect(error.problem.nextStep).toMatch(/API Key/);
 	});
 
 	it('refuses a token answer that lacks fields, naming them', async () => {

@@ -92,6 +92,6 @@ describe('ensureFreshOAuthToken', () => {
 		makeHome();
 		const error = await ensureFreshOAuthToken(home.paths, home.env).catch((error: unknown) => error);
 		expect((error as OAuthError).kind).toBe('no_profile');
-		expect((error as OAuthError).nextStep).toContain('openclaw models auth login --provider qwen-portal');
+		expect((error as OAuthError).problem.nextStep).toContain('openclaw models auth login --provider qwen-portal');
 	});
 });

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {findModel, modelsFor} from '../../../source/core/models.js';
+import {findModel, modelsFor} from '../../source/core/models.js';
 import {
 	availabilityOf,
 	CURSOR_WIDTH,
@@ -8,7 +8,7 @@ import {
 	fitColumns,
 	formatTokens,
 	tableLines,
-} from '../../../source/ui/components/model-table.js';
+} from '../../source/core/model-table.js';
 
 const dashscope = modelsFor('dashscope');
 const model = (id: string) => {

@@ -1,9 +1,10 @@
 /**
- * The model picker's data, without React: which rows show for a filter, how
- * each row stands in the key's region, and which columns fit a width.
+ * The model table's data, shared by the picker on screen and `models list`:
+ * which rows show for a filter, how each row stands in the key's region, and
+ * which columns fit a width.
  */
-import {CATEGORY_LABELS, CATEGORY_ORDER, contextWindowFor, type ModelCategory, type ModelInfo} from '../../core/models.js';
-import type {RegionId} from '../../core/regions.js';
+import {CATEGORY_LABELS, CATEGORY_ORDER, contextWindowFor, type ModelCategory, type ModelInfo} from './models.js';
+import type {RegionId} from './regions.js';
 
 export type Availability =
 	| {readonly kind: 'ok'}
