@@ -6,7 +6,8 @@
  * React here: the one-shot chat loads this module.
  */
 import type {AppError} from '../core/app-error.js';
-import {modelInEffect, type Credential, type EffectiveSetup} from '../core/credentials.js';
+import {modelInEffect, type EffectiveSetup} from '../core/credentials.js';
+import type {Credential} from '../core/key-sources.js';
 import type {ClassifiedError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
 import {supportsImages, visionModelFor, type ModelProvider} from '../core/models.js';

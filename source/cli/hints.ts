@@ -14,3 +14,8 @@ export function noCredentialLines(): string[] {
 		),
 	];
 }
+
+/** After "<id> is not a model <endpoint> serves": the closest ids it does list, else where the registry's are. */
+export function closestIdsLine(closest: readonly string[]): string {
+	return closest.length > 0 ? `Closest ids there: ${closest.join(', ')}` : `See the registry with: ${command('models list')}`;
+}

@@ -5,7 +5,7 @@
  */
 import type {AppError} from '../core/app-error.js';
 import {validateApiKey} from '../core/api-key.js';
-import type {Credential} from '../core/credentials.js';
+import type {Credential} from '../core/key-sources.js';
 import {loginCommand} from '../core/messages.js';
 import {failure} from './failure.js';
 

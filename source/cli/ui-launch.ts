@@ -2,8 +2,8 @@
  * Opens the Ink screens. They live behind dynamic imports so the one-shot
  * commands never load ink or react.
  */
-import {constants as osConstants} from 'node:os';
 import type {EffectiveSetup} from '../core/credentials.js';
+import {exitCodeForSignal} from '../core/exit-codes.js';
 import {resolvePaths} from '../core/paths.js';
 import type {RegionId} from '../core/regions.js';
 import type {AuthMethod} from '../ui/wizard/machine.js';
@@ -57,11 +57,11 @@ export async function continueAfterWizard(context: CommandContext, outcome: Wiza
 
 /**
  * A cancelled or failed setup did not do what was asked: exit 1 (the wizard's
- * summary already said what was and was not written). SIGTERM or SIGHUP: 128 + n,
- * as the chat pane does. Otherwise the chat's code, or 0.
+ * summary already said what happened). SIGTERM or SIGHUP: the
+ * signal's exit code, as the chat pane does. Otherwise the chat's code, or 0.
  */
 export function exitCodeAfterWizard(outcome: WizardOutcome, chatExitCode: number | undefined): number {
-	if (outcome.signal) return 128 + (osConstants.signals[outcome.signal] ?? 0);
+	if (outcome.signal) return exitCodeForSignal(outcome.signal);
 	if (outcome.kind === 'cancelled' || outcome.kind === 'failed') return 1;
 	return chatExitCode ?? 0;
 }

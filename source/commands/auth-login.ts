@@ -3,18 +3,21 @@
  * terminal; otherwise the key comes from stdin (never argv, which leaks to ps
  * and shell history), is checked against its region and saved.
  */
+import fs from 'node:fs';
 import {maskKey, validateApiKey} from '../core/api-key.js';
-import {KEY_ENV_VARS} from '../core/credentials.js';
+import {KEY_ENV_VARS} from '../core/key-sources.js';
 import {command, loginCommand, PORTAL_DISCONTINUED} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
+import {formatMode, isPrivate} from '../core/files/modes.js';
 import {resolvePaths} from '../core/paths.js';
 import {getRegion, isRegionId, REGION_IDS, type RegionId} from '../core/regions.js';
-import {closestIds, resolveModel} from '../core/resolve-model.js';
+import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from '../cli/context.js';
 import {isInteractive} from '../cli/context.js';
 import {usageError} from '../core/app-error.js';
 import {failure} from '../cli/failure.js';
+import {closestIdsLine} from '../cli/hints.js';
 import {readStdin} from '../cli/read-stdin.js';
 import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 
@@ -88,18 +91,22 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	}
 
 	// An id outside the registry is held against the list the region just gave, as `models set` does.
-	if (resolution.via === 'passthrough' && regionModelIds && !regionModelIds.includes(resolution.id)) {
-		const closest = closestIds(resolution.id, [...regionModelIds].sort(), 3, true);
-		throw failure(`${resolution.id} is not a model ${region.label} serves. Nothing was saved.`, {
-			details: [closest.length > 0 ? `Closest ids there: ${closest.join(', ')}` : `See the registry with: ${command('models list')}`],
-		});
+	let modelNotes = resolution.notes;
+	if (resolution.via === 'passthrough' && regionModelIds) {
+		const {catalogueVerdict, listedOutsideRegistry} = await import('../core/catalogue.js');
+		const verdict = catalogueVerdict(resolution.id, regionModelIds);
+		if (verdict.kind === 'not-listed') {
+			throw failure(`${resolution.id} is not a model ${region.label} serves. Nothing was saved.`, {details: [closestIdsLine(verdict.closest)]});
+		}
+		modelNotes = [listedOutsideRegistry(resolution.id, region.label)];
 	}
 
 	const {saveApiKeySetup} = await import('../core/setup.js');
 	const paths = resolvePaths(context.env);
 	const saved = await saveApiKeySetup(paths, {regionId, key, modelId: resolution.id}, {env: context.env, notices: {notice: text => context.warn(err.dim(text))}});
 	context.print(out.green(`Saved DashScope API key ${maskKey(key)} for ${saved.region.label}.`));
-	context.print(`  Key            ${saved.keyStore ?? saved.authProfilesPath} (profile ${API_KEY_PROFILE_ID}, mode 0600)`);
+	const mode = privateMode(saved.authProfilesPath);
+	context.print(`  Key            ${saved.keyStore ?? saved.authProfilesPath}; profile ${API_KEY_PROFILE_ID}${mode ? `, file mode ${mode}` : ''}`);
 	context.print(`  Config         ${saved.configPath}`);
 	context.print(`  Base URL       ${saved.keptBaseUrl ? `${saved.keptBaseUrl}  (yours, kept)` : saved.region.baseUrl}`);
 	context.print(`  Default model  ${saved.modelRef}`);
@@ -108,7 +115,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	for (const skipped of saved.skippedAliases ?? []) {
 		context.warn(err.yellow(`note: the alias "${skipped.alias}" already belongs to ${skipped.takenBy}, so it was left there.`));
 	}
-	for (const note of [...resolution.notes, ...(saved.notes ?? [])]) context.warn(err.yellow(`note: ${note}`));
+	for (const note of [...modelNotes, ...(saved.notes ?? [])]) context.warn(err.yellow(`note: ${note}`));
 	const shadowing = KEY_ENV_VARS.find(name => context.env[name]?.trim());
 	if (shadowing) {
 		context.warn(err.yellow(`warning: ${shadowing} is set in this environment and takes precedence over the saved key; unset it to use the saved one.`));
@@ -158,4 +165,20 @@ async function runInteractive(context: CommandContext, regionId: RegionId | unde
 		...(check ? {} : {checkKey: false}),
 	});
 	return exitCodeAfterWizard(outcome, await continueAfterWizard(context, outcome));
+}
+
+/**
+ * The key file's mode when it and any SQLite journal beside it (which holds
+ * the key too until it is checkpointed) are for their owner only; undefined
+ * otherwise, or where it cannot be read, so nothing is claimed that is untrue.
+ */
+function privateMode(file: string): string | undefined {
+	try {
+		const mode = fs.statSync(file).mode;
+		const journals = [`${file}-wal`, `${file}-journal`].filter(journal => fs.existsSync(journal));
+		const modes = [mode, ...journals.map(journal => fs.statSync(journal).mode)];
+		return modes.every(each => isPrivate(each)) ? formatMode(mode) : undefined;
+	} catch {
+		return undefined;
+	}
 }

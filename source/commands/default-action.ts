@@ -3,6 +3,7 @@
  * chat pane. Without a terminal there is nothing to open: help, exit 2.
  */
 import {loadEffectiveSetup, modelInEffect} from '../core/credentials.js';
+import {command} from '../core/program-name.js';
 import type {CommandContext} from '../cli/context.js';
 import {isInteractive} from '../cli/context.js';
 import {continueAfterWizard, exitCodeAfterWizard, launchChatPane, launchWizard} from '../cli/ui-launch.js';
@@ -11,7 +12,7 @@ export async function runDefault(context: CommandContext, helpText: () => string
 	if (!isInteractive(context)) {
 		context.stderr.write(helpText());
 		context.warn('\nNo command given, and there is no terminal to open the wizard or the chat pane in.');
-		context.warn('Run `openclaw --help` for examples.');
+		context.warn(`Run \`${command('--help')}\` for examples.`);
 		return 2;
 	}
 

@@ -5,26 +5,16 @@
  */
 import {formatJson, formatText} from '../core/doctor/format.js';
 import {runDoctorChecks} from '../core/doctor/run-checks.js';
-import type {Env} from '../core/env.js';
-import {createStyle} from '../core/style.js';
 import {requestTimeoutFromEnv} from '../core/request-timeout.js';
+import type {CommandContext} from '../cli/context.js';
 
-export type DoctorCommandOptions = {
-	env: Env;
-	fix: boolean;
-	json: boolean;
-	stdout: NodeJS.WritableStream & {isTTY?: boolean};
-	stderr: NodeJS.WritableStream & {isTTY?: boolean};
-};
-
-export async function runDoctor(options: DoctorCommandOptions): Promise<number> {
-	const timeoutMs = requestTimeoutFromEnv(options.env);
-	const report = await runDoctorChecks({env: options.env, fix: options.fix, ...(timeoutMs ? {timeoutMs} : {})});
+export async function runDoctor(context: CommandContext, options: {fix?: boolean; json?: boolean}): Promise<number> {
+	const timeoutMs = requestTimeoutFromEnv(context.env);
+	const report = await runDoctorChecks({env: context.env, fix: options.fix === true, ...(timeoutMs ? {timeoutMs} : {})});
 	if (options.json) {
-		options.stdout.write(`${formatJson(report)}\n`);
+		context.print(formatJson(report));
 	} else {
-		const style = createStyle(options.stdout, options.env);
-		options.stdout.write(`${formatText(report, style).join('\n')}\n`);
+		context.print(formatText(report, context.out).join('\n'));
 	}
 
 	return report.ok ? 0 : 1;

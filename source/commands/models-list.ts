@@ -2,8 +2,9 @@
  * `openclaw models list`: the curated registry, grouped like the guide's tables;
  * only the portal's two models when Qwen OAuth is the login in effect.
  */
+import stringWidth from 'string-width';
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
-import {loadCredential} from '../core/credentials.js';
+import {loadCredential} from '../core/key-sources.js';
 import {command, PORTAL_DISCONTINUED} from '../core/messages.js';
 import {
 	CATEGORY_LABELS,
@@ -15,11 +16,12 @@ import {
 	toModelRef,
 	type ModelInfo,
 } from '../core/models.js';
+import {availabilityOf, cellText, COLUMN_GAP, CURSOR_WIDTH, fitColumns, formatTokens} from '../core/model-table.js';
+import {fitCells} from '../core/text/fit-cells.js';
 import {wrapWords} from '../core/text/wrap.js';
-import {availabilityOf, cellText, COLUMN_GAP, CURSOR_WIDTH, fitColumns, formatTokens} from '../ui/components/model-table.js';
 import type {CommandContext} from '../cli/context.js';
 import {isOAuthActive, portalDiscontinuedLine, portalModelIds, switchToApiKeyLine} from '../cli/oauth-active.js';
-import {displayWidth, formatTable, padEnd, truncate} from '../cli/text-table.js';
+import {formatTable} from '../cli/text-table.js';
 
 function contextLabel(model: ModelInfo): string {
 	const byRegion = Object.entries(model.contextWindowByRegion ?? {})
@@ -86,7 +88,7 @@ export function runModelsList(context: CommandContext, options: {json?: boolean}
 	})).filter(group => group.models.length > 0);
 	const width = terminalWidth(context);
 	const wide = wideTable(groups, plainStars);
-	const table = width !== undefined && wide.some(line => displayWidth(line) > width) ? narrowTable(groups, width, plainStars) : undefined;
+	const table = width !== undefined && wide.some(line => stringWidth(line) > width) ? narrowTable(groups, width, plainStars) : undefined;
 	const lines = table?.lines ?? wide;
 
 	context.print(out.bold(lines[0] ?? ''));
@@ -150,10 +152,7 @@ function narrowTable(groups: readonly Group[], width: number, plainStars: boolea
 	const gap = ' '.repeat(COLUMN_GAP);
 	const join = (cells: string[]) =>
 		cells
-			.map((cell, index) => {
-				const cellWidth = columns[index]?.width ?? 0;
-				return padEnd(truncate(cell, cellWidth), cellWidth);
-			})
+			.map((cell, index) => fitCells(cell, columns[index]?.width ?? 0))
 			.join(gap)
 			.trimEnd();
 	const lines = [' '.repeat(CURSOR_WIDTH) + join(columns.map(column => column.header.toUpperCase()))];

@@ -5,23 +5,18 @@
  * so before saving one we ask the region's own model list: a typo is caught
  * instead of becoming the default. Registry ids never cost a request.
  */
+import type {CatalogueVerdict} from '../core/catalogue.js';
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
 import {command, loginCommand} from '../core/messages.js';
 import {toModelRef} from '../core/models.js';
-import {closestIds, resolveModel} from '../core/resolve-model.js';
+import {requestTimeoutFromEnv} from '../core/request-timeout.js';
+import {resolveModel} from '../core/resolve-model.js';
 import {setDefaultModel} from '../core/setup.js';
 import type {CommandContext} from '../cli/context.js';
 import {failure} from '../cli/failure.js';
+import {closestIdsLine} from '../cli/hints.js';
 import {unusableKeyError} from '../cli/key-check.js';
 import {isOAuthActive, switchToApiKeyLine} from '../cli/oauth-active.js';
-import {requestTimeoutFromEnv} from '../core/request-timeout.js';
-
-const MAX_SUGGESTIONS = 3;
-
-type CatalogueCheck =
-	| {status: 'listed'; where: string}
-	| {status: 'not_listed'; where: string; closest: string[]}
-	| {status: 'unchecked'; reason: string};
 
 export async function runModelsSet(context: CommandContext, input: string, options: {force?: boolean} = {}): Promise<number> {
 	// Loading the setup first also refuses an unparsable openclaw.json before anything is written.
@@ -44,21 +39,19 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 		if (options.force) {
 			notes = [...notes, `${id} was not checked against the region's model list (--force).`];
 		} else {
-			const check = await checkCatalogue(context, setup, id);
-			if (check.status === 'not_listed') {
-				throw failure(`${id} is not a model ${check.where} serves.`, {
-					details: [
-						check.closest.length > 0 ? `Closest ids there: ${check.closest.join(', ')}` : `See the registry with: ${command('models list')}`,
-						`To save it anyway: ${command(`models set ${id} --force`)}`,
-						'Nothing was written.',
-					],
+			const where = setup.region?.label ?? setup.baseUrl;
+			const verdict = await checkCatalogue(context, setup, id);
+			if (verdict.kind === 'not-listed') {
+				throw failure(`${id} is not a model ${where} serves.`, {
+					details: [closestIdsLine(verdict.closest), `To save it anyway: ${command(`models set ${id} --force`)}`, 'Nothing was written.'],
 				});
 			}
 
+			const {listedOutsideRegistry} = await import('../core/catalogue.js');
 			notes =
-				check.status === 'listed'
-					? [`${id} is not in openclaw's registry, but ${check.where} lists it.`]
-					: [...notes, `${id} could not be checked against the region's model list: ${check.reason}.`];
+				verdict.kind === 'listed'
+					? [listedOutsideRegistry(id, where)]
+					: [...notes, `${id} could not be checked against the region's model list: ${verdict.reason}.`];
 		}
 	}
 
@@ -78,26 +71,30 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 	return 0;
 }
 
-/** One GET /models to the endpoint in effect (no retries, spends no tokens). */
-async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id: string): Promise<CatalogueCheck> {
+/** Asks the endpoint in effect for its model list (no retries, spends no tokens). */
+async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id: string): Promise<CatalogueVerdict> {
 	const {credential} = setup;
-	if (!credential) return {status: 'unchecked', reason: `no API key is set up (run ${loginCommand()}, or export QWEN_API_KEY)`};
+	if (!credential) return {kind: 'unchecked', reason: `no API key is set up (run ${loginCommand()}, or export QWEN_API_KEY)`};
 	const unusable = unusableKeyError(credential);
-	if (unusable) return {status: 'unchecked', reason: `the key from ${credential.sourceLabel} cannot be used`};
+	if (unusable) return {kind: 'unchecked', reason: `the key from ${credential.sourceLabel} cannot be used`};
 
-	const where = setup.region?.label ?? setup.baseUrl;
-	const {listModelsAt} = await import('../core/catalogue.js');
+	const {catalogueVerdict} = await import('../core/catalogue.js');
+	const {probeSetup} = await import('../core/region-probe.js');
 	const timeoutMs = requestTimeoutFromEnv(context.env);
-	const catalogue = await listModelsAt(
-		{key: credential.key, requestBaseUrl: setup.requestBaseUrl, ...(setup.region ? {regionLabel: setup.region.label} : {})},
-		timeoutMs ? {timeoutMs} : {},
+	const probe = await probeSetup(
+		{key: credential.key, requestBaseUrl: setup.requestBaseUrl, ...(setup.region ? {region: setup.region} : {})},
+		{env: context.env, ...(timeoutMs ? {timeoutMs} : {})},
 	);
-	if (!catalogue.ok) {
-		return catalogue.problem.kind === 'invalid_key'
-			? {status: 'unchecked', reason: `${where} refused the key from ${credential.sourceLabel} (see: ${command('models status --probe')})`}
-			: {status: 'unchecked', reason: `${where} did not answer (${catalogue.problem.title})`};
+	const where = setup.region?.label ?? setup.baseUrl;
+	const refused = `${where} refused the key from ${credential.sourceLabel}`;
+	switch (probe.status) {
+		case 'ok':
+			return catalogueVerdict(id, probe.modelIds);
+		case 'wrong_region':
+			return {kind: 'unchecked', reason: `${refused}; it belongs to ${probe.belongsTo.label} (see: ${command('models status --probe')})`};
+		case 'invalid_key':
+			return {kind: 'unchecked', reason: `${refused} (see: ${command('models status --probe')})`};
+		case 'unreachable':
+			return {kind: 'unchecked', reason: `${where} did not answer (${probe.error.title})`};
 	}
-	const ids = catalogue.ids;
-	if (ids.includes(id)) return {status: 'listed', where};
-	return {status: 'not_listed', where, closest: closestIds(id, [...ids].sort(), MAX_SUGGESTIONS, true)};
 }

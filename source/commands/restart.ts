@@ -3,10 +3,10 @@
  * program runs no background service, so it rereads its files and shows
  * what is in effect now.
  */
-import type {CommandContext} from '../cli/context.js';
 import {loadEffectiveSetup} from '../core/credentials.js';
 import {programName} from '../core/program-name.js';
-import {oauthDetails, printStatus} from './models-status.js';
+import type {CommandContext} from '../cli/context.js';
+import {oauthDetails, printStatus} from '../cli/setup-report.js';
 
 export async function runRestart(context: CommandContext): Promise<number> {
 	context.print(context.out.dim(`${programName()} runs no background service; reread openclaw.json, the saved login and the environment.`));

@@ -32,6 +32,10 @@ test('started as openclaw-qwen, help and hints name openclaw-qwen', async () => 
 	const unknownModel = await world.run(['chat', '--model', 'qwen.qwen-plus', 'hi'], {cliPath, extraEnv: {QWEN_API_KEY: world.server.keys.intl}});
 	expect(unknownModel.code).toBe(1);
 	expect(unknownModel.stderr).toContain('--model qwen-plus');
+
+	const bare = await world.run([], {cliPath});
+	expect(bare.code).toBe(2);
+	expect(bare.stderr).toContain('Run `openclaw-qwen --help` for examples.');
 });
 
 test('started as openclaw, it says openclaw', async () => {

@@ -3,6 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {registerSecret} from '../support/run-cli.js';
 import {canonicalBaseUrl, freshCliWorld} from '../support/cli-world.js';
+import {makeStateDb, readMachineState} from '../support/openclaw-databases.js';
 
 const LOGIN = ['models', 'auth', 'login', '--provider', 'qwen-portal'];
 
@@ -15,6 +16,7 @@ describe('openclaw models auth login (key on stdin)', () => {
 		expect(result.stdout).toContain('sk-…0000');
 		expect(result.stdout).toContain('China (Beijing)');
 		expect(result.stdout).toContain('qwen-portal/qwen3-coder-plus');
+		expect(result.stdout).toContain("Key            openclaw's credentials file (openclaw-qwen/credentials.json), which OpenClaw reads by reference; profile qwen-portal:default, file mode 0600\n");
 		const profiles = world.home.readCredentials() as any;
 		expect(profiles.profiles['qwen-portal:default']).toEqual({type: 'api_key', provider: 'qwen-portal', key: TEST_KEYS.cn});
 		expect(fs.statSync(world.home.credentialsPath).mode & 0o777).toBe(0o600);
@@ -115,6 +117,17 @@ describe('openclaw models auth login (key on stdin)', () => {
 		const result = await world.run([...LOGIN, '--region', 'intl'], {input: TEST_KEYS.intl, extraEnv: {QWEN_API_KEY: TEST_KEYS.cn}});
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain('QWEN_API_KEY is set');
+	});
+
+	test("on OpenClaw 2026.9's state the key goes into its database, and the summary says so without a mode it did not set", async () => {
+		const database = makeStateDb(world.home.paths.stateDir);
+		fs.chmodSync(database, 0o644);
+		const result = await world.run([...LOGIN, '--region', 'intl'], {input: TEST_KEYS.intl});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain("Key            OpenClaw's state database (state/openclaw.sqlite); profile qwen-portal:default\n");
+		expect(result.stdout).not.toContain('file mode');
+		expect((readMachineState(world.home.paths.stateDir, 'authProfiles.store') as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
+		expect(fs.existsSync(world.home.credentialsPath)).toBe(false);
 	});
 
 	test('an existing openclaw.json keeps its other keys and gets a backup', async () => {

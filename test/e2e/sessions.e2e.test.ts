@@ -305,3 +305,16 @@ test('sessions rm asks on a terminal: n keeps the session, y deletes it', async 
 	expect(confirmed.screen()).toContain('Deleted "keep or not"');
 	expect(savedTurns()).toHaveLength(0);
 }, 60_000);
+
+test('Ctrl+C at the sessions rm question deletes nothing and exits 130, with no bug report', async () => {
+	await oneShot('keep me');
+	const pane = spawnPty({command: process.execPath, args: [CLI_PATH, 'sessions', 'rm', 'keep me'], cols: 100, rows: 10, cwd: home, env: env()});
+	panes.push(pane);
+	await pane.waitFor('[y/N]');
+	pane.write(PTY_KEYS.ctrlC);
+	expect(await pane.exited()).toBe(130);
+	expect(pane.screen()).toMatch(/\[y\/N\] *\nNothing was deleted\./);
+	expect(pane.screen()).not.toMatch(/Unexpected error|bug in openclaw/);
+	const listed = await runCli(['sessions', 'list', '--json'], {env: env(), cwd: home});
+	expect((JSON.parse(listed.stdout) as {sessions: Array<{title: string}>}).sessions.map(session => session.title)).toEqual(['keep me']);
+}, 60_000);

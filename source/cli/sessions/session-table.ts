@@ -5,7 +5,7 @@ import type {SessionSummary} from '../../core/sessions/session-types.js';
 import {formatTable} from '../text-table.js';
 
 /** How much of an id lists show; any unique start of it names the session. */
-export const SHORT_ID_LENGTH = 8;
+const SHORT_ID_LENGTH = 8;
 
 const HEADER = ['ID', 'LAST USED', 'TURNS', 'MODEL', 'TITLE'];
 

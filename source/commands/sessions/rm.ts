@@ -5,10 +5,12 @@
  */
 import {createInterface} from 'node:readline/promises';
 import {usageError} from '../../core/app-error.js';
+import {exitCodeForSignal} from '../../core/exit-codes.js';
 import {command} from '../../core/messages.js';
 import {turnsLabel} from '../../core/sessions/session-dates.js';
 import type {CommandContext} from '../../cli/context.js';
 import {namedSession} from '../../cli/sessions/named-session.js';
+import {storeFile} from '../../cli/chat-sessions.js';
 import {noSessionsYet} from '../../cli/sessions/no-sessions.js';
 import {openExistingStore} from '../../cli/sessions/open-store.js';
 import {shortId} from '../../cli/sessions/session-table.js';
@@ -20,13 +22,14 @@ export async function runSessionsRm(context: CommandContext, reference: string, 
 	}
 
 	const store = openExistingStore(context);
-	if (!store) throw noSessionsYet();
+	if (!store) throw noSessionsYet(storeFile(context.env));
 	try {
 		const session = namedSession(store, reference, 'sessions rm');
 		const name = `"${session.title}" (${shortId(session.id)}, ${turnsLabel(session.turns)})`;
-		if (!options.yes && !(await confirm(context, `Delete ${name}? [y/N] `))) {
+		const answer = options.yes ? 'yes' : await confirm(context, `Delete ${name}? [y/N] `);
+		if (answer !== 'yes') {
 			context.warn('Nothing was deleted.');
-			return 1;
+			return answer === 'interrupted' ? exitCodeForSignal('SIGINT') : 1;
 		}
 
 		store.deleteSession(session.id);
@@ -37,11 +40,25 @@ export async function runSessionsRm(context: CommandContext, reference: string, 
 	}
 }
 
-async function confirm(context: CommandContext, question: string): Promise<boolean> {
+/**
+ * The answer to a yes/no question. Ctrl+C at the question is the user's way
+ * out, not a failure ('interrupted'); Ctrl+D ends the input without a yes.
+ */
+async function confirm(context: CommandContext, question: string): Promise<'yes' | 'no' | 'interrupted'> {
 	const lines = createInterface({input: context.stdin, output: context.stderr});
+	const interrupt = new AbortController();
+	lines.once('SIGINT', () => {
+		interrupt.abort();
+	});
 	try {
-		const answer = await lines.question(question);
-		return /^y(es)?$/i.test(answer.trim());
+		const answer = await lines.question(question, {signal: interrupt.signal});
+		return /^y(es)?$/i.test(answer.trim()) ? 'yes' : 'no';
+	} catch (error) {
+		if ((error as {code?: unknown}).code !== 'ABORT_ERR') throw error;
+		if (interrupt.signal.aborted) return 'interrupted';
+		// Ctrl+D leaves the cursor after the question.
+		context.warn();
+		return 'no';
 	} finally {
 		lines.close();
 	}

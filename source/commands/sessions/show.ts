@@ -8,12 +8,13 @@ import type {SessionSummary, StoredTurn} from '../../core/sessions/session-types
 import type {CommandContext} from '../../cli/context.js';
 import {namedSession} from '../../cli/sessions/named-session.js';
 import {withStore} from '../../cli/sessions/open-store.js';
+import {storeFile} from '../../cli/chat-sessions.js';
 import {noSessionsYet} from '../../cli/sessions/no-sessions.js';
 import {forTerminal} from '../../cli/sessions/session-table.js';
 
 export function runSessionsShow(context: CommandContext, reference: string, options: {json?: boolean}): number {
 	const {session, turns} = withStore(context, store => {
-		if (!store) throw noSessionsYet();
+		if (!store) throw noSessionsYet(storeFile(context.env));
 		const found = namedSession(store, reference, 'sessions show');
 		return {session: found, turns: store.allTurns(found.id)};
 	});

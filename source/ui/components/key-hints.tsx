@@ -4,6 +4,9 @@ import {useTheme} from './theme.js';
 
 export type KeyHint = {readonly keys: string; readonly action: string};
 
+/** Ctrl+C, the way out of every screen of the wizard and the sign-in. */
+export const QUIT: KeyHint = {keys: 'Ctrl+C', action: 'quit'};
+
 const SEPARATOR = ' · ';
 
 /**

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {graphemes} from '../chat/prompt/graphemes.js';
+import {graphemes} from './graphemes.js';
 import type {FieldState} from './text-field.js';
 
 export type MaskedFieldProps = {

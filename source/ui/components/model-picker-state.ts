@@ -5,7 +5,7 @@
  */
 import type {ModelInfo} from '../../core/models.js';
 import type {KeyPress} from '../keys/each-key.js';
-import {availabilityOf, selectableModels, tableLines} from './model-table.js';
+import {availabilityOf, selectableModels, tableLines} from '../../core/model-table.js';
 
 export type PickerState = {
 	readonly filter: string;

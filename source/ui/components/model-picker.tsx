@@ -19,7 +19,7 @@ import {
 	tableLines,
 	type Column,
 	type TableLine,
-} from './model-table.js';
+} from '../../core/model-table.js';
 import {useTheme} from './theme.js';
 import {useKeys} from './use-keys.js';
 

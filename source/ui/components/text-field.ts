@@ -3,7 +3,7 @@
  * editing itself is the chat prompt's line editor (by grapheme, readline
  * keys), so both fields behave alike.
  */
-import * as editor from '../chat/prompt/line-editor.js';
+import * as editor from './line-editor.js';
 import type {KeyPress} from '../keys/each-key.js';
 
 export type FieldState = {

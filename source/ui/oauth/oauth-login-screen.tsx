@@ -5,7 +5,7 @@ import {PORTAL_DISCONTINUED} from '../../core/messages.js';
 import {formatCountdown} from '../../core/oauth/expiry.js';
 import {fitBlocks} from '../components/fit-blocks.js';
 import {Link, wholeLinkText} from '../components/link.js';
-import type {KeyHint} from '../components/key-hints.js';
+import {QUIT, type KeyHint} from '../components/key-hints.js';
 import {Paragraph, paragraphHeight, type Span} from '../components/paragraph.js';
 import {Screen, useScreenLayout} from '../components/screen.js';
 import type {HeaderProps} from '../components/header.js';
@@ -46,7 +46,6 @@ export type OAuthLoginScreenProps = HeaderProps & {
 	readonly onOpenBrowser: () => void;
 };
 
-const QUIT: KeyHint = {keys: 'Ctrl+C', action: 'quit'};
 const CANCEL: KeyHint = {keys: 'Esc', action: 'cancel'};
 const ERROR_HINTS: KeyHint[] = [{keys: 'Enter/Esc', action: 'back to sign-in methods'}, {keys: 'r', action: 'try again'}, QUIT];
 /** Room the code, URL and status need beside the QR code. */

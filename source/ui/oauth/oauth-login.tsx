@@ -2,7 +2,7 @@ import {useEffect, useEffectEvent, useReducer, useState} from 'react';
 import {OAuthError} from '../../core/oauth/oauth-error.js';
 import type {HeaderProps} from '../components/header.js';
 import {useTheme} from '../components/theme.js';
-import type {ApprovedTokens, OAuthServices} from '../wizard/services.js';
+import type {ApprovedTokens, OAuthServices} from './oauth-services.js';
 import {OAuthLoginScreen, type OAuthLoginView} from './oauth-login-screen.js';
 import {loginViewReducer} from './login-view.js';
 import {renderQrCode} from './qr-code.js';

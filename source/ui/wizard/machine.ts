@@ -14,7 +14,7 @@ import type {FieldEdit} from '../components/text-field.js';
 import {editKeyField, pasteIntoKeyField} from './key-draft.js';
 import {leave, whenInterrupted} from './leaving.js';
 import type {WizardEnding} from './outcome.js';
-import type {ApprovedTokens} from './services.js';
+import type {ApprovedTokens} from '../oauth/oauth-services.js';
 
 export {STEP_COUNT, stepLabel, type StepLabel} from './step-label.js';
 
@@ -31,17 +31,14 @@ export type CheckState =
 export type SaveState =
 	| {readonly status: 'saving'; readonly attempt: number}
 	| {readonly status: 'saved'; readonly attempt: number; readonly result: SaveResult}
-	/** `written`: files the failed save had already written (usually none: a failed save is taken back). */
-	| {readonly status: 'failed'; readonly attempt: number; readonly message: string; readonly written: readonly string[]};
+	/** A failed save wrote nothing: core takes back everything it began. */
+	| {readonly status: 'failed'; readonly attempt: number; readonly message: string};
 
 /** The Qwen OAuth step: the device login runs on screen, then its tokens are saved. */
 export type OAuthState =
 	| {readonly status: 'signing-in'; readonly attempt: number}
 	| {readonly status: 'saving'; readonly attempt: number; readonly tokens: ApprovedTokens}
 	| {readonly status: 'failed'; readonly attempt: number; readonly message: string};
-
-/** A failed save that had written files: leaving from anywhere after it reports them. */
-export type WrittenBeforeFailure = {readonly message: string; readonly written: readonly string[]};
 
 export type WizardState = {
 	step: WizardStep;
@@ -66,7 +63,6 @@ export type WizardState = {
 	/** What the OAuth sign-in saved, and when (for the token's lifetime). */
 	oauthSave?: OAuthSaveResult;
 	oauthSavedAt?: number;
-	writtenBeforeFailure?: WrittenBeforeFailure;
 	/** Ctrl+C came while a save was running: leave as soon as it settles. */
 	quitRequested: boolean;
 	/** Set once, when the wizard is over; every later event is ignored. */
@@ -77,7 +73,7 @@ export type WizardEvent =
 	| {type: 'choose-method'; method: AuthMethod}
 	| {type: 'oauth-approved'; attempt: number; tokens: ApprovedTokens}
 	| {type: 'oauth-saved'; attempt: number; result: OAuthSaveResult; at: number}
-	| {type: 'oauth-save-failed'; attempt: number; message: string; written: readonly string[]}
+	| {type: 'oauth-save-failed'; attempt: number; message: string}
 	| {type: 'oauth-retry'}
 	| {type: 'choose-region'; regionId: RegionId}
 	/** Replaces the whole field (a key from the environment), cursor at the end. */
@@ -94,7 +90,7 @@ export type WizardEvent =
 	| {type: 'highlight-model'; modelId: string}
 	| {type: 'pick-model'; modelId: string}
 	| {type: 'save-finished'; attempt: number; result: SaveResult}
-	| {type: 'save-failed'; attempt: number; message: string; written: readonly string[]}
+	| {type: 'save-failed'; attempt: number; message: string}
 	| {type: 'retry-save'}
 	/** "Start chatting now" or "Exit" on a last screen. */
 	| {type: 'finish'; startChat: boolean}
@@ -155,14 +151,9 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 
 		case 'oauth-save-failed': {
 			if (!isSavingOAuth(state, event.attempt)) return state;
-			const {message, written} = event;
-			if (state.quitRequested) return leave(state, {kind: 'failed', message, written: [...written]});
-			return {
-				...state,
-				oauth: {status: 'failed', attempt: state.oauth.attempt, message},
-				// A failed save that wrote nothing leaves nothing to report: a retry starts afresh.
-				...(written.length > 0 ? {writtenBeforeFailure: {message, written}} : {}),
-			};
+			const {message} = event;
+			if (state.quitRequested) return leave(state, {kind: 'failed', message});
+			return {...state, oauth: {status: 'failed', attempt: state.oauth.attempt, message}};
 		}
 
 		case 'oauth-retry': {
@@ -252,9 +243,9 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 
 		case 'save-failed': {
 			if (!isSaving(state, event.attempt)) return state;
-			const {message, written} = event;
-			const failed = {...state, save: {status: 'failed', attempt: event.attempt, message, written} as const};
-			return state.quitRequested ? leave(failed, {kind: 'failed', message, written: [...written]}) : failed;
+			const {message} = event;
+			const failed = {...state, save: {status: 'failed', attempt: event.attempt, message} as const};
+			return state.quitRequested ? leave(failed, {kind: 'failed', message}) : failed;
 		}
 
 		case 'retry-save': {
@@ -286,7 +277,7 @@ function finish(state: WizardState, startChat: boolean): WizardState {
 	if (state.step !== 'done') return state;
 	const {save} = state;
 	if (save?.status === 'saved') return leave(state, {kind: 'saved', save: save.result, modelId: state.modelId, startChat});
-	if (save?.status === 'failed') return leave(state, {kind: 'failed', message: save.message, written: [...save.written]});
+	if (save?.status === 'failed') return leave(state, {kind: 'failed', message: save.message});
 	return state;
 }
 

@@ -12,5 +12,5 @@ export type WizardEnding =
 	| {kind: 'oauth-saved'; save: OAuthSaveResult; modelId: string; startChat: boolean}
 	/** Left before anything was saved: nothing was written. */
 	| {kind: 'cancelled'}
-	/** Left after the save failed; `written` names any file it wrote before failing. */
-	| {kind: 'failed'; message: string; written: string[]};
+	/** Left after the save failed (and took back what it began: nothing was written). */
+	| {kind: 'failed'; message: string};

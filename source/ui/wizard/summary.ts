@@ -1,4 +1,5 @@
 import {loginCommand} from '../../core/messages.js';
+import {programName} from '../../core/program-name.js';
 import type {WizardOutcome} from './outcome.js';
 import {tildify} from './tildify.js';
 
@@ -8,21 +9,18 @@ import {tildify} from './tildify.js';
  */
 export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: string; home?: string; chatCommand: string}): string {
 	if (outcome.kind === 'cancelled') {
-		return `openclaw: setup cancelled; nothing was written. Run \`${loginCommand()}\` to start again.`;
+		return `${programName()}: setup cancelled; nothing was written. Run \`${loginCommand()}\` to start again.`;
 	}
 
 	if (outcome.kind === 'failed') {
-		const written =
-			outcome.written.length === 0
-				? 'nothing was written'
-				: `${outcome.written.map(file => tildify(file, details.home)).join(' and ')} was written before the failure`;
-		return `openclaw: setup failed; ${written}. ${outcome.message} Run \`${loginCommand()}\` to try again.`;
+		// A save writes everything or nothing (core/openclaw/state-change.ts): a failed one took itself back.
+		return `${programName()}: setup failed; nothing was written. ${outcome.message} Run \`${loginCommand()}\` to try again.`;
 	}
 
 	const next = outcome.startChat ? 'Opening the chat now.' : `Start chatting with \`${details.chatCommand}\`.`;
 	if (outcome.kind === 'oauth-saved') {
 		return (
-			`openclaw: signed in with Qwen OAuth. Saved the login to ${tildify(outcome.save.authProfilesPath, details.home)} ` +
+			`${programName()}: signed in with Qwen OAuth. Saved the login to ${tildify(outcome.save.authProfilesPath, details.home)} ` +
 			`and made ${outcome.modelId} the default model in ${tildify(outcome.save.configPath, details.home)}. ${next}`
 		);
 	}
@@ -32,7 +30,7 @@ export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: stri
 	const backup = save.backupPath ? ` The previous config was kept as ${tildify(save.backupPath, details.home)}.` : '';
 	const replaced = save.replacedDefault ? ` It replaces ${save.replacedDefault}, another provider's model.` : '';
 	return (
-		`openclaw: Qwen is set up. Saved the API key${key} for ${save.region.label} to ` +
+		`${programName()}: Qwen is set up. Saved the API key${key} for ${save.region.label} to ` +
 		`${tildify(save.authProfilesPath, details.home)} and made ${modelId} the default model in ` +
 		`${tildify(save.configPath, details.home)}.${replaced}${backup} ${next}`
 	);

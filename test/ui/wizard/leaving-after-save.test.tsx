@@ -5,6 +5,7 @@
  */
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
+import {setProgramName} from '../../../source/core/program-name.js';
 import {getRegion} from '../../../source/core/regions.js';
 import type {SaveResult} from '../../../source/core/setup.js';
 import type {WizardOutcome} from '../../../source/ui/wizard/outcome.js';
@@ -78,23 +79,22 @@ describe('leaving after the save', () => {
 		});
 	});
 
-	test('Esc after a failed save reports the failure and what was written', async () => {
-		const error = Object.assign(new Error('Permission denied for openclaw.json.'), {written: [SAVED.authProfilesPath]});
+	test('Esc after a failed save reports the failure', async () => {
 		const {t, onExit} = await startAndSave(async () => {
-			throw error;
+			throw new Error('Permission denied for openclaw.json.');
 		});
 		await t.waitFor('Could not save the setup');
 		await t.press(KEYS.escape);
-		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: error.message, written: [SAVED.authProfilesPath]}, {});
+		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: 'Permission denied for openclaw.json.'}, {});
 	});
 
-	test('Ctrl+C after a failed save that wrote nothing reports the failure', async () => {
+	test('Ctrl+C after a failed save reports the failure', async () => {
 		const {t, onExit} = await startAndSave(async () => {
 			throw new Error('disk full');
 		});
 		await t.waitFor('Could not save the setup');
 		await t.press(KEYS.ctrlC);
-		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: 'disk full', written: []}, {});
+		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: 'disk full'}, {});
 	});
 
 	test('Ctrl+C on the OAuth "Signed in" screen reports the saved login', async () => {
@@ -129,30 +129,30 @@ describe('leaving after the save', () => {
 		expect(onExit).toHaveBeenCalledTimes(1);
 	});
 
-	test('Ctrl+C while the OAuth login is saving reports a failed save and what it wrote', async () => {
+	test('Ctrl+C while the OAuth login is saving reports a failed save', async () => {
 		let fail: (error: Error) => void = () => {};
 		const {t, onExit} = await startOAuthSave(new Promise<OAuthSaveResult>((_resolve, reject) => (fail = reject)));
 		await t.press(KEYS.ctrlC);
 		expect(onExit).not.toHaveBeenCalled();
-		fail(Object.assign(new Error('Permission denied for openclaw.json.'), {written: [SAVED.authProfilesPath]}));
+		fail(new Error('Permission denied for openclaw.json.'));
 		await vi.waitFor(() => {
-			expect(onExit).toHaveBeenCalledWith(
-				{kind: 'failed', message: 'Permission denied for openclaw.json.', written: [SAVED.authProfilesPath]},
-				{},
-			);
+			expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: 'Permission denied for openclaw.json.'}, {});
 		});
 	});
 });
 
-describe('the summary of a failed save', () => {
-	test('says nothing was written when the save took itself back', () => {
-		const text = wizardSummary({kind: 'failed', message: 'disk full.', written: []}, {chatCommand: 'openclaw chat'});
-		expect(text).toContain('setup failed; nothing was written. disk full.');
-		expect(text).not.toContain('cancelled');
-	});
+test('the summary of a failed save says nothing was written, since the save took itself back', () => {
+	const text = wizardSummary({kind: 'failed', message: 'disk full.'}, {chatCommand: 'openclaw chat'});
+	expect(text).toContain('setup failed; nothing was written. disk full.');
+	expect(text).not.toContain('cancelled');
+});
 
-	test('names the files that were written', () => {
-		const text = wizardSummary({kind: 'failed', message: 'disk full.', written: [SAVED.authProfilesPath]}, {home: '/home/u', chatCommand: 'openclaw chat'});
-		expect(text).toContain('~/.openclaw/agents/main/agent/auth-profiles.json was written before the failure');
-	});
+test('the summary starts with the name the program was started as', () => {
+	setProgramName('openclaw-qwen');
+	try {
+		expect(wizardSummary({kind: 'cancelled'}, {chatCommand: 'openclaw-qwen chat'})).toMatch(/^openclaw-qwen: setup cancelled; nothing was written\. Run `openclaw-qwen models auth login/);
+		expect(wizardSummary({kind: 'saved', save: SAVED, modelId: 'qwen3-coder-plus', startChat: true}, {chatCommand: 'openclaw-qwen chat'})).toMatch(/^openclaw-qwen: Qwen is set up\./);
+	} finally {
+		setProgramName('openclaw');
+	}
 });

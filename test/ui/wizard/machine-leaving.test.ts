@@ -53,9 +53,9 @@ describe('leaving the wizard', () => {
 		expect(ended.ending).toEqual({kind: 'saved', save: SAVED, modelId: 'qwen-max', startChat: false});
 	});
 
-	test('Ctrl+C while saving, then a failed save: reports the failure and what it wrote', () => {
-		const ended = run(saving(), {type: 'interrupt'}, {type: 'save-failed', attempt: 1, message: 'disk full', written: ['/h/a.json']});
-		expect(ended.ending).toEqual({kind: 'failed', message: 'disk full', written: ['/h/a.json']});
+	test('Ctrl+C while saving, then a failed save: reports the failure', () => {
+		const ended = run(saving(), {type: 'interrupt'}, {type: 'save-failed', attempt: 1, message: 'disk full'});
+		expect(ended.ending).toEqual({kind: 'failed', message: 'disk full'});
 	});
 
 	test('after the save: the choice decides whether the chat opens; Ctrl+C reports it saved', () => {
@@ -66,13 +66,13 @@ describe('leaving the wizard', () => {
 	});
 
 	test('a failed save can be tried again; an answer from the earlier attempt is ignored', () => {
-		const failed = run(saving(), {type: 'save-failed', attempt: 1, message: 'locked', written: []});
+		const failed = run(saving(), {type: 'save-failed', attempt: 1, message: 'locked'});
 		expect(failed.save).toMatchObject({status: 'failed', message: 'locked'});
 		const retried = run(failed, {type: 'retry-save'});
 		expect(retried.save).toEqual({status: 'saving', attempt: 2});
 		expect(run(retried, {type: 'save-finished', attempt: 1, result: SAVED}).save?.status).toBe('saving');
 		expect(run(retried, {type: 'save-finished', attempt: 2, result: SAVED}).save?.status).toBe('saved');
-		expect(run(failed, {type: 'interrupt'}).ending).toEqual({kind: 'failed', message: 'locked', written: []});
+		expect(run(failed, {type: 'interrupt'}).ending).toEqual({kind: 'failed', message: 'locked'});
 	});
 
 	test('once ended, nothing moves the machine again', () => {
@@ -96,21 +96,15 @@ describe('the Qwen OAuth save', () => {
 		const waiting = run(oauthSaving(), {type: 'interrupt'});
 		expect(waiting.ending).toBeUndefined();
 		expect(run(waiting, {type: 'oauth-saved', attempt: 0, result: OAUTH_SAVED, at: 5}).ending).toMatchObject({kind: 'oauth-saved'});
-		expect(run(waiting, {type: 'oauth-save-failed', attempt: 0, message: 'denied', written: []}).ending).toEqual({
-			kind: 'failed',
-			message: 'denied',
-			written: [],
-		});
+		expect(run(waiting, {type: 'oauth-save-failed', attempt: 0, message: 'denied'}).ending).toEqual({kind: 'failed', message: 'denied'});
 	});
 
-	test('a failed save that wrote a file is reported by a later Ctrl+C, even after a retry; one that wrote nothing is not', () => {
-		const wrote = run(oauthSaving(), {type: 'oauth-save-failed', attempt: 0, message: 'denied', written: ['/h/a.json']});
-		expect(wrote.oauth).toMatchObject({status: 'failed', message: 'denied'});
-		const retried = run(wrote, {type: 'oauth-retry'});
+	test('a failed save can be tried again with a new sign-in; Ctrl+C then cancels, as nothing was saved', () => {
+		const failed = run(oauthSaving(), {type: 'oauth-save-failed', attempt: 0, message: 'denied'});
+		expect(failed.oauth).toMatchObject({status: 'failed', message: 'denied'});
+		const retried = run(failed, {type: 'oauth-retry'});
 		expect(retried.oauth).toEqual({status: 'signing-in', attempt: 1});
-		expect(run(retried, {type: 'interrupt'}).ending).toEqual({kind: 'failed', message: 'denied', written: ['/h/a.json']});
-		const wroteNothing = run(oauthSaving(), {type: 'oauth-save-failed', attempt: 0, message: 'denied', written: []});
-		expect(run(wroteNothing, {type: 'oauth-retry'}, {type: 'interrupt'}).ending).toEqual({kind: 'cancelled'});
+		expect(run(retried, {type: 'interrupt'}).ending).toEqual({kind: 'cancelled'});
 	});
 
 	test('a login approved in an earlier attempt is ignored', () => {

@@ -298,7 +298,7 @@ describe('DoneScreen', () => {
 		const t = await show(
 			<DoneScreen
 				{...header}
-				save={{status: 'failed', attempt: 1, message: 'openclaw.json line 3, column 5: unexpected "}"', written: []}}
+				save={{status: 'failed', attempt: 1, message: 'openclaw.json line 3, column 5: unexpected "}"'}}
 				maskedKey="sk-…0abc"
 				modelId="qwen-plus"
 				chatCommand="openclaw chat"

@@ -1,7 +1,8 @@
 /** Wizard services that touch nothing: each test replaces the operations it exercises. */
 import {getRegion} from '../../../source/core/regions.js';
 import type {DeviceLogin} from '../../../source/core/oauth/device-login.js';
-import type {ApprovedTokens, OAuthServices, WizardServices} from '../../../source/ui/wizard/services.js';
+import type {ApprovedTokens, OAuthServices} from '../../../source/ui/oauth/oauth-services.js';
+import type {WizardServices} from '../../../source/ui/wizard/services.js';
 
 export const TOKENS: ApprovedTokens = {access: 'access-token', refresh: 'refresh-token', expires: Date.UTC(2030, 0, 1), baseUrl: 'https://portal.qwen.ai/v1'};
 

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useTheme} from '../../components/theme.js';
-import {graphemes} from './graphemes.js';
-import type {EditorState} from './line-editor.js';
+import {graphemes} from '../../components/graphemes.js';
+import type {EditorState} from '../../components/line-editor.js';
 import {layoutPrompt, PROMPT_PREFIX_WIDTH} from './prompt-layout.js';
 
 export type PromptInputProps = {

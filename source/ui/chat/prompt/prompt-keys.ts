@@ -8,8 +8,8 @@
  */
 import type {Key} from 'ink';
 import {commandMatches, completeCommand, completed, type CommandMatch} from '../commands/completion.js';
-import * as editor from './line-editor.js';
-import type {EditorState} from './line-editor.js';
+import * as editor from '../../components/line-editor.js';
+import type {EditorState} from '../../components/line-editor.js';
 import {eraseInSearch, foundText, searchOlder, startReverseSearch, typeInSearch, type ReverseSearch} from './reverse-search.js';
 
 export type PromptState = {

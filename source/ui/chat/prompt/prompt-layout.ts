@@ -5,7 +5,7 @@
  * combining mark none.
  */
 import stringWidth from 'string-width';
-import {graphemes} from './graphemes.js';
+import {graphemes} from '../../components/graphemes.js';
 
 export type PromptRow = {
 	readonly text: string;

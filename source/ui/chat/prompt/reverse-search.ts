@@ -3,7 +3,7 @@
  * the newest earlier prompt that holds the text, Ctrl+R again goes further
  * back. Pure functions over the prompt's history (oldest first).
  */
-import type {EditorState} from './line-editor.js';
+import type {EditorState} from '../../components/line-editor.js';
 
 export type ReverseSearch = {
 	readonly query: string;
@@ -20,7 +20,7 @@ export function startReverseSearch(editor: EditorState): ReverseSearch {
 }
 
 /** The newest entry before `before` (exclusive) that holds `query`, ignoring case. */
-export function findOlder(history: readonly string[], query: string, before: number): number | undefined {
+function findOlder(history: readonly string[], query: string, before: number): number | undefined {
 	if (query === '') return undefined;
 	const needle = query.toLowerCase();
 	for (let index = Math.min(before, history.length) - 1; index >= 0; index--) {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {emptyEditor} from '../../../../source/ui/chat/prompt/line-editor.js';
+import {emptyEditor} from '../../../../source/ui/components/line-editor.js';
 import {promptKey, promptWithHistory, type PromptState} from '../../../../source/ui/chat/prompt/prompt-keys.js';
 import {keyPress} from '../../../../source/ui/keys/each-key.js';
 

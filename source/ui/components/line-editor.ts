@@ -1,9 +1,9 @@
 /**
- * The prompt's text, cursor and history as pure functions, so editing rules
- * are tested without a terminal. Text may span lines; ↑/↓ move between lines
- * and, from the first or last line, through earlier prompts. The cursor moves
- * and deletes by grapheme (what the prompt draws as one character: a family
- * emoji, a flag, a letter with its accents).
+ * Editable text, cursor and history as pure functions (the chat prompt, the
+ * wizard's key field), so editing rules are tested without a terminal. Text
+ * may span lines; ↑/↓ move between lines and, from the first or last line,
+ * through earlier prompts. The cursor moves and deletes by grapheme (what is
+ * drawn as one character: a family emoji, a flag, a letter with its accents).
  */
 import {graphemeStart, nextGraphemeBoundary, previousGraphemeBoundary} from './graphemes.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import * as editor from '../../../../source/ui/chat/prompt/line-editor.js';
+import * as editor from '../../../source/ui/components/line-editor.js';
 
 const typed = (text: string) => editor.insertText(editor.emptyEditor, text);
 

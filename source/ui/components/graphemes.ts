@@ -1,8 +1,8 @@
 /**
- * Graphemes in the prompt's text: the editor moves and deletes by them and
- * the layout draws by them, so both agree on what one character is (a family
- * emoji, a flag, a letter with its accents). A line break is always a
- * boundary, so only the line around an offset is segmented.
+ * Graphemes in edited text: the line editor moves and deletes by them and the
+ * prompt and key field draw by them, so both agree on what one character is
+ * (a family emoji, a flag, a letter with its accents). A line break is always
+ * a boundary, so only the line around an offset is segmented.
  */
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
