@@ -4,9 +4,9 @@
  * conversation it goes on with (-c, --resume) and the store it saves to.
  * ui-launch.ts opens the pane.
  */
-import {homedir} from 'node:os';
 import type {EffectiveSetup} from '../core/credentials.js';
 import {modelsFor} from '../core/models.js';
+import {hostOf} from '../core/urls.js';
 import type {PaneSessions} from '../ui/chat/pane/pane-sessions.js';
 import type {PaneInput} from '../ui/chat/pane/run-chat-pane.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
@@ -84,7 +84,7 @@ async function prepare(
 		...(checked.timeoutMs ? {timeoutMs: checked.timeoutMs} : {}),
 		explain: rejectedKeyExplainer(context, checked, apiKey),
 		cwd: process.cwd(),
-		home: context.env['HOME']?.trim() || homedir(),
+		home: setup.paths.home,
 		sessions: paneSessions(context, request, continued),
 	};
 }
@@ -105,7 +105,7 @@ function paneSessions(context: CommandContext, {choice, save}: PaneSessionReques
 	return {
 		...(store ? {store} : {}),
 		save: save && store !== undefined && opened.notice === undefined,
-		...(continued ? {resumed: {session: continued.session, turns: continued.turns}} : {}),
+		...(continued ? {resumed: continued} : {}),
 		...(choice.kind === 'pick' ? {pickFirst: true} : {}),
 		...(opened.notice ? {notice: opened.notice} : {}),
 		history,
@@ -118,12 +118,4 @@ function endpointLabel(checked: CheckedChat): string {
 	if (setup.region) return setup.region.label;
 	if (checked.oauth) return `Qwen OAuth · ${hostOf(setup.baseUrl)}`;
 	return 'custom endpoint';
-}
-
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return url;
-	}
 }

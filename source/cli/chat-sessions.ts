@@ -4,16 +4,15 @@
  * for the one-shot chat and the pane. No Ink or React.
  */
 import fs from 'node:fs';
-import {AppError, isAppError, usageError} from '../core/app-error.js';
+import {isAppError, usageError, type AppError} from '../core/app-error.js';
 import type {Env} from '../core/env.js';
-import {command} from '../core/messages.js';
 import {resolvePaths} from '../core/paths.js';
 import {openSessionStore, sessionStorePath, type SessionStore} from '../core/sessions/session-store.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
-import type {SessionSummary, StoredTurn} from '../core/sessions/session-types.js';
-import {failure} from './failure.js';
+import {readConversation, type StoredConversation} from '../core/sessions/stored-conversation.js';
 import {NO_SAVE_ENV_VAR} from './no-save.js';
 import {namedSession} from './sessions/named-session.js';
+import {noSessionsYet} from './sessions/no-sessions.js';
 
 export type SessionFlags = {
 	continue?: boolean;
@@ -36,7 +35,7 @@ export const SAVING_OFF_NOTICE = `Not saved: saving is off (--no-save or ${NO_SA
  * How long a chat's writes wait for another process's before saving stops: an
  * answer is on its way meanwhile (`sessions` commands wait the default 5 s).
  */
-export const SAVE_BUSY_TIMEOUT_MS = 1000;
+const SAVE_BUSY_TIMEOUT_MS = 1000;
 
 export function sessionChoice(flags: SessionFlags): SessionChoice {
 	const given = [flags.continue ? '-c' : '', flags.resume === undefined ? '' : '--resume', flags.session === undefined ? '' : '--session'].filter(Boolean);
@@ -53,11 +52,7 @@ export function storeFile(env: Env): string {
 }
 
 /** A saved conversation and the store it came from (open for writing when saving, else read without a change). */
-export type ContinuedConversation = {
-	readonly store: SessionStore;
-	readonly session: SessionSummary;
-	readonly turns: readonly StoredTurn[];
-};
+export type ContinuedConversation = StoredConversation & {readonly store: SessionStore};
 
 /** The conversation -c, --resume <id> or --session <id> names; an AppError (exit 1) when there is none or several. */
 export function findConversation(env: Env, choice: Extract<SessionChoice, {kind: 'last' | 'named'}>, save: boolean): ContinuedConversation {
@@ -68,7 +63,7 @@ export function findConversation(env: Env, choice: Extract<SessionChoice, {kind:
 	try {
 		const session = choice.kind === 'last' ? store.latestSession() : namedSession(store, choice.reference, 'chat --resume');
 		if (!session) throw noSessionsYet(file);
-		return {store, session, turns: store.conversation(session.id)};
+		return {store, ...readConversation(store, session)};
 	} catch (error) {
 		store.close();
 		throw error;
@@ -108,11 +103,4 @@ function readable(file: string): {store?: SessionStore} {
 	} catch {
 		return {};
 	}
-}
-
-function noSessionsYet(file: string): AppError {
-	return failure('There is no saved conversation to go on with yet.', {
-		details: [`Conversations are saved in ${file} as they happen.`],
-		nextStep: `Start one: ${command('chat')}`,
-	});
 }

@@ -2,7 +2,7 @@
  * The text commander prints after each command's generated --help: examples
  * first, then the facts a person needs at that moment.
  */
-import {command, ADVICE, loginCommand, type Advice} from '../core/messages.js';
+import {command, ADVICE, COST_ESTIMATE_NOTE, loginCommand, type Advice} from '../core/messages.js';
 import {VISION_MODEL_ID} from '../core/models.js';
 import {REGIONS} from '../core/regions.js';
 import {wrapWords} from '../core/text/wrap.js';
@@ -126,9 +126,14 @@ export const CHAT_HELP = `${examples(
 	`${command('chat -c ')}"And in Rust?"                          # a follow-up question to it`,
 	`${command('chat --resume                                    # pick a saved conversation')}`,
 	`${command('chat --session 3f2a9c1e ')}"Shorter, please"        # follow up on that one (scripts)`,
+	`${command('chat --usage json ')}"Hi" 2>&1 >/dev/null | tail -n1 | jq .estimate`,
 )}
 The answer streams to stdout; piped stdin is added after the prompt. --verbose prints the
-reasoning, the token usage and the session id to stderr. Ctrl+C stops the answer (exit code 130).
+reasoning, the token usage with its estimated cost and input tier, and the session id to stderr;
+--usage json gives every usage field, finish_reason and the estimate to scripts, as the last
+line on stderr. An answer cut off at the model's output limit gets a note on stderr.
+${wrapWords(COST_ESTIMATE_NOTE, HELP_WIDTH).join('\n')}
+Ctrl+C stops the answer (exit code 130).
 Every conversation is saved as it happens (see ${command('sessions --help')}); --no-save or
 OPENCLAW_NO_SAVE=1 saves nothing.
 `;
@@ -149,6 +154,14 @@ Checks every problem in the guide's Troubleshooting: invalid key (401), wrong re
 (region-prefixed or Bedrock ids), environment variable not working; and that auth-profiles.json
 is private (chmod 600). Only GET /models is sent, so no tokens are spent.
 Exit status: 0 when there is no problem (warnings allowed), 1 when there is one.
+`;
+
+export const USAGE_HELP = `${examples(`${command('usage')}`, `${command('usage --since 7d')}`, `${command('usage --since 2026-10-01 --json | jq ')}'.total'`)}
+Adds up the usage saved with each answer (and each /compact) in the session store,
+<state dir>/openclaw-qwen/sessions.sqlite, by day (your local time) and by model and region.
+Dollars and yuan are never added together.
+${wrapWords(COST_ESTIMATE_NOTE, HELP_WIDTH).join('\n')}
+Models or regions without a known price show "no price"; their tokens are still counted.
 `;
 
 export const SESSIONS_HELP = `${examples(

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import type {AppError} from '../core/app-error.js';
 import type {PastExchange} from '../core/chat-request.js';
 import type {StreamEvent} from '../core/dashscope-client.js';
+import {usageFromEvent, type MeteredRequest} from '../core/usage/metered-request.js';
 import {createSessionRecorder, type RecordedQuestion, type SessionRecorder, type TurnRecord} from '../core/sessions/session-recorder.js';
 import type {SessionStore} from '../core/sessions/session-store.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
@@ -20,10 +21,10 @@ import type {CommandContext} from './context.js';
 import {shortId} from './sessions/session-table.js';
 
 export type OneShotRecording = {
-	/** The earlier turns of a continued conversation, sent as history. */
+	/** The earlier turns of a continued conversation (a summary may stand in for the first of them). */
 	readonly history: readonly PastExchange[];
-	/** Records the question; its answer's events go through `watch` on their way out. */
-	begin(question: RecordedQuestion): AnswerRecording;
+	/** Records the question; its answer's events (usage and finish_reason among them) go through `watch` on their way out. */
+	begin(question: RecordedQuestion, request: Pick<MeteredRequest, 'region' | 'thinking'>): AnswerRecording;
 	/** Saves how the run ended (by its exit code) and closes the store: what went wrong, and which session it went to. */
 	end(exitCode: number): {problem?: string; session: string};
 };
@@ -71,9 +72,10 @@ export function prepareOneShotRecording(input: Input): OneShotRecording {
 
 	return {
 		history: (continued?.turns ?? []).map(turn => ({text: turn.prompt, images: turn.images, answer: turn.answer})),
-		begin(question) {
+		begin(question, request) {
 			let answer = '';
 			let reasoning = '';
+			let measured: Omit<MeteredRequest, 'model'> = request;
 			const start = () => {
 				const store = writableStore();
 				state.recorder = createSessionRecorder({
@@ -91,6 +93,8 @@ export function prepareOneShotRecording(input: Input): OneShotRecording {
 				watch: events =>
 					observed(events, {
 						onEvent(event) {
+							if (event.type === 'usage') measured = {...measured, usage: usageFromEvent(event)};
+							else if (event.type === 'done' && event.finishReason !== null) measured = {...measured, finishReason: event.finishReason};
 							if (event.type === 'content') answer += event.text;
 							else if (event.type === 'reasoning') reasoning += event.text;
 							else return;
@@ -101,6 +105,7 @@ export function prepareOneShotRecording(input: Input): OneShotRecording {
 							state.completed = true;
 							// An empty answer is an answer too.
 							if (!state.record) start();
+							state.record?.measured(measured);
 						},
 					}),
 			};

@@ -11,6 +11,7 @@ import {
 	AUTH_HELP,
 	AUTH_LOGIN_HELP,
 	CHAT_HELP,
+	USAGE_HELP,
 	DOCTOR_DESCRIPTION,
 	DOCTOR_HELP,
 	MODELS_HELP,
@@ -20,7 +21,7 @@ import {
 	RESTART_HELP,
 	ROOT_HELP,
 } from './help-texts.js';
-import {packageVersion} from '../commands/version.js';
+import {packageVersion} from './package-version.js';
 import {addSessionsCommand} from './sessions-program.js';
 import {NO_SAVE_ENV_VAR} from './no-save.js';
 import {programName} from '../core/program-name.js';
@@ -34,6 +35,7 @@ type ChatCommandOptions = {
 	verbose?: boolean;
 	think?: boolean;
 	raw?: boolean;
+	usage?: string;
 	continue?: boolean;
 	resume?: string | true;
 	session?: string;
@@ -123,8 +125,9 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.argument('[prompt...]', 'the prompt; piped stdin is appended')
 		.option('-m, --model <id|alias>', 'model to use (default: the configured default model)')
 		.option('-i, --image <file>', 'attach an image (png, jpeg, webp, gif, bmp); repeatable', collect, [])
-		.option('-v, --verbose', 'print reasoning, token usage and the session id to stderr')
-		.option('--think', `ask a hybrid thinking model to reason first (${thinkingModels().map(model => model.id).join(', ')})`)
+		.option('-v, --verbose', 'print reasoning, token usage with its estimated cost, and the session id to stderr')
+		.option('--think', `ask a hybrid thinking model to reason first (${thinkingModels().map(model => model.id).join(', ')}); says what thinking costs on the model`)
+		.option('--usage <format>', 'json: print the usage figures, finish_reason and estimated cost as one JSON line, the last on stderr')
 		.option('--raw', 'write the answer to a pipe exactly as sent, escape sequences and control characters included (a terminal always gets them removed)')
 		.option('-c, --continue', 'go on with the last conversation (in the pane, or one follow-up question with a prompt)')
 		.option('--resume [id|text]', 'go on with a saved conversation: an id (or its start) or words of its title; without one, pick it from a list')
@@ -137,6 +140,17 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		});
 
 	addSessionsCommand(program, context, state);
+
+	program
+		.command('usage')
+		.description('tokens and estimated cost by day and by model, from the saved conversations')
+		.option('--since <date>', 'only requests from this day on: a date (2026-10-01) or a number of days back (7d, today included)')
+		.option('--json', 'print machine-readable JSON')
+		.addHelpText('after', USAGE_HELP)
+		.action(async (options: {since?: string; json?: boolean}) => {
+			const {runUsage} = await import('../commands/usage.js');
+			state.exitCode = runUsage(context, options);
+		});
 
 	program
 		.command('restart')
@@ -155,13 +169,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.addHelpText('after', DOCTOR_HELP)
 		.action(async (options: {fix?: boolean; json?: boolean}) => {
 			const {runDoctor} = await import('../commands/doctor.js');
-			state.exitCode = await runDoctor({
-				env: context.env,
-				fix: options.fix === true,
-				json: options.json === true,
-				stdout: context.stdout,
-				stderr: context.stderr,
-			});
+			state.exitCode = await runDoctor(context, options);
 		});
 
 	return program;

@@ -2,12 +2,14 @@
  * `openclaw chat "prompt"`: one question, the answer streamed to stdout as it
  * arrives. Content deltas go to the stream in as few writes as keep it prompt
  * (this path is benchmarked against the bare SDK); everything else (reasoning,
- * usage, notes, errors) goes to stderr so stdout stays the answer alone.
+ * usage and its estimated cost, notes, errors) goes to stderr so stdout stays
+ * the answer alone.
  */
-import {chatRequestMessages} from '../core/chat-request.js';
+import {chatRequestMessages, sentHistory} from '../core/chat-request.js';
 import {loadEffectiveSetup} from '../core/credentials.js';
 import type {StreamEvent} from '../core/dashscope-client.js';
 import type {ClassifiedError, DashScopeError} from '../core/errors.js';
+import {exitCodeForSignal} from '../core/exit-codes.js';
 import {tokensPerSecond} from '../core/token-rate.js';
 import type {CommandContext} from '../cli/context.js';
 import {isInteractive} from '../cli/context.js';
@@ -18,7 +20,10 @@ import {loadCheckedImages, preflightChat, printSetupWarnings, rejectedKeyExplain
 import {readStdin} from '../cli/read-stdin.js';
 import {printProblem} from '../cli/report-error.js';
 import {AppError} from '../core/app-error.js';
-import {command} from '../core/messages.js';
+import {command, CONTINUE_PROMPT, outputLimitNote, thinkingCostNote} from '../core/messages.js';
+import type {RegionId} from '../core/regions.js';
+import {cacheShare} from '../core/usage/estimate-cost.js';
+import {costOf, describeCost, meteredJson, usageFromEvent, wasCutOff, type MeteredRequest} from '../core/usage/metered-request.js';
 import {ControlFilter} from '../core/terminal-text.js';
 import {findConversation, sessionChoice, type SessionChoice, type SessionFlags} from '../cli/chat-sessions.js';
 import {savingOn} from '../cli/no-save.js';
@@ -33,10 +38,15 @@ export type ChatOptions = SessionFlags & {
 	think?: boolean;
 	/** Write the answer to a pipe as the service sent it, control characters included. */
 	raw?: boolean;
+	/** 'json': the request's usage and estimated cost as one JSON line, the last on stderr. */
+	usage?: string;
 };
 
+/** What --usage accepts. */
+const USAGE_FORMATS = ['json'] as const;
+
 /** Exit code for a run stopped with Ctrl+C (128 + SIGINT). */
-const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTED_EXIT_CODE = exitCodeForSignal('SIGINT');
 
 export async function runChat(context: CommandContext, options: ChatOptions): Promise<number> {
 	if (options.model !== undefined && options.model.trim() === '') {
@@ -46,6 +56,14 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 			`Pass one such as qwen-plus (\`${command('models list')}\` shows them all), or leave --model out for the default model.`,
 		);
 	}
+	if (options.usage !== undefined && !(USAGE_FORMATS as readonly string[]).includes(options.usage)) {
+		throw usageError(
+			`--usage takes ${USAGE_FORMATS.join(' or ')}, not "${options.usage}".`,
+			[`  ${command('chat --usage json ')}"…" 2>usage.json   # the usage and estimated cost as the last line on stderr`],
+			'Use --usage json, or --verbose for a line a person reads.',
+		);
+	}
+
 	let prompt = options.prompt.join(' ').trim();
 	const choice = sessionChoice(options);
 	const save = savingOn(options.save, context.env);
@@ -85,6 +103,9 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 
 	// Setup warnings (say, no baseUrl configured) matter when a request fails; on success they are noise unless asked for.
 	if (options.verbose) printSetupWarnings(context, setup);
+	const region = setup.region?.id;
+	// Thinking is paid for as output, often at a higher rate: said before anything is spent.
+	if (options.think) context.warn(context.err.dim(`thinking: ${thinkingCostNote(modelId, region)}`));
 	const apiKey = await sendingKey(context, checked);
 	const {createDashScopeClient} = await import('../core/dashscope-client.js');
 	const client = createDashScopeClient({
@@ -95,19 +116,25 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	});
 	const explain = rejectedKeyExplainer(context, checked, apiKey);
 	const recording = prepareOneShotRecording({env: context.env, save, ...(continued ? {continued} : {}), secrets: [apiKey]});
-	const messages = chatRequestMessages({provider: checked.provider, history: recording.history, question: {text: prompt, images}});
-	const recorded = recording.begin({text: prompt, images, model: modelId});
-	const code = await streamAnswer(context, {
-		stream: signal => recorded.watch(client.streamChat({model: modelId, messages, signal, ...(options.think ? {enableThinking: true} : {})})),
+	const history = sentHistory(recording.history, continued?.summary);
+	const messages = chatRequestMessages({provider: checked.provider, history, question: {text: prompt, images}});
+	const thinking = options.think === true;
+	const recorded = recording.begin({text: prompt, images, model: modelId}, {...(region ? {region} : {}), thinking});
+	const {code, metered, outcome} = await streamAnswer(context, {
+		stream: signal => recorded.watch(client.streamChat({model: modelId, messages, signal, ...(thinking ? {enableThinking: true} : {})})),
 		modelId,
+		...(region ? {region} : {}),
+		thinking,
 		verbose: options.verbose === true,
 		raw: options.raw === true,
+		continueHint: save,
 		async explain(error) {
 			if (!options.verbose) printSetupWarnings(context, setup);
 			return explain(error);
 		},
 	});
 	finishOneShotRecording(context, recording, code, options.verbose === true);
+	if (options.usage === 'json' && outcome) context.warn(JSON.stringify({...meteredJson(metered), outcome}));
 	return code;
 }
 
@@ -119,13 +146,21 @@ async function openPane(context: CommandContext, options: ChatOptions, choice: S
 type StreamRun = {
 	stream(signal: AbortSignal): AsyncIterable<StreamEvent>;
 	modelId: string;
+	/** Where the request goes, for its price; undefined for a custom endpoint or the OAuth portal. */
+	region?: RegionId;
+	thinking: boolean;
 	verbose: boolean;
 	raw: boolean;
+	/** The conversation is saved: a cut-off answer can be followed up with -c. */
+	continueHint: boolean;
 	/** What to tell the user about a failure the client classified. */
 	explain(error: DashScopeError): Promise<ClassifiedError>;
 };
 
-async function streamAnswer(context: CommandContext, run: StreamRun): Promise<number> {
+/** How the run ended and the request as billed; `outcome` is undefined when the reader went away. */
+type StreamResult = {code: number; metered: MeteredRequest; outcome?: 'done' | 'interrupted' | 'failed'};
+
+async function streamAnswer(context: CommandContext, run: StreamRun): Promise<StreamResult> {
 	const {stdout, stderr, err} = context;
 	// Answer text goes out coalesced; it is flushed before anything else reaches stdout or stderr, so the order holds.
 	const answer = coalescedOutput(stdout);
@@ -160,6 +195,13 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	let reasoningOpen = false;
 	let usage: Extract<StreamEvent, {type: 'usage'}> | undefined;
 	let finishReason: string | null = null;
+	const metered = (): MeteredRequest => ({
+		model: run.modelId,
+		...(run.region ? {region: run.region} : {}),
+		thinking: run.thinking,
+		...(finishReason === null ? {} : {finishReason}),
+		...(usage ? {usage: usageFromEvent(usage)} : {}),
+	});
 	// The model's text must not drive a terminal (an OSC sequence retitles the window or writes the clipboard,
 	// others clear the screen), nor whatever later shows a piped copy: only printable text, tabs and newlines go
 	// out, unless --raw asks for the bytes as sent (never on a terminal).
@@ -199,19 +241,19 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 		if (interrupted) throw Object.assign(new Error('aborted'), {name: 'AbortError'});
 		if (stdoutError) throw stdoutError;
 	} catch (error) {
-		if (readerGone()) return 0;
+		if (readerGone()) return {code: 0, metered: metered()};
 		if (stdoutError) throw stdoutError;
 		answer.flush();
 		if (reasoningOpen) stderr.write('\n');
 		if (wroteContent && !lastText.endsWith('\n')) stdout.write('\n');
 		if (interrupted) {
 			context.warn('interrupted');
-			return INTERRUPTED_EXIT_CODE;
+			return {code: INTERRUPTED_EXIT_CODE, metered: metered(), outcome: 'interrupted'};
 		}
 
 		if (isDashScopeError(error)) {
 			printProblem(context, await run.explain(error));
-			return 1;
+			return {code: 1, metered: metered(), outcome: 'failed'};
 		}
 
 		throw error;
@@ -222,26 +264,26 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<nu
 	answer.flush();
 	if (reasoningOpen) stderr.write('\n');
 	if (wroteContent && !lastText.endsWith('\n')) stdout.write('\n');
-	if (finishReason === 'length') {
-		context.warn(err.yellow("note: the answer was cut off at the model's output limit (finish_reason: length)."));
+	const request = metered();
+	if (wasCutOff(request)) {
+		const more = run.continueHint ? ` Ask for the rest: ${command(`chat -c "${CONTINUE_PROMPT}"`)}` : '';
+		context.warn(err.yellow(`note: ${outputLimitNote(usage?.completionTokens)}; the answer is cut short (finish_reason: length).${more}`));
 	}
-	if (run.verbose) context.warn(err.dim(usageLine(run.modelId, started, firstTokenAt, usage)));
-	return 0;
+	if (run.verbose) context.warn(err.dim(usageLine(request, started, firstTokenAt)));
+	return {code: 0, metered: request, outcome: 'done'};
 }
 
 function isDashScopeError(error: unknown): error is DashScopeError {
 	return error instanceof AppError && 'classified' in error;
 }
 
-function usageLine(
-	modelId: string,
-	started: number,
-	firstTokenAt: number | undefined,
-	usage: Extract<StreamEvent, {type: 'usage'}> | undefined,
-): string {
+/** The model, the tokens, the estimated cost with its input tier, and the times. */
+function usageLine(request: MeteredRequest, started: number, firstTokenAt: number | undefined): string {
 	const ended = performance.now();
-	const parts = [modelId];
-	if (usage) parts.push(tokenCounts(usage));
+	const {usage} = request;
+	const parts = [request.model];
+	// "est.": a figure from the price list, not from the bill.
+	if (usage) parts.push(tokenCounts(usage), costOf(request) ? `est. ${describeCost(request)}` : describeCost(request));
 	if (firstTokenAt !== undefined) {
 		parts.push(`first token ${Math.round(firstTokenAt - started)} ms`);
 		const rate = usage ? tokensPerSecond(usage.completionTokens, ended - firstTokenAt) : undefined;
@@ -252,10 +294,11 @@ function usageLine(
 	return parts.join(' · ');
 }
 
-/** "22 tokens in (20 cached), 17 out (12 reasoning)": the details only when the service sent them. */
-function tokenCounts(usage: Extract<StreamEvent, {type: 'usage'}>): string {
+/** "22 tokens in (20 cached, cache 91%), 17 out (12 reasoning)": the details only when the service sent them. */
+function tokenCounts(usage: NonNullable<MeteredRequest['usage']>): string {
 	const input: string[] = [];
-	if (usage.cachedTokens) input.push(`${usage.cachedTokens} cached`);
+	const share = cacheShare(usage);
+	if (usage.cachedTokens) input.push(`${usage.cachedTokens} cached${share === undefined ? '' : `, cache ${Math.round(share * 100)}%`}`);
 	if (usage.cacheCreationTokens) input.push(`${usage.cacheCreationTokens} written to cache`);
 	const output = usage.reasoningTokens ? ` (${usage.reasoningTokens} reasoning)` : '';
 	return `${usage.promptTokens} tokens in${input.length > 0 ? ` (${input.join(', ')})` : ''}, ${usage.completionTokens} out${output}`;

@@ -3,7 +3,8 @@
  * pane: the OAuth portal's system message, earlier exchanges that got an
  * answer, then the question. A question with images is sent as its text part
  * followed by one image part per image, the order of DashScope's own vision
- * example. Reasoning is never sent back.
+ * example. Reasoning is never sent back. A compacted conversation sends its
+ * summary in place of the turns it covers.
  */
 import {basename} from 'node:path';
 import type {ChatContentPart, ChatMessage} from './dashscope-client.js';
@@ -29,6 +30,11 @@ export type ChatRequestInput = {
 };
 
 export function chatRequestMessages({provider, history = [], question, textOnly = false}: ChatRequestInput): ChatMessage[] {
+	return [...historyMessages({provider, history, textOnly}), userMessage(question)];
+}
+
+/** What goes before the question: the portal's system message and the earlier exchanges that got an answer. */
+export function historyMessages({provider, history = [], textOnly = false}: Omit<ChatRequestInput, 'question'>): ChatMessage[] {
 	const messages: ChatMessage[] = provider === 'portal' ? [{role: 'system', content: PORTAL_SYSTEM_PROMPT}] : [];
 	for (const exchange of history) {
 		// An exchange without answer text (a failed request) is left out, so a retry does not send the question twice;
@@ -37,8 +43,23 @@ export function chatRequestMessages({provider, history = [], question, textOnly 
 		messages.push(userMessage(pastQuestion(exchange, textOnly)), {role: 'assistant', content: exchange.answer});
 	}
 
-	messages.push(userMessage(question));
 	return messages;
+}
+
+/**
+ * The summary that stands in for the first `turns` exchanges of a
+ * conversation (/compact). The turns themselves stay saved; only what is
+ * sent changes.
+ */
+export type ConversationSummary = {readonly text: string; readonly turns: number};
+
+/** The question the summary answers, as it is sent with it. */
+export const SUMMARY_QUESTION = 'Summarise our conversation so far; your summary will stand in for it from here on.';
+
+/** The exchanges sent with the next question: the summary, as the model's own answer, then the turns after it. */
+export function sentHistory<Exchange extends PastExchange>(exchanges: readonly Exchange[], summary: ConversationSummary | undefined): PastExchange[] {
+	if (!summary) return [...exchanges];
+	return [{text: SUMMARY_QUESTION, images: [], answer: summary.text}, ...exchanges.slice(summary.turns)];
 }
 
 function pastQuestion(exchange: PastExchange, textOnly: boolean): ChatQuestion {

@@ -5,9 +5,11 @@
  * all take their words from here.
  */
 
-import {PROVIDER_ID, VISION_MODEL_ID} from './models.js';
-import type {Region} from './regions.js';
+import {findModel, PROVIDER_ID, thinkingModels, VISION_MODEL_ID} from './models.js';
+import {getRegion, type Region, type RegionId} from './regions.js';
 import {command} from './program-name.js';
+import {formatRate, formatTier} from './usage/estimate-cost.js';
+import {pricesFor, PRICES_CHECKED} from './usage/model-prices.js';
 
 export {command, programName, setProgramName} from './program-name.js';
 
@@ -36,6 +38,45 @@ export const PORTAL_DISCONTINUED_ON = '2026-04-15';
 /** The one sentence every screen and command uses to say so. */
 export const PORTAL_DISCONTINUED = `Qwen discontinued the free OAuth tier on ${PORTAL_DISCONTINUED_ON}.`;
 
+
+/** How every figure of cost is qualified where it is explained: what it rests on, and when that was checked. */
+export const COST_ESTIMATE_NOTE = `Costs are estimates from DashScope's list prices as checked ${PRICES_CHECKED} (input tier, cache discounts, thinking rates); the bill may differ (free quota, promotions, price changes).`;
+
+/** The mark on an answer cut off by the output limit (finish_reason "length"), in the pane and on the one-shot's stderr. */
+export function outputLimitNote(tokens: number | undefined): string {
+	return `stopped at the output limit${tokens === undefined ? '' : ` (${tokens} token${tokens === 1 ? '' : 's'})`}`;
+}
+
+/** What /continue sends, and the follow-up the one-shot chat suggests, after an answer was cut off. */
+export const CONTINUE_PROMPT = 'Continue exactly where your last answer stopped, without repeating what you already wrote.';
+
+/**
+ * What thinking costs on a model, for /think and --think: its thinking
+ * output rate at the first input tier, against the answer's; or that it has
+ * no thinking mode; or that no price is known where it runs.
+ */
+export function thinkingCostNote(modelId: string, region: RegionId | undefined): string {
+	const model = findModel(modelId);
+	if (model && !model.thinking) {
+		return `${modelId} has no thinking mode; it applies to ${thinkingModels().map(entry => entry.id).join(', ')}.`;
+	}
+
+	const prices = region ? pricesFor(modelId, region) : undefined;
+	const first = prices?.tiers[0];
+	if (!prices || !first || first.thinkingOutput === undefined) {
+		const where = region ? ` in ${getRegion(region).label}` : ' on this endpoint';
+		return `No price is known for thinking on ${modelId}${where}; the reasoning counts as output tokens.`;
+	}
+
+	const tier = formatTier({tierUpTo: first.upTo});
+	const at = `${tier ? ` (${tier})` : ''}, prices as of ${PRICES_CHECKED}`;
+	const thinking = formatRate(first.thinkingOutput, prices.currency);
+	if (first.thinkingOutput === first.output) {
+		return `Thinking on ${modelId} is billed as output, ${thinking} per 1M tokens${at}: the reasoning adds output tokens.`;
+	}
+
+	return `Thinking on ${modelId} bills all output, reasoning included, at ${thinking} per 1M tokens instead of ${formatRate(first.output, prices.currency)}${at}.`;
+}
 
 export const ADVICE = {
 	/** Seed Issue 1: 401 Unauthorized. */

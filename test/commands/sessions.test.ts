@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openDatabase} from '../../source/core/openclaw/sqlite.js';
+import {SCHEMA_VERSION} from '../../source/core/sessions/store-schema.js';
 import {freshCliWorld} from '../support/cli-world.js';
 
 const world = freshCliWorld();
@@ -64,7 +65,7 @@ describe('one-shot chats are saved and can be followed up', () => {
 		world.saveLogin();
 		const none = await chat('-c', 'anything');
 		expect(none.code).toBe(1);
-		expect(none.stderr).toContain('There is no saved conversation to go on with yet.');
+		expect(none.stderr).toContain('There are no saved conversations yet.');
 		await chat('sorting in rust');
 		await chat('sorting in go');
 		const ambiguous = await chat('--resume', 'sorting', 'which one?');
@@ -198,7 +199,7 @@ describe('when nothing may or can be saved', () => {
 		world.saveLogin();
 		await chat('from today');
 		const db = openDatabase(storeFile(), {readOnly: false});
-		db.exec('PRAGMA user_version = 2');
+		db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
 		db.close();
 		expect((await listed()).map(session => session.title)).toEqual(['from today']);
 		const unsaved = await world.run(['chat', 'not saved']);
@@ -206,7 +207,7 @@ describe('when nothing may or can be saved', () => {
 		expect((await listed()).map(session => session.turns)).toEqual([1]);
 
 		const newer = openDatabase(storeFile(), {readOnly: false});
-		newer.exec("PRAGMA user_version = 3; UPDATE meta SET value = '3' WHERE key = 'oldest_reader'");
+		newer.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 2}; UPDATE meta SET value = '${SCHEMA_VERSION + 2}' WHERE key = 'oldest_reader'`);
 		newer.close();
 		const refused = await world.run(['sessions', 'list']);
 		expect(refused.code).toBe(1);

@@ -418,14 +418,14 @@ const FAULTS: readonly Fault[] = [
 		prepare: w => w.server.enqueue({kind: 'stream', finishReason: 'length'}),
 		code: 0,
 		stdout: 'Echo: hello\n',
-		stderr: ["note: the answer was cut off at the model's output limit (finish_reason: length)."],
+		stderr: [/note: stopped at the output limit \(2 tokens\); the answer is cut short \(finish_reason: length\)\. Ask for the rest: openclaw chat -c/],
 	},
 	{
 		name: '--verbose shows cached and reasoning tokens',
 		args: ['chat', '--verbose', '--think', '--model', 'qwen-plus', 'hello'],
 		prepare: w => w.server.enqueue({kind: 'stream', usage: {promptTokens: 2048, cachedTokens: 1024}}),
 		code: 0,
-		stderr: [/qwen-plus · 2048 tokens in \(1024 cached\), \d+ out \(\d+ reasoning\) · first token/],
+		stderr: [/qwen-plus · 2048 tokens in \(1024 cached, cache 50%\), \d+ out \(\d+ reasoning\) · est\. \$0\.\d{4} \(input ≤256K\) · first token/],
 	},
 	{
 		name: '--verbose shows tokens written to an explicit cache',

@@ -13,6 +13,10 @@
  *   `cache_creation_input_tokens` with `cache_type: "ephemeral"` (an explicit
  *   cache); reasoning deltas (thinking models with enable_thinking) are counted
  *   in `completion_tokens_details.reasoning_tokens`, which is otherwise null.
+ *   Without `usage.promptTokens`, prompt_tokens is the request's characters / 4,
+ *   times `promptTokenScale` when the server was started with one (a long
+ *   conversation without sending megabytes); `cachedShare` reports that share of
+ *   it as `cached_tokens` (an implicit cache hit).
  * - faults: the documented error bodies (`serviceError`), a reset or an error
  *   event mid-stream, silence after the headers, no answer at all;
  * - replies that are not DashScope's: `{kind: 'raw', status, contentType, body}`
@@ -293,6 +297,10 @@ export type FakeDashScopeOptions = {
 	models?: Partial<Record<FakeRegionId, readonly string[]>>;
 	/** Make every default answer stream this many chunks of `text` instead of the echo. */
 	defaultChunks?: {count: number; text?: string};
+	/** prompt_tokens is the request's estimated size times this (default 1), unless a behaviour names it. */
+	promptTokenScale?: number;
+	/** Report this share (0 to 1) of prompt_tokens as cached_tokens, unless a behaviour names it. */
+	cachedShare?: number;
 	/** Fixed `created` timestamp (seconds); default: now. */
 	created?: number;
 };
@@ -489,12 +497,14 @@ export async function startFakeDashScope(options: FakeDashScopeOptions = {}): Pr
 		}
 
 		const asked = behaviour?.kind === 'stream' ? behaviour : undefined;
+		const promptTokens = asked?.usage?.promptTokens ?? Math.round(estimateTokens(request.messages) * (options.promptTokenScale ?? 1));
+		const cached = options.cachedShare === undefined ? {} : {cachedTokens: Math.floor(promptTokens * options.cachedShare)};
 		const completion: Completion = {
 			id: `chatcmpl-${requestId}`,
 			created: options.created ?? Math.floor(Date.now() / 1000),
 			model: request.model,
-			promptTokens: asked?.usage?.promptTokens ?? estimateTokens(request.messages),
-			usage: asked?.usage ?? {},
+			promptTokens,
+			usage: asked?.usage ?? cached,
 			finishReason: asked?.finishReason ?? 'stop',
 		};
 

@@ -4,9 +4,9 @@
  * list then reads them one by one and leaves out the ones it cannot.
  */
 import type {DatabaseSync} from '../openclaw/sqlite.js';
-import type {SessionSummary, StoredTurn} from './session-types.js';
-import {sqliteCode} from './store-errors.js';
-import {SESSION_COLUMNS, sessionFromRow, TURN_COLUMNS, turnFromRow} from './turn-rows.js';
+import type {SessionSummary, StoredCompaction, StoredTurn, UsageRecord} from './session-types.js';
+import {sqliteCode} from '../openclaw/sqlite.js';
+import {meteredFromRow, SESSION_COLUMNS, sessionFromRow, turnColumns, turnFromRow, USAGE_COLUMN_NAMES} from './turn-rows.js';
 
 export function listSessions(db: DatabaseSync, limit = -1): SessionSummary[] {
 	try {
@@ -55,15 +55,59 @@ export function sessionsByTitle(db: DatabaseSync, text: string): SessionSummary[
 	return rows.map(sessionFromRow);
 }
 
-/** The conversation as it stands: one turn per position, the latest answer to each prompt. */
-export function conversationTurns(db: DatabaseSync, sessionId: string): StoredTurn[] {
-	const rows = db.prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? AND status = 'current' ORDER BY position, id`).all(sessionId);
+/** The conversation as it stands: one turn per position, the latest answer to each prompt. `withUsage`: the store has it. */
+export function conversationTurns(db: DatabaseSync, sessionId: string, withUsage: boolean): StoredTurn[] {
+	const rows = db.prepare(`SELECT ${turnColumns(withUsage)} FROM turns WHERE session_id = ? AND status = 'current' ORDER BY position, id`).all(sessionId);
 	return rows.map(turnFromRow);
 }
 
 /** Every turn, alternatives and replaced prompts included, in the order they were asked. */
-export function allTurns(db: DatabaseSync, sessionId: string): StoredTurn[] {
-	return db.prepare(`SELECT ${TURN_COLUMNS} FROM turns WHERE session_id = ? ORDER BY position, id`).all(sessionId).map(turnFromRow);
+export function allTurns(db: DatabaseSync, sessionId: string, withUsage: boolean): StoredTurn[] {
+	return db.prepare(`SELECT ${turnColumns(withUsage)} FROM turns WHERE session_id = ? ORDER BY position, id`).all(sessionId).map(turnFromRow);
+}
+
+const COMPACTION_COLUMNS = `id, session_id, turns, summary, model, tokens_before, tokens_after, ${USAGE_COLUMN_NAMES}, created_at`;
+
+/** A session's compactions, oldest first; the last one's summary is what is sent. */
+export function compactions(db: DatabaseSync, sessionId: string): StoredCompaction[] {
+	return db.prepare(`SELECT ${COMPACTION_COLUMNS} FROM compactions WHERE session_id = ? ORDER BY id`).all(sessionId).map(row => {
+		const model = String(row['model']);
+		return {
+			id: Number(row['id']),
+			sessionId: String(row['session_id']),
+			turns: Number(row['turns']),
+			summary: String(row['summary']),
+			tokensBefore: Number(row['tokens_before']),
+			tokensAfter: Number(row['tokens_after']),
+			metered: meteredFromRow(row, model) ?? {model, thinking: false},
+			createdAt: Number(row['created_at']),
+		};
+	});
+}
+
+/** Every request with usage figures made since `since` (ms), turns and compactions alike, oldest first. */
+export function usageRecords(db: DatabaseSync, since: number): UsageRecord[] {
+	const rows = db
+		.prepare(
+			`SELECT model, ${USAGE_COLUMN_NAMES}, created_at FROM turns WHERE prompt_tokens IS NOT NULL AND created_at >= ?
+			UNION ALL
+			SELECT model, ${USAGE_COLUMN_NAMES}, created_at FROM compactions WHERE prompt_tokens IS NOT NULL AND created_at >= ?
+			ORDER BY created_at`,
+		)
+		.all(since, since);
+	const records: UsageRecord[] = [];
+	for (const row of rows) {
+		const request = meteredFromRow(row, String(row['model']));
+		if (request?.usage) records.push({at: Number(row['created_at']), request});
+	}
+
+	return records;
+}
+
+/** Answers saved without usage figures since `since` (before version 2, or from a service that sent none). */
+export function answersWithoutUsage(db: DatabaseSync, since: number, withUsage: boolean): number {
+	const condition = withUsage ? ' AND prompt_tokens IS NULL' : '';
+	return Number(db.prepare(`SELECT count(*) AS count FROM turns WHERE outcome = 'done' AND created_at >= ?${condition}`).get(since)?.['count'] ?? 0);
 }
 
 /** The prompts typed lately, across sessions, oldest first (what ↑ walks back through). */

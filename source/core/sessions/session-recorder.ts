@@ -9,6 +9,7 @@
  */
 import type {AppError} from '../app-error.js';
 import type {ImageAttachment} from '../images.js';
+import type {MeteredRequest} from '../usage/metered-request.js';
 import {imageReference} from './image-reference.js';
 import {redactSecrets} from './redact.js';
 import type {SessionStore} from './session-store.js';
@@ -30,7 +31,18 @@ export type Replacing = 'retry' | 'edit';
 export type TurnRecord = {
 	/** The whole answer and reasoning so far. Cheap: kept in memory until the timer writes it. */
 	progress(answer: string, reasoning: string): void;
+	/** The request as billed (usage, finish_reason, region, thinking), saved with the turn when it ends. */
+	measured(request: Omit<MeteredRequest, 'model'>): void;
 	finish(outcome: 'done' | 'interrupted' | 'failed', error?: StoredError): void;
+};
+
+/** A summary that now stands in for the first `turns` turns of the conversation being saved. */
+export type RecordedCompaction = {
+	readonly turns: number;
+	readonly summary: string;
+	readonly tokensBefore: number;
+	readonly tokensAfter: number;
+	readonly metered: MeteredRequest;
 };
 
 export type SessionRecorder = {
@@ -46,6 +58,8 @@ export type SessionRecorder = {
 	startNew(): void;
 	/** The next turns go on `sessionId`, after its turn `lastTurnId`. */
 	continueSession(sessionId: string, lastTurnId: number | undefined): void;
+	/** Saves a compaction of this session's conversation (nothing before its first turn is saved). */
+	compacted(compaction: RecordedCompaction): void;
 	/** Writes what is pending and stops the timers; the store stays open (its owner closes it). */
 	close(): void;
 };
@@ -62,7 +76,7 @@ export type RecorderOptions = {
 	readonly saveIntervalMs?: number;
 };
 
-const notSaved: TurnRecord = {progress() {}, finish() {}};
+const notSaved: TurnRecord = {progress() {}, measured() {}, finish() {}};
 
 export function createSessionRecorder(options: RecorderOptions): SessionRecorder {
 	const {store, secrets, onFailure, now = Date.now, saveIntervalMs = SAVE_INTERVAL_MS} = options;
@@ -147,6 +161,14 @@ export function createSessionRecorder(options: RecorderOptions): SessionRecorder
 			lastTurnId = turnId;
 			pendingTitle = undefined;
 		},
+		compacted(compaction) {
+			if (failed || !store || sessionId === undefined) return;
+			try {
+				store.addCompaction({...compaction, summary: redact(compaction.summary), sessionId, now: now()});
+			} catch (error) {
+				fail(error);
+			}
+		},
 		close() {
 			process.off('exit', onExit);
 			for (const stop of [...open]) stop();
@@ -156,13 +178,25 @@ export function createSessionRecorder(options: RecorderOptions): SessionRecorder
 	function recordTurn(turnId: number): TurnRecord {
 		let answer = '';
 		let reasoning = '';
+		let metered: Omit<MeteredRequest, 'model'> | undefined;
 		let dirty = false;
 		let finished = false;
 		const write = (outcome?: 'done' | 'interrupted' | 'failed', error?: StoredError) => {
 			if (failed || !store) return;
 			try {
-				if (outcome) store.finishTurn(turnId, {answer: redact(answer), reasoning: redact(reasoning), outcome, ...(error ? {error: redactError(error)} : {}), now: now()});
-				else store.saveProgress(turnId, redact(answer), redact(reasoning), now());
+				if (outcome) {
+					store.finishTurn(turnId, {
+						answer: redact(answer),
+						reasoning: redact(reasoning),
+						outcome,
+						...(error ? {error: redactError(error)} : {}),
+						...(metered ? {metered} : {}),
+						now: now(),
+					});
+				} else {
+					store.saveProgress(turnId, redact(answer), redact(reasoning), now());
+				}
+
 				dirty = false;
 			} catch (error_) {
 				fail(error_);
@@ -192,6 +226,9 @@ export function createSessionRecorder(options: RecorderOptions): SessionRecorder
 				answer = nextAnswer;
 				reasoning = nextReasoning;
 				dirty = true;
+			},
+			measured(request) {
+				metered = request;
 			},
 			finish: end,
 		};

@@ -14,9 +14,9 @@ import {openDatabase, type DatabaseSync} from '../openclaw/sqlite.js';
 import type {OpenClawPaths} from '../paths.js';
 import * as reads from './session-reads.js';
 import {matchingSessions, searchTurns} from './session-search.js';
-import type {SearchHit, SessionSummary, StoredTurn} from './session-types.js';
+import type {SearchHit, SessionSummary, StoredCompaction, StoredTurn, UsageRecord} from './session-types.js';
 import * as writes from './session-writes.js';
-import {prepareSchema} from './store-schema.js';
+import {prepareSchema, type SchemaState} from './store-schema.js';
 import {readOnlyNewerStore, sqliteUnavailable, storeError} from './store-errors.js';
 
 export const STORE_FILE_NAME = 'sessions.sqlite';
@@ -47,12 +47,19 @@ export type SessionStore = {
 	matchingSessions(query: string, limit?: number): SessionSummary[];
 	conversation(sessionId: string): StoredTurn[];
 	allTurns(sessionId: string): StoredTurn[];
+	/** A session's compactions, oldest first; the last one's summary stands in for its turns. */
+	compactions(sessionId: string): StoredCompaction[];
+	/** Requests with usage figures since `since` (ms since the epoch), turns and compactions alike. */
+	usageRecords(since?: number): UsageRecord[];
+	/** Answers saved without usage figures since `since`. */
+	answersWithoutUsage(since?: number): number;
 	searchTurns(query: string, limit?: number): SearchHit[];
 	recentPrompts(limit: number): string[];
 	createSession(input: {title: string; model: string; now: number; titled?: boolean}): string;
 	addTurn(turn: writes.NewTurn): {id: number; position: number};
 	saveProgress(turnId: number, answer: string, reasoning: string, now: number): void;
 	finishTurn(turnId: number, turn: writes.FinishedTurn): void;
+	addCompaction(compaction: writes.NewCompaction): number;
 	renameSession(sessionId: string, title: string, now: number): boolean;
 	deleteSession(sessionId: string): boolean;
 	close(): void;
@@ -119,7 +126,7 @@ function unchangedUri(file: string): string {
 	return `${pathToFileURL(file).href}?immutable=1`;
 }
 
-function createStore(db: DatabaseSync, file: string, schema: {readOnly: boolean; fullText: boolean; empty: boolean}): SessionStore {
+function createStore(db: DatabaseSync, file: string, schema: SchemaState): SessionStore {
 	const read = <T>(work: () => T, whenEmpty: T): T => {
 		if (schema.empty) return whenEmpty;
 		try {
@@ -148,14 +155,18 @@ function createStore(db: DatabaseSync, file: string, schema: {readOnly: boolean;
 		sessionsByIdPrefix: prefix => read(() => reads.sessionsByIdPrefix(db, prefix), []),
 		sessionsByTitle: text => read(() => reads.sessionsByTitle(db, text), []),
 		matchingSessions: (query, limit) => read(() => matchingSessions(db, schema.fullText, query, limit), []),
-		conversation: sessionId => read(() => reads.conversationTurns(db, sessionId), []),
-		allTurns: sessionId => read(() => reads.allTurns(db, sessionId), []),
+		conversation: sessionId => read(() => reads.conversationTurns(db, sessionId, schema.usage), []),
+		allTurns: sessionId => read(() => reads.allTurns(db, sessionId, schema.usage), []),
+		compactions: sessionId => read(() => (schema.usage ? reads.compactions(db, sessionId) : []), []),
+		usageRecords: (since = 0) => read(() => (schema.usage ? reads.usageRecords(db, since) : []), []),
+		answersWithoutUsage: (since = 0) => read(() => reads.answersWithoutUsage(db, since, schema.usage), 0),
 		searchTurns: (query, limit) => read(() => searchTurns(db, schema.fullText, query, limit), []),
 		recentPrompts: limit => read(() => reads.recentPrompts(db, limit), []),
 		createSession: input => write(() => writes.createSession(db, input)),
 		addTurn: turn => write(() => writes.addTurn(db, turn)),
 		saveProgress: (turnId, answer, reasoning, now) => write(() => writes.saveProgress(db, turnId, answer, reasoning, now)),
 		finishTurn: (turnId, turn) => write(() => writes.finishTurn(db, turnId, turn)),
+		addCompaction: compaction => write(() => writes.addCompaction(db, compaction)),
 		renameSession: (sessionId, title, now) => write(() => writes.renameSession(db, sessionId, title, now)),
 		deleteSession: sessionId => write(() => writes.deleteSession(db, sessionId)),
 		close() {

@@ -1,7 +1,9 @@
 /**
- * What the session store keeps: conversations (sessions) and their turns.
+ * What the session store keeps: conversations (sessions), their turns, and
+ * the summaries that stand in for older turns once compacted.
  * Plain data, shared by the store, the pane and the `sessions` commands.
  */
+import type {MeteredRequest} from '../usage/metered-request.js';
 
 /** An image that went with a prompt: where it came from and what it was, never its bytes. */
 export type ImageReference = {
@@ -47,9 +49,27 @@ export type StoredTurn = {
 	readonly outcome: Exclude<TurnOutcome, 'streaming'> | 'streaming';
 	readonly status: TurnStatus;
 	readonly error?: StoredError;
+	/** The request as billed: region, thinking, finish_reason and usage; undefined for turns saved without them. */
+	readonly metered?: MeteredRequest;
 	readonly createdAt: number;
 	readonly updatedAt: number;
 };
+
+/** A summary that stands in for the first `turns` turns of a conversation in what is sent (/compact). */
+export type StoredCompaction = {
+	readonly id: number;
+	readonly sessionId: string;
+	readonly turns: number;
+	readonly summary: string;
+	readonly tokensBefore: number;
+	readonly tokensAfter: number;
+	/** The request that wrote the summary, which is billed like any other. */
+	readonly metered: MeteredRequest;
+	readonly createdAt: number;
+};
+
+/** A request with usage figures and when it was made, for `openclaw usage`. */
+export type UsageRecord = {readonly at: number; readonly request: MeteredRequest};
 
 export type SessionSummary = {
 	readonly id: string;

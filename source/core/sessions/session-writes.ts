@@ -4,8 +4,9 @@
  */
 import {randomBytes} from 'node:crypto';
 import type {DatabaseSync} from '../openclaw/sqlite.js';
+import type {MeteredRequest} from '../usage/metered-request.js';
 import type {ImageReference, StoredError, TurnOutcome} from './session-types.js';
-import {writerIsAlive} from './turn-rows.js';
+import {USAGE_COLUMN_NAMES, usageValues, writerIsAlive} from './turn-rows.js';
 import {titleFromPrompt} from './session-title.js';
 
 export type NewTurn = {
@@ -23,6 +24,19 @@ export type FinishedTurn = {
 	readonly reasoning: string;
 	readonly outcome: Exclude<TurnOutcome, 'streaming'>;
 	readonly error?: StoredError;
+	/** The request as billed (the model is the turn's). */
+	readonly metered?: Omit<MeteredRequest, 'model'>;
+	readonly now: number;
+};
+
+export type NewCompaction = {
+	readonly sessionId: string;
+	/** The summary stands in for this many turns from the start of the conversation. */
+	readonly turns: number;
+	readonly summary: string;
+	readonly tokensBefore: number;
+	readonly tokensAfter: number;
+	readonly metered: MeteredRequest;
 	readonly now: number;
 };
 
@@ -86,7 +100,34 @@ export function finishTurn(db: DatabaseSync, turnId: number, turn: FinishedTurn)
 			turn.now,
 			turnId,
 		);
+		if (turn.metered) {
+			const columns = USAGE_COLUMN_NAMES.split(', ');
+			db.prepare(`UPDATE turns SET ${columns.map(column => `${column} = ?`).join(', ')} WHERE id = ?`).run(...usageValues(turn.metered), turnId);
+		}
+
 		db.prepare('UPDATE sessions SET updated_at = ? WHERE id = (SELECT session_id FROM turns WHERE id = ?)').run(turn.now, turnId);
+	});
+}
+
+export function addCompaction(db: DatabaseSync, compaction: NewCompaction): number {
+	return inTransaction(db, () => {
+		const inserted = db
+			.prepare(
+				`INSERT INTO compactions (session_id, turns, summary, model, tokens_before, tokens_after, ${USAGE_COLUMN_NAMES}, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ${USAGE_COLUMN_NAMES.split(', ').map(() => '?').join(', ')}, ?)`,
+			)
+			.run(
+				compaction.sessionId,
+				compaction.turns,
+				compaction.summary,
+				compaction.metered.model,
+				Math.round(compaction.tokensBefore),
+				Math.round(compaction.tokensAfter),
+				...usageValues(compaction.metered),
+				compaction.now,
+			);
+		db.prepare('UPDATE sessions SET updated_at = ? WHERE id = ?').run(compaction.now, compaction.sessionId);
+		return Number(inserted.lastInsertRowid);
 	});
 }
 
@@ -97,6 +138,7 @@ export function renameSession(db: DatabaseSync, sessionId: string, title: string
 export function deleteSession(db: DatabaseSync, sessionId: string): boolean {
 	return inTransaction(db, () => {
 		db.prepare('DELETE FROM turns WHERE session_id = ?').run(sessionId);
+		db.prepare('DELETE FROM compactions WHERE session_id = ?').run(sessionId);
 		return db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId).changes > 0;
 	});
 }

@@ -3,12 +3,20 @@
  * in PRAGMA user_version; `oldest_reader` in the meta table says which older
  * openclaw can still read a store a newer one wrote (new columns and tables
  * keep it readable; a changed meaning does not).
+ *
+ * Version 2 adds each request's usage to its turn (every usage field, the
+ * region, thinking, finish_reason) and the compactions table. Both only add,
+ * so a version 1 openclaw still reads the store (oldest_reader stays 1); a
+ * version 1 store is brought up to 2 by the first openclaw that writes it,
+ * its earlier turns simply without usage.
  */
 import type {DatabaseSync} from '../openclaw/sqlite.js';
 import {rollback} from './session-writes.js';
 import {newerStoreError, notASessionStore} from './store-errors.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** The oldest openclaw that can read what this one writes. */
+const OLDEST_READER = 1;
 /** 'OCQS' in PRAGMA application_id: this file is ours. */
 export const APPLICATION_ID = 0x4f_43_51_53;
 
@@ -44,6 +52,39 @@ CREATE TABLE turns (
 CREATE INDEX turns_by_session ON turns (session_id, status, position);
 `;
 
+/** A request's usage, as columns of turns and of compactions; NULL where the service sent none. */
+const USAGE_COLUMNS = [
+	'region TEXT',
+	'thinking INTEGER',
+	'finish_reason TEXT',
+	'prompt_tokens INTEGER',
+	'completion_tokens INTEGER',
+	'total_tokens INTEGER',
+	'cached_tokens INTEGER',
+	'cache_creation_tokens INTEGER',
+	'cache_type TEXT',
+	'reasoning_tokens INTEGER',
+];
+
+// A summary stands in for the first `turns` positions of its session's conversation in what is sent; the latest counts.
+const COMPACTIONS = `
+CREATE TABLE compactions (
+	id INTEGER PRIMARY KEY,
+	session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	turns INTEGER NOT NULL,
+	summary TEXT NOT NULL,
+	model TEXT NOT NULL,
+	tokens_before INTEGER NOT NULL,
+	tokens_after INTEGER NOT NULL,
+	${USAGE_COLUMNS.join(',\n\t')},
+	created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX compactions_by_session ON compactions (session_id, id);
+`;
+
+/** Version 1 to 2: usage on turns, and compactions. */
+const TO_VERSION_2 = `${USAGE_COLUMNS.map(column => `ALTER TABLE turns ADD COLUMN ${column};`).join('\n')}\n${COMPACTIONS}`;
+
 // Trigrams match any substring of three characters or more, in any script (Chinese has no spaces to split
 // words at). A streaming answer is indexed once it ends, not on each save: its partial text would
 // otherwise be re-indexed every second.
@@ -70,6 +111,8 @@ export type SchemaState = {
 	readonly fullText: boolean;
 	/** An empty file (a store whose creation never finished): no sessions, nothing to read. */
 	readonly empty: boolean;
+	/** Turns carry usage and there is a compactions table (version 2 and later). */
+	readonly usage: boolean;
 };
 
 /** Creates the tables in an empty file, or checks that the file holds a store this version can use. */
@@ -95,15 +138,35 @@ export function prepareSchema(db: DatabaseSync, file: string, options: {create: 
 
 	if (applicationId(db) !== APPLICATION_ID && (version !== 0 || hasTables(db))) throw notASessionStore(file);
 	if (version > SCHEMA_VERSION && oldestReader(db) > SCHEMA_VERSION) throw newerStoreError(file, version, SCHEMA_VERSION);
-	return {readOnly: version > SCHEMA_VERSION, fullText: hasTable(db, 'turns_fts'), empty: version === 0};
+	if (version > 0 && version < SCHEMA_VERSION && options.create) version = upgrade(db);
+	return {readOnly: version > SCHEMA_VERSION, fullText: hasTable(db, 'turns_fts'), empty: version === 0, usage: hasTable(db, 'compactions')};
 }
 
 function createTables(db: DatabaseSync): void {
 	db.exec(TABLES);
+	db.exec(TO_VERSION_2);
 	if (fullTextAvailable(db)) db.exec(FULL_TEXT);
-	db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('oldest_reader', String(SCHEMA_VERSION));
+	db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('oldest_reader', String(OLDEST_READER));
 	db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
 	db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+}
+
+/** Brings an older store up to this version in one transaction; another process may have done it meanwhile. */
+function upgrade(db: DatabaseSync): number {
+	db.exec('BEGIN IMMEDIATE');
+	try {
+		const version = userVersion(db);
+		if (version === 1) {
+			db.exec(TO_VERSION_2);
+			db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+		}
+
+		db.exec('COMMIT');
+		return userVersion(db);
+	} catch (error) {
+		rollback(db);
+		throw error;
+	}
 }
 
 /** Whether this SQLite has FTS5 with the trigram tokenizer (both are compiled in Node's; checked, not assumed). */

@@ -26,6 +26,8 @@ export type CostEstimate = {
 	readonly amount: number;
 	/** The tier's input limit, undefined for the top tier. */
 	readonly tierUpTo: number | undefined;
+	/** The limit of the tier below, undefined for the first tier (and for a price list of one tier). */
+	readonly tierFrom?: number;
 	/** Output was billed at the thinking rate. */
 	readonly thinkingRate: boolean;
 };
@@ -38,7 +40,23 @@ export function estimateCost(usage: TokenUsage, modelId: string, region: RegionI
 	if (!prices) return undefined;
 	const tier = tierFor(prices, usage.promptTokens);
 	const thinkingRate = thinking && tier.thinkingOutput !== undefined;
-	return {currency: prices.currency, amount: requestCost(usage, tier, thinkingRate), tierUpTo: tier.upTo, thinkingRate};
+	const tierFrom = prices.tiers[prices.tiers.indexOf(tier) - 1]?.upTo;
+	return {currency: prices.currency, amount: requestCost(usage, tier, thinkingRate), tierUpTo: tier.upTo, ...(tierFrom === undefined ? {} : {tierFrom}), thinkingRate};
+}
+
+/**
+ * Which input tier a request was billed at, as the price list writes it:
+ * "input ≤32K", "input 32K–128K", "input >256K"; undefined for a model with one tier.
+ */
+export function formatTier(estimate: Pick<CostEstimate, 'tierUpTo' | 'tierFrom'>): string | undefined {
+	const {tierUpTo, tierFrom} = estimate;
+	if (tierUpTo === undefined) return tierFrom === undefined ? undefined : `input >${formatTierLimit(tierFrom)}`;
+	return tierFrom === undefined ? `input ≤${formatTierLimit(tierUpTo)}` : `input ${formatTierLimit(tierFrom)}–${formatTierLimit(tierUpTo)}`;
+}
+
+/** 32,768 as "32K": the price list's K is 1,024 tokens. */
+export function formatTierLimit(tokens: number): string {
+	return tokens % (1024 * 1024) === 0 ? `${tokens / 1024 / 1024}M` : `${Math.round(tokens / 1024)}K`;
 }
 
 function requestCost(usage: TokenUsage, tier: PriceTier, thinkingRate: boolean): number {
@@ -57,11 +75,19 @@ export function cacheShare(usage: Pick<TokenUsage, 'promptTokens' | 'cachedToken
 	return usage.cachedTokens / usage.promptTokens;
 }
 
-/** "$0.0123" or "¥0.0123": four decimals below one unit, two above, so small turns still show. */
+const SYMBOLS: Record<Currency, string> = {USD: '$', CNY: '¥'};
+
+/** "$0.0123" or "¥0.0123": four decimals below one unit, two above, so small turns still show; "<$0.0001" below that. */
 export function formatCost(amount: number, currency: Currency): string {
-	const symbol = currency === 'USD' ? '$' : '¥';
+	const symbol = SYMBOLS[currency];
+	if (amount > 0 && amount < 0.000_05) return `<${symbol}0.0001`;
 	const digits = amount >= 1 ? 2 : amount >= 0.01 ? 3 : 4;
 	return `${symbol}${amount.toFixed(digits)}`;
+}
+
+/** A list price per 1,000,000 tokens as written: "$1.2", "¥0.15". */
+export function formatRate(rate: number, currency: Currency): string {
+	return `${SYMBOLS[currency]}${rate}`;
 }
 
 /** Sums of costs, kept per currency: a session can switch regions, and USD and CNY never add. */

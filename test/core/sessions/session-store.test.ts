@@ -5,6 +5,8 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {openSessionStore, type SessionStore} from '../../../source/core/sessions/session-store.js';
 import {openDatabase} from '../../../source/core/openclaw/sqlite.js';
 import {storeError} from '../../../source/core/sessions/store-errors.js';
+import {SCHEMA_VERSION} from '../../../source/core/sessions/store-schema.js';
+import {writeVersion1Store} from '../../support/session-store-v1.js';
 
 let dir: string;
 let file: string;
@@ -134,7 +136,7 @@ describe('the session store', () => {
 	it('reads a store a newer openclaw wrote if it says this one can, and never writes it', () => {
 		open()!.close();
 		const db = openDatabase(file, {readOnly: false});
-		db.exec('PRAGMA user_version = 2');
+		db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
 		db.close();
 		const store = open()!;
 		expect(store.readOnly).toBe(true);
@@ -142,9 +144,9 @@ describe('the session store', () => {
 		expect(() => store.createSession({title: 'x', model: 'm', now: 1})).toThrow(/from a newer openclaw/);
 		store.close();
 		const newer = openDatabase(file, {readOnly: false});
-		newer.exec("UPDATE meta SET value = '2' WHERE key = 'oldest_reader'");
+		newer.exec(`UPDATE meta SET value = '${SCHEMA_VERSION + 1}' WHERE key = 'oldest_reader'`);
 		newer.close();
-		expect(() => open()).toThrow(/written by a newer openclaw.*|version 2/);
+		expect(() => open()).toThrow(/written by a newer openclaw/);
 	});
 
 	it('a full disk and a held lock are named as such, with the file', () => {
@@ -169,5 +171,67 @@ describe('the session store', () => {
 			holder.exec('ROLLBACK');
 			holder.close();
 		}
+	});
+});
+
+describe('usage in the store', () => {
+	const usage = {promptTokens: 40_000, completionTokens: 500, totalTokens: 40_500, cachedTokens: 20_000, reasoningTokens: 120};
+
+	it('keeps every usage field of a turn, its region, thinking and finish_reason; a turn without them has none', () => {
+		const store = open()!;
+		const id = store.createSession({title: 't', model: 'qwen-plus', now: 1});
+		const measured = store.addTurn({sessionId: id, prompt: 'one', images: [], model: 'qwen-plus', now: 2});
+		store.finishTurn(measured.id, {answer: 'a', reasoning: 'r', outcome: 'done', metered: {region: 'cn', thinking: true, finishReason: 'length', usage}, now: 3});
+		saveExchange(store, id, 'two', 'b', 4);
+		expect(store.conversation(id).map(turn => turn.metered)).toEqual([
+			{model: 'qwen-plus', region: 'cn', thinking: true, finishReason: 'length', usage},
+			undefined,
+		]);
+		expect(store.answersWithoutUsage()).toBe(1);
+	});
+
+	it('keeps compactions apart from the turns; their requests count as usage, and go with the session', () => {
+		const store = open()!;
+		const id = store.createSession({title: 't', model: 'qwen-plus', now: 1});
+		const turn = store.addTurn({sessionId: id, prompt: 'one', images: [], model: 'qwen-plus', now: 2});
+		store.finishTurn(turn.id, {answer: 'a', reasoning: '', outcome: 'done', metered: {region: 'intl', thinking: false, usage}, now: 3});
+		const metered = {model: 'qwen-max', region: 'intl' as const, thinking: false, finishReason: 'stop', usage: {promptTokens: 40_500, completionTokens: 800, totalTokens: 41_300}};
+		store.addCompaction({sessionId: id, turns: 1, summary: 'S', tokensBefore: 40_500, tokensAfter: 820, metered, now: 10});
+		expect(store.compactions(id)).toEqual([{id: expect.any(Number), sessionId: id, turns: 1, summary: 'S', tokensBefore: 40_500, tokensAfter: 820, metered, createdAt: 10}]);
+		expect(store.usageRecords().map(record => [record.at, record.request.model])).toEqual([
+			[2, 'qwen-plus'],
+			[10, 'qwen-max'],
+		]);
+		expect(store.usageRecords(5).map(record => record.at)).toEqual([10]);
+		store.deleteSession(id);
+		expect(store.usageRecords()).toEqual([]);
+	});
+
+	it('brings a store from before usage was saved up to this version once written to, its turns kept without usage', () => {
+		writeVersion1Store(file, {sessionId: 'a1b2c3d4e5f60718', title: 'old times', model: 'qwen-plus', turns: ['first', 'second'], at: 1000});
+		const reader = open('unchanged')!;
+		expect(reader.conversation('a1b2c3d4e5f60718').map(turn => [turn.prompt, turn.metered])).toEqual([
+			['first', undefined],
+			['second', undefined],
+		]);
+		expect(reader.compactions('a1b2c3d4e5f60718')).toEqual([]);
+		expect(reader.usageRecords()).toEqual([]);
+		expect(reader.answersWithoutUsage()).toBe(2);
+		reader.close();
+		const version = () => {
+			const db = openDatabase(file, {readOnly: true});
+			const found = db.prepare('PRAGMA user_version').get()!['user_version'];
+			const oldest = db.prepare("SELECT value FROM meta WHERE key = 'oldest_reader'").get()!['value'];
+			db.close();
+			return [found, oldest];
+		};
+
+		expect(version()).toEqual([1, '1']);
+		const writer = open()!;
+		expect(version()).toEqual([SCHEMA_VERSION, '1']);
+		const turn = writer.addTurn({sessionId: 'a1b2c3d4e5f60718', prompt: 'third', images: [], model: 'qwen-plus', now: 2000});
+		writer.finishTurn(turn.id, {answer: 'c', reasoning: '', outcome: 'done', metered: {region: 'intl', thinking: false, usage}, now: 2001});
+		expect(writer.conversation('a1b2c3d4e5f60718').map(saved => saved.metered?.usage?.promptTokens)).toEqual([undefined, undefined, 40_000]);
+		expect(writer.searchTurns('second').map(hit => hit.turn.prompt)).toEqual(['second']);
 	});
 });

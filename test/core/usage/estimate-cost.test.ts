@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {findModel, MODELS} from '../../../source/core/models.js';
-import {addCost, cacheShare, estimateCost, formatCost, formatTotals} from '../../../source/core/usage/estimate-cost.js';
+import {addCost, cacheShare, estimateCost, formatCost, formatTier, formatTotals} from '../../../source/core/usage/estimate-cost.js';
 import {MODEL_PRICES} from '../../../source/core/usage/model-prices.js';
 
 describe('the cost of one request', () => {
@@ -58,6 +58,17 @@ describe('figures for people', () => {
 		expect(formatCost(0.000_42, 'USD')).toBe('$0.0004');
 		expect(formatCost(0.037_768, 'USD')).toBe('$0.038');
 		expect(formatCost(1.86, 'CNY')).toBe('¥1.86');
+		// A turn of a few tokens is not free: it is less than the smallest figure shown.
+		expect(formatCost(0.000_02, 'USD')).toBe('<$0.0001');
+		expect(formatCost(0, 'USD')).toBe('$0.0000');
+	});
+
+	it('names the input tier a request was billed at, as the price list writes it', () => {
+		const tier = (model: string, promptTokens: number) => formatTier(estimateCost({promptTokens, completionTokens: 0}, model, 'intl', false)!);
+		expect(tier('qwen3-coder-plus', 32_768)).toBe('input ≤32K');
+		expect(tier('qwen3-coder-plus', 32_769)).toBe('input 32K–128K');
+		expect(tier('qwen3-coder-plus', 300_000)).toBe('input >256K');
+		expect(tier('qwen-max', 30_000)).toBeUndefined();
 	});
 
 	it('never adds dollars to yuan', () => {

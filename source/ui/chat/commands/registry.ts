@@ -2,6 +2,7 @@
  * Every slash command, in the order /help lists them. A new command is one
  * more entry here: parsing, /help, the footer and "did you mean" read this list.
  */
+import {thinkingCostNote} from '../../../core/messages.js';
 import {findModel, thinkingModels} from '../../../core/models.js';
 import {saveFailureMessage} from './save-failure.js';
 import {defineSlashCommand, type CopyTarget, type PaneCommands, type SlashCommandSpec} from './slash-command.js';
@@ -61,12 +62,13 @@ export const SLASH_COMMANDS = [
 			return `/think takes on or off, not "${argument}".`;
 		},
 		run(pane, {enabled}) {
-			const {model, thinking} = pane.current();
+			const {model, thinking, region} = pane.current();
 			const on = enabled ?? !thinking;
 			pane.setThinking(on);
-			const info = findModel(model);
-			const note = info && !info.thinking ? ` ${model} has no thinking mode; it applies to ${THINKING_MODEL_IDS}.` : '';
-			pane.notice(`Thinking ${on ? 'on' : 'off'} for the next messages.${note}`, note ? 'warning' : 'info');
+			const thinks = findModel(model)?.thinking !== false;
+			// What thinking costs is said when it is turned on; on a model without it, that it does nothing.
+			const note = on || !thinks ? ` ${thinkingCostNote(model, region)}` : '';
+			pane.notice(`Thinking ${on ? 'on' : 'off'} for the next messages.${note}`, thinks ? 'info' : 'warning');
 		},
 	}),
 	defineSlashCommand({
@@ -122,6 +124,22 @@ export const SLASH_COMMANDS = [
 		description: 'put your last message back in the prompt to change it (also Esc twice); sending replaces that turn',
 		read: none,
 		run: pane => pane.editLast(),
+	}),
+	defineSlashCommand({
+		name: 'compact',
+		aliases: [],
+		usage: '/compact [what to keep]',
+		description: 'summarise the older turns with this model; the summary is sent in their place (they stay saved)',
+		read: (argument): {keep?: string} => (argument === '' ? {} : {keep: argument}),
+		run: (pane, {keep}) => pane.compact(keep),
+	}),
+	defineSlashCommand({
+		name: 'continue',
+		aliases: [],
+		usage: '/continue',
+		description: 'ask for the rest of an answer that stopped at the output limit',
+		read: none,
+		run: pane => pane.continueAnswer(),
 	}),
 	defineSlashCommand({
 		name: 'copy',

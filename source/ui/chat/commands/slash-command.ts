@@ -4,6 +4,7 @@
  * interface the pane hands to every command.
  */
 import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
+import type {RegionId} from '../../../core/regions.js';
 import type {NoticeTone} from '../transcript/transcript-state.js';
 
 /** The pane as a command sees it when it reads it. */
@@ -12,6 +13,8 @@ export type PaneSnapshot = {
 	/** undefined until /think sets it: the model's own default applies. */
 	readonly thinking: boolean | undefined;
 	readonly isStreaming: boolean;
+	/** Where requests go, for prices; undefined for a custom endpoint or the OAuth portal. */
+	readonly region?: RegionId;
 };
 
 /** What a command may do to the pane. */
@@ -30,6 +33,10 @@ export type PaneCommands = {
 	retry(model?: string): void | Promise<void>;
 	/** Puts the last message back in the prompt; sending it replaces that turn. */
 	editLast(): void;
+	/** Summarises the older turns with the current model, keeping `keep` in particular; the summary is sent in their place. */
+	compact(keep?: string): void | Promise<void>;
+	/** Asks the model to carry on the last answer, which stopped at the output limit. */
+	continueAnswer(): void;
 	/** Copies the last answer as markdown, or code block n as numbered on screen (the last one shown without n). */
 	copy(target: CopyTarget): void;
 	openModelPicker(): void;

@@ -4,13 +4,15 @@
  * What each action does is in pane-actions.ts; what the commands are, in
  * commands/registry.ts.
  */
-import {useCallback, useEffect, useEffectEvent, useState} from 'react';
+import {useCallback, useEffect, useEffectEvent, useMemo, useState} from 'react';
 import {useApp, useInput, useWindowSize, type Key} from 'ink';
+import {contextTokens, WARN_SHARE, windowFor} from '../../../core/conversation/context-meter.js';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../../core/errors.js';
 import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
 import {findModel, visionModelFor, type ModelInfo, type ModelProvider} from '../../../core/models.js';
 import type {RegionId} from '../../../core/regions.js';
+import {estimateQuestionTokens} from '../../../core/usage/estimate-tokens.js';
 import {parseLine} from '../commands/parse-line.js';
 import {footerHints} from '../commands/pane-keys.js';
 import {runSlashCommand} from '../commands/registry.js';
@@ -22,8 +24,9 @@ import {useChatSession} from '../stream/use-chat-session.js';
 import {chatReducer, initialChatState, type ChatState} from '../transcript/transcript-state.js';
 import {withPaneAdvice} from '../transcript/pane-advice.js';
 import {useStaticFeed} from '../transcript/use-static-feed.js';
+import {nearlyFullNotice, windowFacts} from './context-notices.js';
 import {InputArea} from './input-area.js';
-import {exchangesFromTurns, resumedNotice, type PaneSessions} from './pane-sessions.js';
+import {resumeAction, type PaneSessions} from './pane-sessions.js';
 import {canQueue, DOUBLE_PRESS_MS, initialPaneState, isSecondEsc, isSecondPress, paneReducer, queuedMessageAfter} from './pane-state.js';
 import {PaneView} from './pane-view.js';
 import {rowBudget} from './row-budget.js';
@@ -92,6 +95,7 @@ export function ChatPane(props: ChatPaneProps) {
 			client,
 			provider,
 			endpointLabel,
+			...(props.regionId ? {regionId: props.regionId} : {}),
 			cwd: props.cwd,
 			home: props.home,
 			loadImage: props.loadImage,
@@ -120,7 +124,7 @@ export function ChatPane(props: ChatPaneProps) {
 			return;
 		}
 
-		if (actions.sendMessage(parsed.text)) return;
+		if (actions.sendMessage(parsed.text) !== 'busy') return;
 		// An answer is streaming: the message waits for it; a second one stays in the prompt.
 		if (canQueue(latestPane())) dispatch({type: 'message-queued', text: parsed.text});
 		else prompt.restore(line);
@@ -171,21 +175,41 @@ export function ChatPane(props: ChatPaneProps) {
 		for (const press of eachKey(input, key)) handleKey(press.input, press.key);
 	});
 
-	// A queued message goes when the answer ends well; after a stop or an error it comes back to the prompt.
-	const lastOutcome = state.exchanges.at(-1)?.outcome;
+	// A queued message goes when the answer (or the compaction) ends well; after a stop or an error it comes back to the prompt.
+	const {lastRun} = state;
 	const {queued} = pane;
 	useEffect(() => {
 		if (isStreaming || queued === undefined || latestPane().leaving) return;
 		dispatch({type: 'queue-taken'});
-		const verdict = queuedMessageAfter(lastOutcome);
+		const verdict = queuedMessageAfter(lastRun?.outcome);
 		if (verdict === 'send') {
 			actions.sendMessage(queued);
 			return;
 		}
 
 		restorePrompt(queued);
-		actions.notice(`Your queued message was not sent: the answer ${verdict === 'stopped' ? 'was stopped' : 'failed'}. It is back in the prompt; Enter sends it.`, 'warning');
-	}, [isStreaming, queued, lastOutcome, latestPane, dispatch, actions, restorePrompt]);
+		const what = lastRun?.what === 'compaction' ? 'the compaction' : 'the answer';
+		actions.notice(`Your queued message was not sent: ${what} ${verdict === 'stopped' ? 'was stopped' : 'failed'}. It is back in the prompt; Enter sends it.`, 'warning');
+	}, [isStreaming, queued, lastRun, latestPane, dispatch, actions, restorePrompt]);
+
+	// The context window: the conversation as last counted plus what came since, and the message being typed.
+	const window = windowFor(pane.model, props.regionId);
+	const {exchanges, summary, measured, contextWarned, autoCompactHeld} = state;
+	const conversationTokens = useMemo(
+		() => contextTokens({provider, exchanges, ...(summary ? {summary} : {}), ...(measured ? {measured} : {})}),
+		[provider, exchanges, summary, measured],
+	);
+	const draftTokens = estimateQuestionTokens(prompt.state.editor.text, pane.images.length);
+	// Said once as the conversation passes WARN_SHARE (again after it has dropped below), never while a request runs.
+	const sessionDispatch = session.dispatch;
+	useEffect(() => {
+		if (isStreaming) return;
+		const facts = windowFacts(pane.model, provider, props.regionId);
+		const near = facts !== undefined && conversationTokens >= facts.window * WARN_SHARE;
+		if (near === contextWarned) return;
+		sessionDispatch({type: 'context-warned', warned: near});
+		if (near) actions.notice(nearlyFullNotice(conversationTokens, facts, autoCompactHeld), 'warning');
+	}, [isStreaming, conversationTokens, contextWarned, autoCompactHeld, pane.model, provider, props.regionId, sessionDispatch, actions]);
 
 	useEffect(() => {
 		if (!pane.leaving) return;
@@ -240,6 +264,7 @@ export function ChatPane(props: ChatPaneProps) {
 					menuRows={budget.menuRows}
 					{...(pane.queued === undefined ? {} : {queued: pane.queued})}
 					isStreaming={isStreaming}
+					compacting={state.compacting !== undefined}
 					onPick={actions.pickModel}
 					onClosePicker={actions.closeOverlay}
 					onVisionAnswer={actions.answerVisionOffer}
@@ -253,8 +278,11 @@ export function ChatPane(props: ChatPaneProps) {
 				endpointLabel,
 				...(pane.thinking === undefined ? {} : {thinking: pane.thinking}),
 				attachedImages: pane.images.length,
+				context: {tokens: conversationTokens + draftTokens, ...(window === undefined ? {} : {window})},
+				conversationUsage: state.usage,
 				...(state.lastAnswer ? {lastAnswer: state.lastAnswer} : {}),
 				...(state.live ? {live: state.live} : {}),
+				...(state.compacting ? {compacting: state.compacting} : {}),
 				...(reasoningNote ? {note: `Ctrl+O: ${reasoningNote}`} : {}),
 				width,
 				now,
@@ -278,7 +306,7 @@ function openingState(model: string, endpointLabel: string, sessions: PaneSessio
 	let state = welcomeState(model, endpointLabel);
 	if (sessions?.notice) state = chatReducer(state, {type: 'notice', text: sessions.notice, tone: 'warning'});
 	const resumed = sessions?.resumed;
-	if (resumed) state = chatReducer(state, {type: 'resume', notice: resumedNotice(resumed.session), exchanges: exchangesFromTurns(resumed.turns)});
+	if (resumed) state = chatReducer(state, resumeAction(resumed));
 	return state;
 }
 

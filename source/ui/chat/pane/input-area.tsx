@@ -28,6 +28,8 @@ export type InputAreaProps = {
 	/** A message waiting for the answer being streamed. */
 	readonly queued?: string;
 	readonly isStreaming: boolean;
+	/** What is streaming is a compaction's summary, not an answer. */
+	readonly compacting?: boolean;
 	readonly onPick: (modelId: string) => void;
 	readonly onClosePicker: () => void;
 	readonly onVisionAnswer: (offer: Extract<Overlay, {kind: 'vision'}>, yes: boolean) => void;
@@ -83,7 +85,7 @@ export function InputArea(props: InputAreaProps) {
 
 	return (
 		<Box flexDirection="column">
-			{props.queued === undefined ? undefined : <QueuedMessage text={props.queued} />}
+			{props.queued === undefined ? undefined : <QueuedMessage text={props.queued} waitsFor={props.compacting ? 'the compaction' : 'the answer'} />}
 			{props.prompt.search ? (
 				<ReverseSearchLine
 					query={props.prompt.search.query}
@@ -97,7 +99,7 @@ export function InputArea(props: InputAreaProps) {
 					width={width}
 					maxRows={props.maxPromptRows}
 					isBusy={props.isStreaming}
-					placeholder={props.isStreaming ? 'Esc stops the answer; you can type ahead' : 'Ask anything, or /help'}
+					placeholder={props.isStreaming ? `Esc stops ${props.compacting ? 'the compaction' : 'the answer'}; you can type ahead` : 'Ask anything, or /help'}
 				/>
 			)}
 			{props.menu.length > 0 ? <CommandMenu entries={props.menu} {...(props.prompt.menuIndex === undefined ? {} : {highlighted: props.prompt.menuIndex})} maxRows={props.menuRows} /> : undefined}

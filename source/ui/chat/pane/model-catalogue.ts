@@ -1,27 +1,21 @@
 /**
- * /model with an id outside the registry: the region's own model list says
- * whether it exists, as `openclaw models set` checks before it saves. A typo
- * is refused with the closest listed ids; when the list cannot be had, the
- * switch goes ahead with a note that it was not checked.
+ * /model with an id outside the registry: the endpoint's own model list says
+ * whether it exists, as `openclaw models set` checks before it saves (the
+ * verdict and its words are core/catalogue.ts's). A typo is refused with the
+ * closest listed ids; when the list cannot be had, the switch goes ahead with
+ * a note that it was not checked.
  */
+import {CATALOGUE_TIMEOUT_MS, catalogueVerdict, listedOutsideRegistry, type CatalogueVerdict} from '../../../core/catalogue.js';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
-import {closestIds} from '../../../core/resolve-model.js';
 
-export type CatalogueVerdict =
-	| {readonly kind: 'listed'}
-	| {readonly kind: 'not-listed'; readonly closest: readonly string[]}
-	| {readonly kind: 'unchecked'; readonly reason: string};
-
-/** How long /model waits for the list before switching unchecked. */
-export const CATALOGUE_CHECK_MS = 5000;
-
-const MAX_CLOSEST = 3;
-
-export async function checkCatalogue(
-	client: Pick<DashScopeClient, 'listModels'>,
-	id: string,
-	timeoutMs = CATALOGUE_CHECK_MS,
-): Promise<CatalogueVerdict> {
+/**
+ * Asks through the pane's own client (its key and endpoint). That client
+ * retries and waits the chat's timeout on each try, which is far longer than
+ * a switch the user is waiting on should take; so the list gets the same
+ * wait as every other model-list check, and without an answer the switch
+ * goes ahead unchecked.
+ */
+export async function checkCatalogue(client: Pick<DashScopeClient, 'listModels'>, id: string, timeoutMs = CATALOGUE_TIMEOUT_MS): Promise<CatalogueVerdict> {
 	const signal = AbortSignal.timeout(timeoutMs);
 	try {
 		return catalogueVerdict(id, await client.listModels({signal}));
@@ -30,16 +24,11 @@ export async function checkCatalogue(
 	}
 }
 
-export function catalogueVerdict(id: string, listed: readonly string[]): CatalogueVerdict {
-	if (listed.includes(id)) return {kind: 'listed'};
-	return {kind: 'not-listed', closest: closestIds(id, [...listed], MAX_CLOSEST, true)};
-}
-
 /** What the pane says about the verdict on `id` from `endpointLabel`. */
 export function catalogueMessage(id: string, verdict: CatalogueVerdict, endpointLabel: string): string {
 	switch (verdict.kind) {
 		case 'listed':
-			return `${id} is not in openclaw's registry; ${endpointLabel} lists it.`;
+			return listedOutsideRegistry(id, endpointLabel);
 		case 'not-listed': {
 			const [first] = verdict.closest;
 			const closest = first === undefined ? ' /model without a name shows the table.' : ` Closest: ${verdict.closest.join(', ')}. Try /model ${first}.`;

@@ -9,14 +9,18 @@
 import {resolve} from 'node:path';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
+import {CONTINUE_PROMPT} from '../../../core/messages.js';
 import {visionModelFor, type ModelProvider} from '../../../core/models.js';
 import {expandTilde} from '../../../core/paths.js';
+import type {RegionId} from '../../../core/regions.js';
 import {resolveModel} from '../../../core/resolve-model.js';
 import type {SessionRecorder} from '../../../core/sessions/session-recorder.js';
+import {wasCutOff} from '../../../core/usage/metered-request.js';
 import type {PaneCommands} from '../commands/slash-command.js';
 import type {ChatSession} from '../stream/use-chat-session.js';
 import {transcriptMarkdown} from '../transcript/transcript-markdown.js';
 import {copyActions} from './copy-actions.js';
+import {contextActions} from './context-actions.js';
 import {catalogueMessage, checkCatalogue} from './model-catalogue.js';
 import type {PaneSessions} from './pane-sessions.js';
 import {readsOnlyText, type Overlay, type PaneAction, type PaneState} from './pane-state.js';
@@ -32,6 +36,8 @@ export type PaneContext = {
 	readonly provider: ModelProvider;
 	/** Where the chat goes, for what the pane says about the region's model list. */
 	readonly endpointLabel: string;
+	/** The region the requests go to: prices and context windows depend on it. Undefined for a custom endpoint or the OAuth portal. */
+	readonly regionId?: RegionId;
 	/** What relative and `~` paths in /image and /save start from. */
 	readonly cwd: string;
 	readonly home: string;
@@ -50,9 +56,16 @@ export type PaneContext = {
 	readonly copyToClipboard?: (text: string) => void;
 };
 
+/**
+ * What became of a message: 'sent'; 'busy' while an answer is still
+ * streaming (the caller may queue it); 'held' when the pane took care of it
+ * (it waits for a compaction, or could not fit and is back in the prompt).
+ */
+export type SendResult = 'sent' | 'busy' | 'held';
+
 export type PaneActions = PaneCommands & {
-	/** Sends a message with the attached images to the current model; false while an answer is still streaming. */
-	readonly sendMessage: (text: string) => boolean;
+	/** Sends a message with the attached images to the current model, once it passes the context window's check. */
+	readonly sendMessage: (text: string) => SendResult;
 	/** The picker's choice. */
 	readonly pickModel: (id: string) => void;
 	readonly closeOverlay: () => void;
@@ -97,12 +110,55 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 		});
 	};
 
+	const context = contextActions(get, notice);
+
+	const sendMessage = (text: string): SendResult => {
+		const {pane, session, dispatch, recorder, regionId} = get();
+		if (session.isStreaming) return 'busy';
+		if (context.checkBeforeSending(text) === 'held') return 'held';
+		const {model, thinking, images} = pane;
+		// After /edit (or Esc twice) the message takes the place of the last one.
+		const replacing = pane.editing === true && session.state.exchanges.length > 0;
+		if (replacing) notice(`Sent in place of your earlier message${recorder.saving ? ', which stays saved, marked replaced' : ''}.`);
+		const sent = session.send(
+			{text, images},
+			{
+				model,
+				textOnly: readsOnlyText(model),
+				...thinkingOption(model, thinking),
+				...(regionId ? {region: regionId} : {}),
+				replacesLast: replacing,
+				record: () => recorder.startTurn({text, images, model}, replacing ? 'edit' : undefined),
+			},
+		);
+		if (!sent) return 'busy';
+		dispatch({type: 'images-sent', images});
+		if (replacing) dispatch({type: 'edit-ended'});
+		return 'sent';
+	};
+
 	return {
 		...sessionActions(get, {notice, switchTo}),
 		...copyActions(get, notice),
 		current() {
-			const {pane, session} = get();
-			return {model: pane.model, thinking: pane.thinking, isStreaming: session.isStreaming};
+			const {pane, session, regionId} = get();
+			return {model: pane.model, thinking: pane.thinking, isStreaming: session.isStreaming, ...(regionId ? {region: regionId} : {})};
+		},
+		compact: async keep => context.compact({...(keep ? {keep} : {}), auto: false}),
+		continueAnswer() {
+			const {session} = get();
+			if (session.isStreaming) {
+				notice('Stop the answer first (Esc), then /continue.', 'warning');
+				return;
+			}
+
+			const last = session.state.exchanges.at(-1);
+			if (!last?.metered || !wasCutOff(last.metered)) {
+				notice('The last answer was not cut off: /continue asks for the rest of an answer stopped at the output limit.', 'warning');
+				return;
+			}
+
+			sendMessage(CONTINUE_PROMPT);
 		},
 		notice,
 		showHelp() {
@@ -140,33 +196,14 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 		},
 		async saveTranscript(path) {
 			const {session, secrets, now, saveTranscript} = get();
-			const {exchanges} = session.state;
-			await saveTranscript(path, transcriptMarkdown(exchanges, {savedAt: new Date(now()), secrets}));
+			const {exchanges, summary} = session.state;
+			await saveTranscript(path, transcriptMarkdown(exchanges, {savedAt: new Date(now()), secrets, ...(summary ? {summary} : {})}));
 			return exchanges.length;
 		},
 		exit() {
 			get().dispatch({type: 'leave'});
 		},
-		sendMessage(text) {
-			const {pane, session, dispatch, recorder} = get();
-			const {model, thinking, images} = pane;
-			// After /edit (or Esc twice) the message takes the place of the last one.
-			const replacing = pane.editing === true && session.state.exchanges.length > 0 && !session.isStreaming;
-			if (replacing) notice(`Sent in place of your earlier message${recorder.saving ? ', which stays saved, marked replaced' : ''}.`);
-			const sent = session.send(
-				{text, images},
-				{
-					model,
-					textOnly: readsOnlyText(model),
-					...thinkingOption(model, thinking),
-					replacesLast: replacing,
-					record: () => recorder.startTurn({text, images, model}, replacing ? 'edit' : undefined),
-				},
-			);
-			if (sent) dispatch({type: 'images-sent', images});
-			if (sent && replacing) dispatch({type: 'edit-ended'});
-			return sent;
-		},
+		sendMessage,
 		pickModel(id) {
 			get().dispatch({type: 'overlay-closed'});
 			void switchModel(id);

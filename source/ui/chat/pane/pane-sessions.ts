@@ -9,7 +9,8 @@ import type {ClassifiedError} from '../../../core/errors.js';
 import {formatSessionTime, turnsLabel} from '../../../core/sessions/session-dates.js';
 import type {SessionStore} from '../../../core/sessions/session-store.js';
 import type {SessionSummary, StoredTurn} from '../../../core/sessions/session-types.js';
-import type {Exchange} from '../transcript/transcript-state.js';
+import type {StoredConversation} from '../../../core/sessions/stored-conversation.js';
+import type {ChatAction, Exchange} from '../transcript/transcript-state.js';
 
 export type PaneSessions = {
 	/** undefined when there is none to read (--no-save on a first run) or it could not be opened. */
@@ -17,7 +18,7 @@ export type PaneSessions = {
 	/** Save as the conversation happens (off with --no-save, or when the store could not be opened). */
 	readonly save: boolean;
 	/** The conversation the pane opens on. */
-	readonly resumed?: {readonly session: SessionSummary; readonly turns: readonly StoredTurn[]};
+	readonly resumed?: StoredConversation;
 	/** Open the session picker first (--resume without an id). */
 	readonly pickFirst?: boolean;
 	/** Why this conversation is not saved, said once when the pane opens. */
@@ -37,7 +38,19 @@ export function exchangesFromTurns(turns: readonly StoredTurn[]): Exchange[] {
 		outcome: turn.outcome === 'streaming' ? 'interrupted' : turn.outcome,
 		// Saved as it was shown; its kind is only a label here.
 		...(turn.error ? {error: turn.error as ClassifiedError} : {}),
+		...(turn.metered ? {metered: turn.metered} : {}),
 	}));
+}
+
+/** A saved conversation going on in the pane: its turns as they were, its summary and what it has cost so far. */
+export function resumeAction(stored: StoredConversation): Extract<ChatAction, {type: 'resume'}> {
+	return {
+		type: 'resume',
+		notice: resumedNotice(stored.session),
+		exchanges: exchangesFromTurns(stored.turns),
+		...(stored.summary ? {summary: stored.summary} : {}),
+		usage: stored.usage,
+	};
 }
 
 export function resumedNotice(session: SessionSummary): string {

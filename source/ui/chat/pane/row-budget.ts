@@ -4,7 +4,7 @@
  * footer their own, and the live answer at most half of what is left. The
  * frame Ink redraws must stay shorter than the terminal.
  */
-import type {EditorState} from '../prompt/line-editor.js';
+import type {EditorState} from '../../components/line-editor.js';
 import {promptRows} from '../prompt/prompt-layout.js';
 
 /** Footer, status (up to two rows) and the blank rows around them. */

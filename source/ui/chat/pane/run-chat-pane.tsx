@@ -1,7 +1,7 @@
 import {render} from 'ink';
-import {constants as osConstants} from 'node:os';
 import {createDashScopeClient} from '../../../core/dashscope-client.js';
 import type {Env} from '../../../core/env.js';
+import {exitCodeForSignal} from '../../../core/exit-codes.js';
 import {classifyApiError, DashScopeError, type ClassifiedError} from '../../../core/errors.js';
 import {loadImageAttachment, type ImageAttachment} from '../../../core/images.js';
 import type {ModelInfo, ModelProvider} from '../../../core/models.js';
@@ -83,7 +83,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 					return;
 				}
 
-				exitCode = 128 + (osConstants.signals[signal] ?? 0);
+				exitCode = exitCodeForSignal(signal);
 				pane.unmount?.();
 			}),
 	};

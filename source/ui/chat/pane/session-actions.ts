@@ -8,10 +8,11 @@ import type {ImageAttachment} from '../../../core/images.js';
 import {resolveModel} from '../../../core/resolve-model.js';
 import {imageReference} from '../../../core/sessions/image-reference.js';
 import {cleanTitle} from '../../../core/sessions/session-title.js';
+import {readConversation} from '../../../core/sessions/stored-conversation.js';
 import type {ImageReference} from '../../../core/sessions/session-types.js';
 import type {NoticeTone, Exchange} from '../transcript/transcript-state.js';
 import type {PaneActions, PaneContext} from './pane-actions.js';
-import {exchangesFromTurns, resumedNotice} from './pane-sessions.js';
+import {resumeAction} from './pane-sessions.js';
 import {readsOnlyText} from './pane-state.js';
 import {thinkingOption} from './thinking-option.js';
 
@@ -48,26 +49,26 @@ export function sessionActions(get: () => PaneContext, {notice}: Helpers): Sessi
 			dispatch({type: 'overlay-closed'});
 			const {store} = sessions;
 			if (!store) return;
-			let summary;
-			let turns;
+			let stored;
 			try {
-				summary = store.sessionById(sessionId);
-				turns = store.conversation(sessionId);
+				const found = store.sessionById(sessionId);
+				stored = found ? readConversation(store, found) : undefined;
 			} catch (error) {
 				notice(`Could not read that conversation: ${error instanceof Error ? error.message : String(error)}`, 'warning');
 				return;
 			}
 
-			if (!summary) {
+			if (!stored) {
 				notice('That conversation is gone (deleted meanwhile?).', 'warning');
 				return;
 			}
 
+			const {session: found, turns} = stored;
 			dispatch({type: 'images-cleared'});
 			dispatch({type: 'edit-ended'});
-			session.dispatch({type: 'resume', notice: resumedNotice(summary), exchanges: exchangesFromTurns(turns)});
-			recorder.continueSession(summary.id, turns.at(-1)?.id);
-			if (summary.model !== pane.model) dispatch({type: 'model-switched', model: summary.model});
+			session.dispatch(resumeAction(stored));
+			recorder.continueSession(found.id, turns.at(-1)?.id);
+			if (found.model !== pane.model) dispatch({type: 'model-switched', model: found.model});
 		},
 		closeSessionPicker() {
 			const {dispatch, session} = get();
@@ -111,7 +112,7 @@ export function sessionActions(get: () => PaneContext, {notice}: Helpers): Sessi
 				return;
 			}
 
-			const {recorder} = get();
+			const {recorder, regionId} = get();
 			if (get().session.isStreaming) return;
 			const kept = recorder.saving ? 'stays saved as an alternative' : 'stays above';
 			notice(`Asking ${model} again; the earlier answer${last.model === model ? '' : ` from ${last.model}`} ${kept}.`);
@@ -121,6 +122,7 @@ export function sessionActions(get: () => PaneContext, {notice}: Helpers): Sessi
 					model,
 					textOnly: readsOnlyText(model),
 					...thinkingOption(model, get().pane.thinking),
+					...(regionId ? {region: regionId} : {}),
 					replacesLast: true,
 					record: () => recorder.startTurn({text: last.text, images, model}, 'retry'),
 				},

@@ -5,12 +5,13 @@
  */
 import type {StreamEvent} from '../../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../../core/errors.js';
-import type {Usage} from '../transcript/transcript-state.js';
+import {usageFromEvent, type RequestUsage} from '../../../core/usage/metered-request.js';
 
 export type StreamBatch = {readonly content: string; readonly reasoning: string};
 
 export type TurnOutcome =
-	| {readonly outcome: 'done'}
+	/** `finishReason`: the service's, 'length' when the answer reached the output limit. */
+	| {readonly outcome: 'done'; readonly finishReason?: string}
 	| {readonly outcome: 'interrupted'}
 	| {readonly outcome: 'failed'; readonly error: ClassifiedError};
 
@@ -20,7 +21,7 @@ export type StreamTurnOptions = {
 	/** The longest a delta waits before it is handed on. */
 	readonly flushIntervalMs: number;
 	readonly onBatch: (batch: StreamBatch) => void;
-	readonly onUsage: (usage: Usage) => void;
+	readonly onUsage: (usage: RequestUsage) => void;
 	readonly classify: (error: unknown) => ClassifiedError;
 	readonly now?: () => number;
 };
@@ -30,6 +31,7 @@ export async function streamTurn(options: StreamTurnOptions): Promise<TurnOutcom
 	let content = '';
 	let reasoning = '';
 	let lastFlushAt = now();
+	let finishReason: string | undefined;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 
 	const flush = () => {
@@ -60,7 +62,9 @@ export async function streamTurn(options: StreamTurnOptions): Promise<TurnOutcom
 				reasoning += event.text;
 				schedule();
 			} else if (event.type === 'usage') {
-				onUsage({promptTokens: event.promptTokens, completionTokens: event.completionTokens});
+				onUsage(usageFromEvent(event));
+			} else if (event.type === 'done' && event.finishReason !== null) {
+				finishReason = event.finishReason;
 			}
 		}
 	} catch (error) {
@@ -70,5 +74,6 @@ export async function streamTurn(options: StreamTurnOptions): Promise<TurnOutcom
 	}
 
 	flush();
-	return signal.aborted ? {outcome: 'interrupted'} : {outcome: 'done'};
+	if (signal.aborted) return {outcome: 'interrupted'};
+	return finishReason === undefined ? {outcome: 'done'} : {outcome: 'done', finishReason};
 }

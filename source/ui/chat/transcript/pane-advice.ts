@@ -37,7 +37,7 @@ export const PANE_ADVICE: readonly PaneAdvice[] = [
 	},
 	{
 		kind: 'context_too_long',
-		nextStep: () => 'Start a fresh conversation with /clear, send a shorter message, or pick a model with a larger context with /model.',
+		nextStep: () => '/compact summarises the older turns, /clear starts a fresh conversation, /model picks a model with a larger context; or send a shorter message.',
 	},
 	{
 		kind: 'text_only_model',

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {outputLimitNote} from '../../../core/messages.js';
 import {wrapWords} from '../../../core/text/wrap.js';
 import {useTheme} from '../../components/theme.js';
 import {HelpList} from '../commands/help-list.js';
@@ -68,6 +69,9 @@ function EntryBody({entry, width}: TranscriptEntryProps) {
 
 		case 'interrupted':
 			return <Text color={theme.warning}>⏹ Interrupted: the answer above is partial.</Text>;
+
+		case 'cut-off':
+			return <Text color={theme.warning}>{wrapWords(`⏹ The answer above ${outputLimitNote(entry.tokens)}: it is cut short. /continue asks for the rest.`, width).join('\n')}</Text>;
 
 		case 'error':
 			return <ErrorNotice error={entry.error} />;

@@ -1,16 +1,21 @@
 /**
  * The transcript as a pure reducer: finished entries (written once to
  * the terminal's scrollback), the turn being streamed, and the conversation
- * that is sent back to the model. Times come in with the actions, so the same
- * actions always give the same state.
+ * that is sent back to the model: its exchanges, the summary that stands in
+ * for the older ones once compacted, where the last request left the context
+ * window, and what its requests have cost. Times come in with the actions, so
+ * the same actions always give the same state.
  */
-import type {PastImage} from '../../../core/chat-request.js';
+import type {ConversationSummary, PastImage} from '../../../core/chat-request.js';
+import {measuredContext, type MeasuredContext} from '../../../core/conversation/context-meter.js';
 import type {ClassifiedError} from '../../../core/errors.js';
 import type {ImageAttachment} from '../../../core/images.js';
 import {splitFinishedMarkdown} from '../../../core/markdown-blocks.js';
+import type {RegionId} from '../../../core/regions.js';
 import {tokensPerSecond} from '../../../core/token-rate.js';
+import {estimateTokens} from '../../../core/usage/estimate-tokens.js';
+import {addRequest, NO_USAGE, wasCutOff, type MeteredRequest, type RequestUsage, type UsageTotals} from '../../../core/usage/metered-request.js';
 import {codeBlocksIn} from '../markdown/code-blocks.js';
-import {estimateTokens} from './estimate-tokens.js';
 
 export type NoticeTone = 'info' | 'success' | 'warning';
 
@@ -23,11 +28,11 @@ export type Entry =
 	 */
 	| {readonly id: number; readonly kind: 'answer'; readonly markdown: string; readonly firstCodeLabel?: number; readonly codeBlocks?: readonly string[]}
 	| {readonly id: number; readonly kind: 'interrupted'}
+	/** The answer above reached the output limit (finish_reason "length"); `tokens`: its output tokens. */
+	| {readonly id: number; readonly kind: 'cut-off'; readonly tokens?: number}
 	| {readonly id: number; readonly kind: 'error'; readonly error: ClassifiedError}
 	| {readonly id: number; readonly kind: 'notice'; readonly text: string; readonly tone: NoticeTone}
 	| {readonly id: number; readonly kind: 'help'};
-
-export type Usage = {readonly promptTokens: number; readonly completionTokens: number};
 
 /** One question and what came back; the conversation is a list of these. */
 export type Exchange = {
@@ -39,7 +44,12 @@ export type Exchange = {
 	readonly reasoning: string;
 	readonly outcome: 'done' | 'interrupted' | 'failed';
 	readonly error?: ClassifiedError;
+	/** The request as billed; undefined for exchanges resumed from before usage was saved. */
+	readonly metered?: MeteredRequest;
 };
+
+/** Where a request goes and with what setting: what its price depends on besides its usage. */
+export type RequestSetting = {readonly region?: RegionId; readonly thinking: boolean};
 
 export type LiveTurn = {
 	readonly exchange: Exchange;
@@ -53,7 +63,8 @@ export type LiveTurn = {
 	readonly reasoningDone: boolean;
 	readonly startedAt: number;
 	readonly firstTokenAt?: number;
-	readonly usage?: Usage;
+	readonly setting: RequestSetting;
+	readonly usage?: RequestUsage;
 	/** Tokens received so far, estimated from the text (estimate-tokens.ts), until `usage` says. */
 	readonly estimatedTokens: number;
 	/** Length of `liveAnswer` when splitting was last tried (see `shouldTrySplit`). */
@@ -61,18 +72,36 @@ export type LiveTurn = {
 };
 
 export type AnswerStats = {
-	readonly model: string;
-	readonly usage?: Usage;
+	/** The request as billed: model, usage, finish_reason. */
+	readonly request: MeteredRequest;
 	readonly timeToFirstTokenMs?: number;
 	readonly tokensPerSecond?: number;
 };
+
+/** A summary being written (/compact, or before a message that would not fit). */
+export type Compacting = {readonly startedAt: number; readonly auto: boolean; readonly estimatedTokens: number};
+
+/** How the last request ended, an answer's or a compaction's: what a queued message waits for. */
+export type LastRun = {readonly what: 'answer' | 'compaction'; readonly outcome: Exchange['outcome']};
 
 export type ChatState = {
 	readonly entries: readonly Entry[];
 	readonly nextId: number;
 	readonly live?: LiveTurn;
-	/** The conversation since the last /new (or the one resumed). */
+	/** The conversation since the last /new (or the one resumed), compacted turns included: /save writes them all. */
 	readonly exchanges: readonly Exchange[];
+	/** Stands in for the first exchanges in what is sent, once compacted. */
+	readonly summary?: ConversationSummary;
+	/** The context as the last request counted it; undefined until one has, and after a compaction. */
+	readonly measured?: MeasuredContext;
+	/** A compaction did not shrink the conversation enough: it is not tried again by itself. */
+	readonly autoCompactHeld: boolean;
+	/** The warning that the window is nearly full has been given (again once it drops below). */
+	readonly contextWarned: boolean;
+	/** Every request of this conversation (retried answers and compactions too): estimated costs, requests without a price. */
+	readonly usage: UsageTotals;
+	readonly compacting?: Compacting;
+	readonly lastRun?: LastRun;
 	/** Code blocks numbered so far; the next one written gets this plus one. */
 	readonly codeBlocks: number;
 	readonly lastAnswer?: AnswerStats;
@@ -87,32 +116,55 @@ export type ChatState = {
 
 export type ChatAction =
 	/** `replacesLast`: the answer takes the place of the last exchange (/retry, an edited prompt). */
-	| {type: 'send'; text: string; images: readonly (ImageAttachment | PastImage)[]; model: string; at: number; replacesLast?: boolean}
+	| {
+			type: 'send';
+			text: string;
+			images: readonly (ImageAttachment | PastImage)[];
+			model: string;
+			at: number;
+			replacesLast?: boolean;
+			setting?: RequestSetting;
+	  }
 	| {type: 'delta'; content: string; reasoning: string; at: number}
-	| {type: 'usage'; usage: Usage}
-	| {type: 'end'; at: number; outcome: 'done' | 'interrupted'}
+	| {type: 'usage'; usage: RequestUsage}
+	| {type: 'end'; at: number; outcome: 'done' | 'interrupted'; finishReason?: string}
+	| {type: 'compaction-started'; at: number; auto: boolean}
+	| {type: 'compaction-delta'; tokens: number}
+	/** The summary's request ended; `request` is billed whether or not the summary is used. */
+	| {type: 'compaction-ended'; outcome: Exchange['outcome']; request?: MeteredRequest}
+	/** The summary stands in for the first `summary.turns` exchanges from now on; `holdAuto`: it was not enough. */
+	| {type: 'compacted'; summary: ConversationSummary; holdAuto: boolean}
+	/** A compaction was not used: it is not tried again by itself. */
+	| {type: 'auto-compaction-held'}
+	| {type: 'context-warned'; warned: boolean}
 	| {type: 'fail'; at: number; error: ClassifiedError}
 	| {type: 'notice'; text: string; tone?: NoticeTone}
 	| {type: 'help'}
 	/** A new conversation; `text` says so. */
 	| {type: 'clear'; text?: string}
-	/** A saved conversation goes on: its exchanges are shown as they were and sent with the next message. */
-	| {type: 'resume'; notice: string; exchanges: readonly Exchange[]}
+	/** A saved conversation goes on: its exchanges are shown as they were and sent with the next message (the summary in place of the ones it covers). */
+	| {type: 'resume'; notice: string; exchanges: readonly Exchange[]; summary?: ConversationSummary; usage?: UsageTotals}
 	| {type: 'toggle-reasoning'};
 
 export const initialChatState: ChatState = {
 	entries: [],
 	nextId: 1,
 	exchanges: [],
+	autoCompactHeld: false,
+	contextWarned: false,
+	usage: NO_USAGE,
 	codeBlocks: 0,
 	reasoningCollapsed: true,
 	reasoningForNextAnswer: false,
 };
 
+/** What a new conversation starts from: no summary, nothing measured or spent. */
+const FRESH_CONVERSATION = {summary: undefined, measured: undefined, autoCompactHeld: false, contextWarned: false, usage: NO_USAGE} as const;
+
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 	switch (action.type) {
 		case 'send': {
-			if (state.live) return state;
+			if (state.live || state.compacting) return state;
 			const exchange: Exchange = {
 				text: action.text,
 				images: action.images,
@@ -123,9 +175,12 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			};
 			const images = action.images.map(image => image.path);
 			const exchanges = action.replacesLast ? state.exchanges.slice(0, -1) : state.exchanges;
+			// The count covered the exchange being replaced.
+			const measured = action.replacesLast ? undefined : state.measured;
+			const setting = action.setting ?? {thinking: false};
 			return {
-				...append({...state, exchanges}, {kind: 'user', text: action.text, images}),
-				live: {exchange, liveAnswer: '', reasoningDone: false, startedAt: action.at, splitCheckedAt: 0, estimatedTokens: 0},
+				...append({...state, exchanges, measured}, {kind: 'user', text: action.text, images}),
+				live: {exchange, liveAnswer: '', reasoningDone: false, startedAt: action.at, splitCheckedAt: 0, estimatedTokens: 0, setting},
 				reasoningForNextAnswer: false,
 			};
 		}
@@ -169,7 +224,34 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'end': {
-			return finishTurn(state, action.at, action.outcome);
+			return finishTurn(state, action.at, action.outcome, undefined, action.finishReason);
+		}
+
+		case 'compaction-started': {
+			if (state.live || state.compacting) return state;
+			return {...state, compacting: {startedAt: action.at, auto: action.auto, estimatedTokens: 0}};
+		}
+
+		case 'compaction-delta': {
+			const {compacting} = state;
+			return compacting ? {...state, compacting: {...compacting, estimatedTokens: compacting.estimatedTokens + action.tokens}} : state;
+		}
+
+		case 'compaction-ended': {
+			const usage = action.request ? addRequest(state.usage, action.request) : state.usage;
+			return {...state, compacting: undefined, usage, lastRun: {what: 'compaction', outcome: action.outcome}};
+		}
+
+		case 'compacted': {
+			return {...state, summary: action.summary, measured: undefined, autoCompactHeld: action.holdAuto};
+		}
+
+		case 'auto-compaction-held': {
+			return state.autoCompactHeld ? state : {...state, autoCompactHeld: true};
+		}
+
+		case 'context-warned': {
+			return state.contextWarned === action.warned ? state : {...state, contextWarned: action.warned};
 		}
 
 		case 'fail': {
@@ -186,15 +268,27 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'clear': {
-			if (state.live) return state;
-			return append({...state, exchanges: []}, {kind: 'notice', text: action.text ?? 'New conversation: the model starts fresh.', tone: 'info'});
+			if (state.live || state.compacting) return state;
+			return append({...state, ...FRESH_CONVERSATION, exchanges: []}, {kind: 'notice', text: action.text ?? 'New conversation: the model starts fresh.', tone: 'info'});
 		}
 
 		case 'resume': {
-			if (state.live) return state;
+			if (state.live || state.compacting) return state;
 			let next = append(state, {kind: 'notice', text: action.notice, tone: 'info'});
-			for (const exchange of action.exchanges) next = appendExchange(next, exchange);
-			return {...next, exchanges: action.exchanges};
+			for (const [index, exchange] of action.exchanges.entries()) {
+				next = appendExchange(next, exchange);
+				if (action.summary && index === action.summary.turns - 1) {
+					next = append(next, {kind: 'notice', text: summaryStandsInNotice(action.summary.turns), tone: 'info'});
+				}
+			}
+
+			return {
+				...next,
+				...FRESH_CONVERSATION,
+				exchanges: action.exchanges,
+				...(action.summary ? {summary: action.summary} : {}),
+				usage: action.usage ?? NO_USAGE,
+			};
 		}
 
 		case 'toggle-reasoning': {
@@ -217,11 +311,17 @@ function shouldTrySplit(turn: LiveTurn, added: string): boolean {
 	return length < 16_384 || length - turn.splitCheckedAt >= length / 4;
 }
 
+/** The notice in a resumed transcript after the turns a summary stands in for. */
+export function summaryStandsInNotice(turns: number): string {
+	return `The ${turns === 1 ? 'turn' : `${turns} turns`} above ${turns === 1 ? 'was' : 'were'} compacted: a summary goes in ${turns === 1 ? 'its' : 'their'} place.`;
+}
+
 function finishTurn(
 	state: ChatState,
 	at: number,
 	outcome: Exchange['outcome'],
 	error?: ClassifiedError,
+	finishReason?: string,
 ): ChatState {
 	const {live} = state;
 	if (!live) return state;
@@ -229,24 +329,35 @@ function finishTurn(
 	if (!live.reasoningDone) next = appendReasoning(next, live.exchange.reasoning);
 	if (live.liveAnswer.trim() !== '') next = appendAnswer(next, live.liveAnswer);
 	if (outcome === 'interrupted') next = append(next, {kind: 'interrupted'});
+	const request: MeteredRequest = {
+		model: live.exchange.model,
+		...(live.setting.region ? {region: live.setting.region} : {}),
+		thinking: live.setting.thinking,
+		...(finishReason ? {finishReason} : {}),
+		...(live.usage ? {usage: live.usage} : {}),
+	};
+	if (wasCutOff(request)) next = append(next, {kind: 'cut-off', ...(live.usage ? {tokens: live.usage.completionTokens} : {})});
 
-	const exchange: Exchange = {...live.exchange, outcome, ...(error ? {error} : {})};
+	const exchange: Exchange = {...live.exchange, outcome, ...(error ? {error} : {}), metered: request};
+	const exchanges = [...state.exchanges, exchange];
 	return {
 		...next,
 		live: undefined,
-		exchanges: [...state.exchanges, exchange],
-		lastAnswer: statsFor(live, at),
+		exchanges,
+		measured: live.usage ? measuredContext(live.usage, exchanges.length) : next.measured,
+		usage: addRequest(state.usage, request),
+		lastAnswer: statsFor(live, at, request),
+		lastRun: {what: 'answer', outcome},
 	};
 }
 
-function statsFor(live: LiveTurn, at: number): AnswerStats {
+function statsFor(live: LiveTurn, at: number, request: MeteredRequest): AnswerStats {
 	const {firstTokenAt, usage} = live;
 	const streamingMs = firstTokenAt === undefined ? 0 : at - firstTokenAt;
 	return {
-		model: live.exchange.model,
-		usage,
-		timeToFirstTokenMs: firstTokenAt === undefined ? undefined : firstTokenAt - live.startedAt,
-		tokensPerSecond: usage ? tokensPerSecond(usage.completionTokens, streamingMs) : undefined,
+		request,
+		...(firstTokenAt === undefined ? {} : {timeToFirstTokenMs: firstTokenAt - live.startedAt}),
+		...(usage ? {tokensPerSecond: tokensPerSecond(usage.completionTokens, streamingMs)} : {}),
 	};
 }
 
@@ -261,6 +372,11 @@ function appendExchange(state: ChatState, exchange: Exchange): ChatState {
 	if (exchange.reasoning.trim() !== '') next = append(next, {kind: 'reasoning', text: exchange.reasoning, collapsed: true});
 	if (exchange.answer.trim() !== '') next = appendAnswer(next, exchange.answer);
 	if (exchange.outcome === 'interrupted') next = append(next, {kind: 'interrupted'});
+	if (exchange.metered && wasCutOff(exchange.metered)) {
+		const tokens = exchange.metered.usage?.completionTokens;
+		next = append(next, {kind: 'cut-off', ...(tokens === undefined ? {} : {tokens})});
+	}
+
 	if (exchange.error) next = append(next, {kind: 'error', error: exchange.error});
 	return next;
 }

@@ -8,10 +8,15 @@ it('/help wraps a long description under itself, keeping the name column clear',
 	const think = rows.findIndex(row => row.startsWith('/think'));
 	expect(think).toBeGreaterThan(0);
 	const column = rows[think]!.indexOf('ask');
-	// The row after /think continues its description, indented to the same column.
-	expect(rows[think + 1]!.slice(0, column).trim()).toBe('');
-	expect(rows[think + 1]!.slice(column).trim()).not.toBe('');
-	expect(rows[think + 2]).toMatch(/^\/new/);
+	const next = rows.findIndex((row, index) => index > think && row.startsWith('/'));
+	// The rows after /think continue its description, indented to the same column, up to the next command.
+	expect(next).toBeGreaterThan(think + 1);
+	for (const row of rows.slice(think + 1, next)) {
+		expect(row.slice(0, column).trim()).toBe('');
+		expect(row.slice(column).trim()).not.toBe('');
+	}
+
+	expect(rows[next]).toMatch(/^\/new/);
 });
 
 it('entries keep to the pane width inside <Static>, which gives its children no width', async () => {

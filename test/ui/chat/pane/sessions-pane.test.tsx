@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {openSessionStore, type SessionStore} from '../../../../source/core/sessions/session-store.js';
+import {readConversation} from '../../../../source/core/sessions/stored-conversation.js';
+import {SUMMARY_QUESTION} from '../../../../source/core/chat-request.js';
 import type {PaneSessions} from '../../../../source/ui/chat/pane/pane-sessions.js';
 import {KEYS, startChat, type ChatHarness} from './chat-harness.js';
 
@@ -25,7 +27,7 @@ afterEach(async () => {
 	fs.rmSync(dir, {recursive: true, force: true});
 });
 
-type Body = {model: string; messages: Array<{role: string; content: unknown}>};
+type Body = {model: string; messages: Array<{role: string; content: unknown}>; enable_thinking?: boolean};
 const bodies = (harness: ChatHarness) => harness.fake.chatRequests().map(request => request.body as Body);
 
 function sessions(extra: Partial<PaneSessions> = {}): PaneSessions {
@@ -59,7 +61,7 @@ describe('the pane saves as it goes', () => {
 		const id = store.createSession({title: 'earlier', model: 'qwen3-coder-plus', now: 1});
 		const turn = store.addTurn({sessionId: id, prompt: 'what is 2+2?', images: [], model: 'qwen3-coder-plus', now: 2});
 		store.finishTurn(turn.id, {answer: 'It is **4**.', reasoning: '', outcome: 'interrupted', now: 3});
-		chat = await startChat({sessions: sessions({resumed: {session: store.sessionById(id)!, turns: store.conversation(id)}})});
+		chat = await startChat({sessions: sessions({resumed: readConversation(store, store.sessionById(id)!)})});
 		// The title follows the first prompt until the session is renamed.
 		await chat.waitFor(frame => frame.includes('Resumed "what is 2+2?"') && frame.includes('It is 4.') && frame.includes('Interrupted'));
 		await ask(chat, 'and 3+3?');
@@ -86,6 +88,50 @@ describe('the pane saves as it goes', () => {
 		await ask(chat, 'two');
 		expect(chat.frame().match(/Saving stopped/g)).toHaveLength(1);
 		expect(store.allTurns(store.listSessions()[0]!.id).map(turn => turn.prompt)).toEqual(['one']);
+	});
+});
+
+describe('usage and compaction are saved', () => {
+	it('each turn with its usage, region, thinking and finish_reason; a compaction as a row of its own', async () => {
+		chat = await startChat({sessions: sessions(), model: 'qwen-plus'});
+		const one = 'tell me about one '.repeat(100).trim();
+		chat.fake.enqueue({kind: 'stream', chunks: ['Some', ' of it'], usage: {promptTokens: 5000, cachedTokens: 1024}, finishReason: 'length'});
+		await chat.submit(one);
+		await chat.waitFor(frame => frame.includes('stopped at the output limit'));
+		await chat.submit('/think on');
+		await ask(chat, 'two');
+		chat.fake.enqueue({kind: 'stream', chunks: ['They asked one.']});
+		await chat.submit('/compact');
+		await chat.waitFor(frame => frame.includes('Compacted 1 turn'));
+
+		const {session, turns} = onlySession();
+		expect(turns.map(turn => turn.metered)).toEqual([
+			{model: 'qwen-plus', region: 'intl', thinking: false, finishReason: 'length', usage: {promptTokens: 5000, completionTokens: 2, totalTokens: 5002, cachedTokens: 1024}},
+			{model: 'qwen-plus', region: 'intl', thinking: true, finishReason: 'stop', usage: expect.objectContaining({reasoningTokens: expect.any(Number)})},
+		]);
+		const [compaction] = store.compactions(session.id);
+		expect(compaction).toMatchObject({turns: 1, summary: 'They asked one.', metered: {model: 'qwen-plus', region: 'intl', thinking: false, finishReason: 'stop'}});
+		expect(compaction!.tokensAfter).toBeLessThan(compaction!.tokensBefore);
+		// Summarising asks for no reasoning (hybrid models default to none), which would be paid for.
+		expect(bodies(chat).map(body => body.enable_thinking)).toEqual([undefined, true, undefined]);
+	});
+
+	it('a compacted conversation goes on with its summary in place of the turns it covers, and its cost so far', async () => {
+		const id = store.createSession({title: 'earlier', model: 'qwen3-coder-plus', now: 1});
+		for (const prompt of ['one', 'two', 'three']) {
+			const turn = store.addTurn({sessionId: id, prompt, images: [], model: 'qwen3-coder-plus', now: 2});
+			const usage = {promptTokens: 1_000_000, completionTokens: 0, totalTokens: 1_000_000};
+			store.finishTurn(turn.id, {answer: `answer ${prompt}`, reasoning: '', outcome: 'done', metered: {region: 'intl', thinking: false, usage}, now: 3});
+		}
+
+		const metered = {model: 'qwen3-coder-plus', region: 'intl' as const, thinking: false, finishReason: 'stop', usage: {promptTokens: 10, completionTokens: 5, totalTokens: 15}};
+		store.addCompaction({sessionId: id, turns: 2, summary: 'One and two, summed up.', tokensBefore: 30, tokensAfter: 8, metered, now: 4});
+		chat = await startChat({sessions: sessions({resumed: readConversation(store, store.sessionById(id)!)})});
+		await chat.waitFor(frame => frame.includes('answer three') && frame.replace(/\s+/g, ' ').includes('The 2 turns above were compacted: a summary goes in their place.'));
+		await ask(chat, 'four');
+		expect(bodies(chat).at(-1)!.messages.map(message => message.content)).toEqual([SUMMARY_QUESTION, 'One and two, summed up.', 'three', 'answer three', 'four']);
+		// Three turns of 1M input tokens at $6 per 1M (above 256K), the summary, and this turn: $18.00 and a little.
+		await chat.waitFor(frame => /session \$18\.0\d/.test(frame));
 	});
 });
 

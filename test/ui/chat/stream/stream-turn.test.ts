@@ -52,7 +52,7 @@ describe('streamTurn', () => {
 			classify,
 		});
 		expect(batches).toEqual([{content: 'yes', reasoning: 'hmm'}]);
-		expect(usages).toEqual([{promptTokens: 3, completionTokens: 2}]);
+		expect(usages).toEqual([{promptTokens: 3, completionTokens: 2, totalTokens: 5}]);
 	});
 
 	it('delivers what arrived before a failure, then the classified error', async () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {turnActivity} from '../../../../source/ui/chat/stream/turn-activity.js';
+import {compactionActivity, turnActivity} from '../../../../source/ui/chat/stream/turn-activity.js';
 import {chatReducer, initialChatState, type ChatAction} from '../../../../source/ui/chat/transcript/transcript-state.js';
 
 const live = (actions: ChatAction[]) => actions.reduce(chatReducer, initialChatState).live!;
@@ -15,7 +15,12 @@ describe('turnActivity', () => {
 	});
 
 	it('uses the usage chunk once it has come', () => {
-		const turn = live([send, {type: 'delta', content: 'abc', reasoning: '', at: 1500}, {type: 'usage', usage: {promptTokens: 3, completionTokens: 41}}]);
+		const turn = live([send, {type: 'delta', content: 'abc', reasoning: '', at: 1500}, {type: 'usage', usage: {promptTokens: 3, completionTokens: 41, totalTokens: 44}}]);
 		expect(turnActivity(turn, 2000)).toBe('streaming 1.0 s · 41 tokens');
+	});
+
+	it('counts a compaction the same way: its time and the summary\'s tokens so far', () => {
+		const state = [{type: 'compaction-started', at: 1000, auto: true}, {type: 'compaction-delta', tokens: 30.5}] as ChatAction[];
+		expect(compactionActivity(state.reduce(chatReducer, initialChatState).compacting!, 3500)).toBe('compacting 2.5 s · ~31 tokens');
 	});
 });

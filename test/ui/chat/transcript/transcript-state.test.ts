@@ -19,14 +19,13 @@ describe('chatReducer', () => {
 			send('q', 1000),
 			delta('Hello ', 1200),
 			delta('world', 1700),
-			{type: 'usage', usage: {promptTokens: 7, completionTokens: 50}},
-			{type: 'end', at: 2200, outcome: 'done'},
+			{type: 'usage', usage: {promptTokens: 7, completionTokens: 50, totalTokens: 57}},
+			{type: 'end', at: 2200, outcome: 'done', finishReason: 'stop'},
 		]);
 		expect(state.live).toBeUndefined();
 		expect(state.entries.at(-1)).toMatchObject({kind: 'answer', markdown: 'Hello world'});
 		expect(state.lastAnswer).toEqual({
-			model: 'qwen-plus',
-			usage: {promptTokens: 7, completionTokens: 50},
+			request: {model: 'qwen-plus', thinking: false, finishReason: 'stop', usage: {promptTokens: 7, completionTokens: 50, totalTokens: 57}},
 			timeToFirstTokenMs: 200,
 			tokensPerSecond: 50,
 		});
@@ -93,5 +92,59 @@ describe('chatReducer', () => {
 		for (let index = 0; index < 2000; index++) state = chatReducer(state, delta('word '.repeat(20)));
 		expect(state.live?.liveAnswer.length).toBe(200_000);
 		expect(state.entries).toHaveLength(1);
+	});
+
+	it('marks an answer cut at the output limit, with its output tokens, after the answer', () => {
+		const state = run([
+			send('q'),
+			delta('Half of it'),
+			{type: 'usage', usage: {promptTokens: 10, completionTokens: 8192, totalTokens: 8202}},
+			{type: 'end', at: 20, outcome: 'done', finishReason: 'length'},
+		]);
+		expect(state.entries.slice(-2)).toMatchObject([{kind: 'answer'}, {kind: 'cut-off', tokens: 8192}]);
+		expect(state.exchanges[0]?.metered).toMatchObject({finishReason: 'length'});
+	});
+
+	it('keeps the context as the service counted it: the answer joins it, its reasoning does not', () => {
+		const usage = {promptTokens: 1000, completionTokens: 300, totalTokens: 1300, reasoningTokens: 100};
+		const state = run([send('q', 0), delta('a'), {type: 'usage', usage}, {type: 'end', at: 5, outcome: 'done'}]);
+		expect(state.measured).toEqual({tokens: 1200, exchanges: 1});
+		// An edited prompt replaces the exchange that count covered.
+		expect(run([{type: 'send', text: 'edited', images: [], model: 'qwen-plus', at: 6, replacesLast: true}], state).measured).toBeUndefined();
+	});
+
+	it('adds up the conversation\'s cost, compactions included, per currency, and starts afresh on /clear', () => {
+		const usage = {promptTokens: 1_000_000, completionTokens: 0, totalTokens: 1_000_000};
+		const answered = run([
+			{type: 'send', text: 'q', images: [], model: 'qwen-plus', at: 0, setting: {region: 'intl', thinking: false}},
+			{type: 'usage', usage},
+			{type: 'end', at: 5, outcome: 'done'},
+			{type: 'compaction-started', at: 6, auto: false},
+			{type: 'compaction-ended', outcome: 'done', request: {model: 'qwen-plus', region: 'cn', thinking: false, usage}},
+		]);
+		// 1M input tokens: qwen-plus's top tier in both regions, $1.2 and ¥4.8 per 1M.
+		expect(answered.usage.requests).toBe(2);
+		expect(answered.usage.costs.USD).toBeCloseTo(1.2, 10);
+		expect(answered.usage.costs.CNY).toBeCloseTo(4.8, 10);
+		expect(answered.lastRun).toEqual({what: 'compaction', outcome: 'done'});
+		expect(run([{type: 'clear'}], answered).usage).toEqual({costs: {}, unpriced: 0, requests: 0});
+	});
+
+	it('while a summary is written nothing else starts; once used, it stands in for the first turns', () => {
+		const answered = run([send('one'), delta('1'), {type: 'end', at: 1, outcome: 'done'}, send('two', 2), delta('2'), {type: 'end', at: 3, outcome: 'done'}]);
+		const compacting = run([{type: 'compaction-started', at: 4, auto: true}], answered);
+		expect(run([send('three', 5), {type: 'clear'}], compacting)).toBe(compacting);
+		const compacted = run([{type: 'compaction-ended', outcome: 'done'}, {type: 'compacted', summary: {text: 'S', turns: 1}, holdAuto: true}], compacting);
+		expect(compacted).toMatchObject({summary: {text: 'S', turns: 1}, autoCompactHeld: true, measured: undefined, compacting: undefined});
+		expect(compacted.exchanges).toHaveLength(2);
+	});
+
+	it('a resumed conversation says where its summary stands in, and brings its costs along', () => {
+		const exchange = {text: 'q', images: [], model: 'qwen-plus', answer: 'a', reasoning: '', outcome: 'done' as const};
+		const usage = {costs: {USD: 0.5}, unpriced: 1, requests: 3};
+		const state = run([{type: 'resume', notice: 'Resumed', exchanges: [exchange, exchange, exchange], summary: {text: 'S', turns: 2}, usage}]);
+		const kinds = state.entries.map(entry => (entry.kind === 'notice' ? entry.text : entry.kind));
+		expect(kinds.indexOf('The 2 turns above were compacted: a summary goes in their place.')).toBe(kinds.lastIndexOf('answer') - 2);
+		expect(state).toMatchObject({summary: {text: 'S', turns: 2}, usage});
 	});
 });
