@@ -3,9 +3,8 @@
  * prompts typed lately. A damaged file may still hold readable sessions: the
  * list then reads them one by one and leaves out the ones it cannot.
  */
-import type {DatabaseSync} from '../openclaw/sqlite.js';
 import type {SessionSummary, StoredCompaction, StoredTurn, UsageRecord} from './session-types.js';
-import {sqliteCode} from '../openclaw/sqlite.js';
+import {SQLITE_CODES, sqliteCode, type DatabaseSync} from '../openclaw/sqlite.js';
 import {meteredFromRow, SESSION_COLUMNS, sessionFromRow, turnColumns, turnFromRow, USAGE_COLUMN_NAMES} from './turn-rows.js';
 
 export function listSessions(db: DatabaseSync, limit = -1): SessionSummary[] {
@@ -124,5 +123,5 @@ export function recentPrompts(db: DatabaseSync, limit: number): string[] {
 
 export function isDamage(error: unknown): boolean {
 	const code = sqliteCode(error);
-	return code === 11 || code === 26;
+	return code === SQLITE_CODES.corrupt || code === SQLITE_CODES.notADatabase;
 }

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {PRIVATE_FILE_MODE} from '../files/modes.js';
 import {ensurePrivateDir, tightenOwnMode} from '../files/safe-file.js';
 import {openDatabase, type DatabaseSync} from '../openclaw/sqlite.js';
 import type {OpenClawPaths} from '../paths.js';
@@ -108,12 +109,12 @@ export function openSessionStore(file: string, options: OpenOptions): SessionSto
 function prepareFile(file: string): void {
 	ensurePrivateDir(path.dirname(file));
 	try {
-		fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o600));
+		fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, PRIVATE_FILE_MODE));
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw storeError(file, error);
 	}
 
-	tightenOwnMode(file, 0o600);
+	tightenOwnMode(file, PRIVATE_FILE_MODE);
 }
 
 /**

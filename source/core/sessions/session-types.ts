@@ -4,6 +4,7 @@
  * Plain data, shared by the store, the pane and the `sessions` commands.
  */
 import type {MeteredRequest} from '../usage/metered-request.js';
+import type {Problem} from '../app-error.js';
 
 /** An image that went with a prompt: where it came from and what it was, never its bytes. */
 export type ImageReference = {
@@ -26,15 +27,8 @@ export type TurnOutcome = 'streaming' | 'done' | 'interrupted' | 'failed';
  */
 export type TurnStatus = 'current' | 'retried' | 'replaced';
 
-/** A failed request as it was shown, without anything the service sent beyond it. */
-export type StoredError = {
-	readonly kind: string;
-	readonly title: string;
-	readonly message: string;
-	readonly nextStep: string;
-	readonly status?: number;
-	readonly requestId?: string;
-};
+/** A failed request as it was shown (the problem's words), without anything the service sent beyond it. */
+export type StoredError = Problem;
 
 export type StoredTurn = {
 	readonly id: number;
