@@ -10,7 +10,9 @@ import {resolvePaths} from '../core/paths.js';
 import {openSessionStore, sessionStorePath, type SessionStore} from '../core/sessions/session-store.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
 import {readConversation, type StoredConversation} from '../core/sessions/stored-conversation.js';
-import {NO_SAVE_ENV_VAR} from './no-save.js';
+import {SAVING_OFF_NOTICE} from '../core/messages.js';
+// The pane's input still takes it from here; the text itself is messages.ts's.
+export {SAVING_OFF_NOTICE} from '../core/messages.js';
 import {namedSession} from './sessions/named-session.js';
 import {noSessionsYet} from './sessions/no-sessions.js';
 
@@ -28,8 +30,6 @@ export type SessionChoice =
 	| {readonly kind: 'last'}
 	| {readonly kind: 'named'; readonly reference: string}
 	| {readonly kind: 'pick'};
-
-export const SAVING_OFF_NOTICE = `Not saved: saving is off (--no-save or ${NO_SAVE_ENV_VAR}).`;
 
 /**
  * How long a chat's writes wait for another process's before saving stops: an

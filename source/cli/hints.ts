@@ -1,5 +1,5 @@
 /** Hints several commands print the same way. */
-import {command, loginCommand} from '../core/messages.js';
+import {ADVICE, command, loginCommand} from '../core/messages.js';
 import {formatTable} from './text-table.js';
 
 export function noCredentialLines(): string[] {
@@ -8,7 +8,7 @@ export function noCredentialLines(): string[] {
 		...formatTable(
 			[
 				[loginCommand(), '(saves the key for next time)'],
-				['export QWEN_API_KEY="sk-..."', `(this shell only; check with: ${command('restart')})`],
+				[ADVICE.exportKey(), `(this shell only; check with: ${command('restart')})`],
 			],
 			'  ',
 		),

@@ -6,7 +6,7 @@
 import type {AppError} from '../core/app-error.js';
 import {validateApiKey} from '../core/api-key.js';
 import type {Credential} from '../core/key-sources.js';
-import {loginCommand} from '../core/messages.js';
+import {ADVICE, loginCommand} from '../core/messages.js';
 import {failure} from './failure.js';
 
 export function unusableKeyError(credential: Credential): AppError | undefined {
@@ -16,7 +16,7 @@ export function unusableKeyError(credential: Credential): AppError | undefined {
 	if (validation.ok) return undefined;
 	const fix =
 		credential.source.kind === 'env'
-			? `Export the key again (export ${credential.source.name}="sk-..."), or unset ${credential.source.name} to use the saved key.`
+			? `Export the key again (${ADVICE.exportKey(credential.source.name)}), or unset ${credential.source.name} to use the saved key.`
 			: `Save the key again: ${loginCommand()}`;
 	return failure(`The key from ${credential.sourceLabel} cannot be used: ${validation.message}`, {
 		details: ['Nothing was sent.', fix],

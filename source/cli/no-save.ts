@@ -1,7 +1,6 @@
 /** Whether a chat is saved: on unless --no-save or OPENCLAW_NO_SAVE says otherwise. Light: the command tree loads it. */
 import type {Env} from '../core/env.js';
-
-export const NO_SAVE_ENV_VAR = 'OPENCLAW_NO_SAVE';
+import {NO_SAVE_ENV_VAR} from '../core/env-vars.js';
 
 /** `save`: false with --no-save. OPENCLAW_NO_SAVE=1 (or true, yes) turns saving off too. */
 export function savingOn(save: boolean | undefined, env: Env): boolean {

@@ -4,14 +4,9 @@
  */
 import type {EffectiveSetup} from '../core/credentials.js';
 import {ADVICE} from '../core/messages.js';
-import {modelsFor} from '../core/models.js';
 
 export function isOAuthActive(setup: Pick<EffectiveSetup, 'credential'> | undefined): boolean {
 	return setup?.credential?.profileType === 'oauth';
-}
-
-export function portalModelIds(): string[] {
-	return modelsFor('portal').map(model => model.id);
 }
 
 /** The discontinued notice, in messages.ts's words. */

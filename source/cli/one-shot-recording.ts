@@ -15,7 +15,8 @@ import {usageFromEvent, type MeteredRequest} from '../core/usage/metered-request
 import {createSessionRecorder, type RecordedQuestion, type SessionRecorder, type TurnRecord} from '../core/sessions/session-recorder.js';
 import type {SessionStore} from '../core/sessions/session-store.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
-import {notSavedNotice, SAVING_OFF_NOTICE, storeFile, storeForNewConversation, type ContinuedConversation} from './chat-sessions.js';
+import {SAVING_OFF_NOTICE} from '../core/messages.js';
+import {notSavedNotice, storeFile, storeForNewConversation, type ContinuedConversation} from './chat-sessions.js';
 import type {Env} from '../core/env.js';
 import type {CommandContext} from './context.js';
 import {shortId} from './sessions/session-table.js';

@@ -5,6 +5,7 @@
  */
 import {CommanderError} from 'commander';
 import {AppError, type Problem} from '../core/app-error.js';
+import {DEBUG_ENV_VAR} from '../core/env-vars.js';
 import type {CommandContext} from './context.js';
 
 /** A failure's title, message, request id and next step, as every command prints them. */
@@ -24,7 +25,7 @@ export function reportError(context: CommandContext, error: unknown): number {
 		return error.exitCode === 0 ? 0 : 2;
 	}
 
-	const debug = Boolean(context.env['OPENCLAW_DEBUG']);
+	const debug = Boolean(context.env[DEBUG_ENV_VAR]);
 	if (error instanceof AppError) {
 		printProblem(context, error.problem, error.details);
 		if (debug) printStack(context, error);
@@ -34,7 +35,7 @@ export function reportError(context: CommandContext, error: unknown): number {
 	const message = error instanceof Error ? error.message : String(error);
 	context.warn(context.err.red(`error: Unexpected error: ${message}`));
 	if (debug) printStack(context, error);
-	else context.warn('This is a bug in openclaw. Run the command again with OPENCLAW_DEBUG=1 to see where it happened, and report it.');
+	else context.warn(`This is a bug in openclaw. Run the command again with ${DEBUG_ENV_VAR}=1 to see where it happened, and report it.`);
 	return 1;
 }
 

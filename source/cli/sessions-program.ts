@@ -4,8 +4,8 @@
  */
 import {InvalidArgumentError, Option, type Command} from 'commander';
 import type {CommandContext} from './context.js';
-import {SESSIONS_EXPORT_HELP, SESSIONS_HELP, SESSIONS_RM_HELP, SESSIONS_SEARCH_HELP} from './help-texts.js';
-import type {RunState} from './program.js';
+import {SESSIONS_EXPORT_HELP, SESSIONS_HELP, SESSIONS_LIST_HELP, SESSIONS_RM_HELP, SESSIONS_SEARCH_HELP, SESSIONS_SHOW_HELP} from './help-texts.js';
+import type {HelpLayout, RunState} from './program.js';
 
 function positiveInteger(value: string): number {
 	const number = Number(value);
@@ -13,17 +13,18 @@ function positiveInteger(value: string): number {
 	return number;
 }
 
-export function addSessionsCommand(program: Command, context: CommandContext, state: RunState): void {
+export function addSessionsCommand(program: Command, context: CommandContext, state: RunState, layout: HelpLayout): void {
 	const sessions = program
 		.command('sessions')
 		.description('list, show, search, export and delete saved conversations')
-		.addHelpText('after', SESSIONS_HELP);
+		.addHelpText('after', layout.after(SESSIONS_HELP));
 
 	sessions
 		.command('list', {isDefault: true})
 		.description('saved conversations, newest first: id, last used, turns, model, title')
 		.option('--json', 'print machine-readable JSON')
 		.option('-n, --limit <count>', 'show at most this many', positiveInteger)
+		.addHelpText('after', layout.after(SESSIONS_LIST_HELP))
 		.action(async (options: {json?: boolean; limit?: number}) => {
 			const {runSessionsList} = await import('../commands/sessions/list.js');
 			state.exitCode = runSessionsList(context, options);
@@ -34,6 +35,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.description('print a conversation, retried answers and edited prompts included')
 		.argument('<id|text>', 'the session: its id (or the start of it) or words of its title')
 		.option('--json', 'print machine-readable JSON')
+		.addHelpText('after', layout.after(SESSIONS_SHOW_HELP))
 		.action(async (reference: string, options: {json?: boolean}) => {
 			const {runSessionsShow} = await import('../commands/sessions/show.js');
 			state.exitCode = runSessionsShow(context, reference, options);
@@ -45,7 +47,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.argument('<text...>', 'words to look for (any part of a word, three characters or more use the index)')
 		.option('--json', 'print machine-readable JSON')
 		.option('-n, --limit <count>', 'show at most this many turns (default 50)', positiveInteger)
-		.addHelpText('after', SESSIONS_SEARCH_HELP)
+		.addHelpText('after', layout.after(SESSIONS_SEARCH_HELP))
 		.action(async (words: string[], options: {json?: boolean; limit?: number}) => {
 			const {runSessionsSearch} = await import('../commands/sessions/search.js');
 			state.exitCode = runSessionsSearch(context, words.join(' '), options);
@@ -56,7 +58,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.description('write a conversation to stdout as markdown or JSON')
 		.argument('<id|text>', 'the session: its id (or the start of it) or words of its title')
 		.addOption(new Option('--format <format>', 'markdown or JSON').choices(['md', 'json']).default('md'))
-		.addHelpText('after', SESSIONS_EXPORT_HELP)
+		.addHelpText('after', layout.after(SESSIONS_EXPORT_HELP))
 		.action(async (reference: string, options: {format: 'md' | 'json'}) => {
 			const {runSessionsExport} = await import('../commands/sessions/export.js');
 			state.exitCode = runSessionsExport(context, reference, options);
@@ -67,7 +69,7 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.description('delete a saved conversation (asks first on a terminal)')
 		.argument('<id|text>', 'the session: its id (or the start of it) or words of its title')
 		.option('-y, --yes', 'delete without asking (needed without a terminal)')
-		.addHelpText('after', SESSIONS_RM_HELP)
+		.addHelpText('after', layout.after(SESSIONS_RM_HELP))
 		.action(async (reference: string, options: {yes?: boolean}) => {
 			const {runSessionsRm} = await import('../commands/sessions/rm.js');
 			state.exitCode = await runSessionsRm(context, reference, options);

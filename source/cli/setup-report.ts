@@ -6,6 +6,7 @@
 import {maskKey} from '../core/api-key.js';
 import {OAUTH_PROFILE_ID} from '../core/auth-profiles.js';
 import {modelInEffect, type EffectiveSetup} from '../core/credentials.js';
+import type {Env} from '../core/env.js';
 import {ADVICE} from '../core/messages.js';
 import {describeStore} from '../core/openclaw/key-store.js';
 import {describeLayout} from '../core/openclaw/state-layout.js';
@@ -25,10 +26,10 @@ export type OAuthDetails = {
 };
 
 /** The OAuth login's details, when one is in effect. */
-export async function oauthDetails(setup: EffectiveSetup): Promise<OAuthDetails | undefined> {
+export async function oauthDetails(setup: EffectiveSetup, env: Env): Promise<OAuthDetails | undefined> {
 	if (!isOAuthActive(setup)) return undefined;
 	const {formatOAuthExpiry, readOAuthProfile} = await import('../core/oauth/index.js');
-	const profile = readOAuthProfile(setup.paths);
+	const profile = readOAuthProfile(setup.paths, env);
 	const source = setup.credential?.source;
 	return {
 		profileId: source?.kind === 'profile' ? source.id : OAUTH_PROFILE_ID,
@@ -134,7 +135,8 @@ export function printStatus(context: CommandContext, setup: EffectiveSetup, oaut
 	for (const line of formatTable(rows)) context.print(line);
 
 	if (setup.layout.legacyFiles.length > 0) {
-		context.print(out.yellow(`note: OpenClaw 2026.9 will not run until it migrates ${setup.layout.legacyFiles.join(', ')}: run \`openclaw doctor --fix --non-interactive\` with OpenClaw.`));
+		const advice = ADVICE.legacyFilesNeedMigration(setup.layout.legacyFiles, setup.layout.openclawVersion);
+		context.print(out.yellow(`note: ${advice.message} ${advice.nextStep}`));
 	}
 	for (const note of model.notes) context.print(out.yellow(`note: ${note}`));
 	for (const warning of setup.warnings) context.print(out.yellow(`warning: ${warning.text}`));

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import {maskKey, validateApiKey} from '../core/api-key.js';
-import {KEY_ENV_VARS} from '../core/key-sources.js';
+import {KEY_ENV_VARS} from '../core/env-vars.js';
 import {command, loginCommand, PORTAL_DISCONTINUED} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
@@ -29,7 +29,7 @@ export type AuthLoginOptions = {
 	check: boolean;
 };
 
-const STDIN_EXAMPLE = `printf %s "$DASHSCOPE_API_KEY" | ${loginCommand()} --region intl`;
+const STDIN_EXAMPLE = `printf %s "$${KEY_ENV_VARS[1]}" | ${loginCommand()} --region intl`;
 
 export async function runAuthLogin(context: CommandContext, options: AuthLoginOptions): Promise<number> {
 	if (options.provider !== PROVIDER_ID) {

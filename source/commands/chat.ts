@@ -110,6 +110,7 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	const {createDashScopeClient} = await import('../core/dashscope-client.js');
 	const client = createDashScopeClient({
 		apiKey,
+		env: context.env,
 		...(checked.timeoutMs ? {timeoutMs: checked.timeoutMs} : {}),
 		baseUrl: setup.requestBaseUrl,
 		...(setup.region ? {regionLabel: setup.region.label} : {}),

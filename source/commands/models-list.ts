@@ -11,6 +11,7 @@ import {
 	CATEGORY_ORDER,
 	MODELS,
 	modelsFor,
+	portalModelIds,
 	RECOMMENDED_MODEL_ID,
 	starRating,
 	toModelRef,
@@ -20,7 +21,8 @@ import {availabilityOf, cellText, COLUMN_GAP, CURSOR_WIDTH, fitColumns, formatTo
 import {fitCells} from '../core/text/fit-cells.js';
 import {wrapWords} from '../core/text/wrap.js';
 import type {CommandContext} from '../cli/context.js';
-import {isOAuthActive, portalDiscontinuedLine, portalModelIds, switchToApiKeyLine} from '../cli/oauth-active.js';
+import {isOAuthActive, portalDiscontinuedLine, switchToApiKeyLine} from '../cli/oauth-active.js';
+import {terminalWidth} from '../cli/terminal-width.js';
 import {formatTable} from '../cli/text-table.js';
 
 function contextLabel(model: ModelInfo): string {
@@ -86,7 +88,7 @@ export function runModelsList(context: CommandContext, options: {json?: boolean}
 		label: CATEGORY_LABELS[category],
 		models: models.filter(model => model.category === category),
 	})).filter(group => group.models.length > 0);
-	const width = terminalWidth(context);
+	const width = terminalWidth(context.stdout, context.env);
 	const wide = wideTable(groups, plainStars);
 	const table = width !== undefined && wide.some(line => stringWidth(line) > width) ? narrowTable(groups, width, plainStars) : undefined;
 	const lines = table?.lines ?? wide;
@@ -168,13 +170,6 @@ function narrowTable(groups: readonly Group[], width: number, plainStars: boolea
 	}
 
 	return {lines, notes};
-}
-
-/** A terminal's width; for piped output only when COLUMNS asks for one. */
-function terminalWidth(context: CommandContext): number | undefined {
-	if (context.stdout.isTTY === true && context.stdout.columns > 0) return context.stdout.columns;
-	const columns = Number.parseInt(context.env['COLUMNS'] ?? '', 10);
-	return Number.isFinite(columns) && columns > 0 ? columns : undefined;
 }
 
 /** Whether Qwen OAuth is the credential in effect; a broken file only hides that (other commands name it). */

@@ -7,6 +7,7 @@
  */
 import type {CatalogueVerdict} from '../core/catalogue.js';
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
+import {SUGGESTED_KEY_ENV_VAR} from '../core/env-vars.js';
 import {command, loginCommand} from '../core/messages.js';
 import {toModelRef} from '../core/models.js';
 import {requestTimeoutFromEnv} from '../core/request-timeout.js';
@@ -74,7 +75,7 @@ export async function runModelsSet(context: CommandContext, input: string, optio
 /** Asks the endpoint in effect for its model list (no retries, spends no tokens). */
 async function checkCatalogue(context: CommandContext, setup: EffectiveSetup, id: string): Promise<CatalogueVerdict> {
 	const {credential} = setup;
-	if (!credential) return {kind: 'unchecked', reason: `no API key is set up (run ${loginCommand()}, or export QWEN_API_KEY)`};
+	if (!credential) return {kind: 'unchecked', reason: `no API key is set up (run ${loginCommand()}, or export ${SUGGESTED_KEY_ENV_VAR})`};
 	const unusable = unusableKeyError(credential);
 	if (unusable) return {kind: 'unchecked', reason: `the key from ${credential.sourceLabel} cannot be used`};
 

@@ -19,7 +19,7 @@ type ProbeReport = {
 
 export async function runModelsStatus(context: CommandContext, options: {json?: boolean; probe?: boolean}): Promise<number> {
 	const setup = loadEffectiveSetup(context.env);
-	const oauth = await oauthDetails(setup);
+	const oauth = await oauthDetails(setup, context.env);
 	const probe = options.probe ? await probeReport(context, setup) : undefined;
 	if (options.json) {
 		context.print(JSON.stringify({...statusJson(setup, oauth), ...(probe ? {probe: probe.json} : {})}, null, 2));

@@ -12,6 +12,6 @@ export async function runRestart(context: CommandContext): Promise<number> {
 	context.print(context.out.dim(`${programName()} runs no background service; reread openclaw.json, the saved login and the environment.`));
 	context.print();
 	const setup = loadEffectiveSetup(context.env);
-	printStatus(context, setup, await oauthDetails(setup));
+	printStatus(context, setup, await oauthDetails(setup, context.env));
 	return 0;
 }

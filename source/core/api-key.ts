@@ -4,6 +4,7 @@
  * cleaned and noted. Everything else wrong gets one specific message, which
  * never contains the key itself.
  */
+import {KEY_ENV_VARS} from './env-vars.js';
 import {KEY_MASK} from './redact-secrets.js';
 
 export type KeyProblem =
@@ -45,7 +46,7 @@ const MESSAGES = {
 
 // ESC[200~ / ESC[201~ wrap bracketed pastes; some terminals leave just `[200~`.
 const PASTE_MARKERS = /\u001b?\[20[01]~/g;
-const ASSIGNMENT = /^(?:export\s+|set\s+|\$env:)?(QWEN_API_KEY|DASHSCOPE_API_KEY)\s*=\s*/i;
+const ASSIGNMENT = new RegExp(`^(?:export\\s+|set\\s+|\\$env:)?(${KEY_ENV_VARS.join('|')})\\s*=\\s*`, 'i');
 const BEARER = /^(?:authorization:\s*)?bearer\s+/i;
 const QUOTES = /^["'`]+|["'`]+$/g;
 const TRAILING_SEMICOLON = /;+$/;

@@ -5,8 +5,10 @@
  * one verdict on whether that list holds a model id.
  */
 import {createDashScopeClient} from './dashscope-client.js';
+import type {Env} from './env.js';
 import {classifyApiError, type ClassifiedError} from './errors.js';
-import {closestIds} from './resolve-model.js';
+import {CATALOGUE_TIMEOUT_MS} from './request-timeout.js';
+import {closestIds, MAX_CLOSEST_IDS} from './resolve-model.js';
 
 export type CatalogueTarget = {
 	readonly key: string;
@@ -18,16 +20,15 @@ export type CatalogueTarget = {
 
 export type Catalogue = {readonly ok: true; readonly ids: string[]} | {readonly ok: false; readonly problem: ClassifiedError};
 
-/** The default wait for a catalogue: short, since nothing but a list is waited for. */
-export const CATALOGUE_TIMEOUT_MS = 8000;
-
-export async function listModelsAt(target: CatalogueTarget, options: {timeoutMs?: number; signal?: AbortSignal} = {}): Promise<Catalogue> {
+/** `env`: where a failure's advice looks up which variable or file set the base URL. */
+export async function listModelsAt(target: CatalogueTarget, options: {env: Env; timeoutMs?: number; signal?: AbortSignal}): Promise<Catalogue> {
 	const timeoutMs = options.timeoutMs ?? CATALOGUE_TIMEOUT_MS;
 	const client = createDashScopeClient({
 		apiKey: target.key,
 		baseUrl: target.requestBaseUrl,
 		timeoutMs,
 		maxRetries: 0,
+		env: options.env,
 		...(target.regionLabel ? {regionLabel: target.regionLabel} : {}),
 	});
 	try {
@@ -39,9 +40,6 @@ export async function listModelsAt(target: CatalogueTarget, options: {timeoutMs?
 		};
 	}
 }
-
-/** How many of the listed ids are offered for an id the list does not hold. */
-export const MAX_CLOSEST_IDS = 3;
 
 /** Whether an endpoint's model list holds an id; 'unchecked' when the list could not be had. */
 export type CatalogueVerdict =

@@ -12,7 +12,7 @@ import path from 'node:path';
 import {AppError} from './app-error.js';
 import {readRegularFile} from './files/safe-file.js';
 import {isPlainObject} from './plain-object.js';
-import type {OpenClawPaths} from './paths.js';
+import {CONFIG_PATH_ENV_VAR, type OpenClawPaths} from './paths.js';
 import {PROVIDER_ID} from './models.js';
 
 /** A config file we refuse to touch because we cannot read it as the shape OpenClaw expects. */
@@ -49,7 +49,7 @@ export type ConfigData = Record<string, unknown>;
 export type ConfigRead = {exists: boolean; data: ConfigData};
 
 /** The variable that moves openclaw.json, for messages about it. */
-export const CONFIG_SETTING = 'OPENCLAW_CONFIG_PATH';
+export const CONFIG_SETTING = CONFIG_PATH_ENV_VAR;
 
 /** Deeper than any real config; deeper still and the parsers and comparisons run out of stack. */
 const MAX_DEPTH = 64;

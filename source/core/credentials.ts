@@ -48,14 +48,14 @@ export function modelInEffect(setup: Pick<EffectiveSetup, 'defaultModel' | 'cred
 }
 
 /** Throws an AppError when openclaw.json or a key store cannot be read. */
-export function loadEffectiveSetup(env: Env = process.env): EffectiveSetup {
+export function loadEffectiveSetup(env: Env): EffectiveSetup {
 	const paths = resolvePaths(env);
 	finishInterruptedChange(paths);
 	return effectiveSetupFrom(readOpenClawConfig(paths), paths, env);
 }
 
 /** The same from an openclaw.json already read (doctor reads it once for all its checks). */
-export function effectiveSetupFrom(config: ConfigRead, paths: OpenClawPaths, env: Env = process.env): EffectiveSetup {
+export function effectiveSetupFrom(config: ConfigRead, paths: OpenClawPaths, env: Env): EffectiveSetup {
 	const provider = getQwenProvider(config.data);
 	const warnings: SetupWarning[] = [];
 	const layout = detectLayout(paths, config.data, env);

@@ -11,7 +11,7 @@ import {classifyFacts} from './api-errors/classify.js';
 import {extractFacts} from './api-errors/facts.js';
 import {getRegion} from './regions.js';
 import type {RegionId} from './regions.js';
-import {ADVICE} from './messages.js';
+import {ADVICE, UNKNOWN_BASE_URL_SETTING} from './messages.js';
 import type {RequestActivity} from './messages.js';
 import {scrubKeys} from './redact-secrets.js';
 import {plainText} from './terminal-text.js';
@@ -116,7 +116,7 @@ export function toDashScopeError(error: unknown, context?: ErrorContext): DashSc
 
 /** A reply that is not what DashScope sends; `what` says what it was ("an empty body"). */
 export function unexpectedReplyError(what: string, context: ErrorContext = {}): DashScopeError {
-	const advice = ADVICE.unexpectedReply(context.url ?? 'the endpoint', what, context.baseUrlSetting);
+	const advice = ADVICE.unexpectedReply(context.url ?? 'the endpoint', what, context.baseUrlSetting ?? UNKNOWN_BASE_URL_SETTING);
 	return new DashScopeError({
 		kind: 'unexpected_reply',
 		title: advice.title,

@@ -5,6 +5,7 @@
  * error into the wrong-region advice with the concrete fix.
  * Used by `openclaw chat` and the chat pane.
  */
+import type {Env} from './env.js';
 import {classifyApiError, type ClassifiedError} from './errors.js';
 import {probeKey} from './region-probe.js';
 import type {Region} from './regions.js';
@@ -18,7 +19,7 @@ export type RejectedKeyContext = {
 	oauth?: boolean;
 	/** For a model-not-found or text-only message when `error` is not classified yet. */
 	model?: string;
-	env?: Record<string, string | undefined>;
+	env: Env;
 	/** Per probe request; the probe's default when undefined. */
 	timeoutMs?: number;
 	signal?: AbortSignal;
@@ -37,7 +38,7 @@ export async function explainRejectedKey(error: unknown, context: RejectedKeyCon
 	// The region just refused the key: only the others are asked.
 	const probe = await probeKey(key, region.id, {
 		answerFromAskedRegion: error,
-		...(context.env ? {env: context.env} : {}),
+		env: context.env,
 		...(context.timeoutMs ? {timeoutMs: context.timeoutMs} : {}),
 		...(context.signal ? {signal: context.signal} : {}),
 	}).catch(() => undefined);

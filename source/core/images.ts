@@ -11,6 +11,8 @@ export type ImageLoadResult = {ok: true; image: ImageAttachment} | {ok: false; m
 
 /** DashScope's limit on one base64 data URL (dashscope-wire.md, "Vision input"). */
 export const MAX_DATA_URL_BYTES = 10 * 1024 * 1024;
+/** About the largest image file under that limit: base64 turns every 3 bytes into 4. */
+export const MAX_IMAGE_FILE_BYTES = Math.floor(MAX_DATA_URL_BYTES / 4) * 3;
 
 const HEADER_BYTES = 64;
 const FORMATS = 'PNG, JPEG, WEBP, GIF or BMP';
@@ -26,7 +28,7 @@ const MESSAGES = {
 	notImage: (path: string, looksLike?: string) =>
 		`${path} is not a ${FORMATS} image${looksLike ? ` (it looks like ${looksLike})` : ''}. Convert or export it to PNG or JPEG.`,
 	tooLarge: (path: string, fileBytes: number, urlBytes: number) =>
-		`${path} is too large: ${formatMiB(fileBytes)} becomes a ${formatMiB(urlBytes)} base64 data URL, over DashScope's 10 MiB limit. Resize or compress it below about 7 MB.`,
+		`${path} is too large: ${formatMiB(fileBytes)} becomes a ${formatMiB(urlBytes)} base64 data URL, over DashScope's ${formatMiB(MAX_DATA_URL_BYTES)} limit. Resize or compress it below about ${formatMiB(MAX_IMAGE_FILE_BYTES)}.`,
 };
 
 export async function loadImageAttachment(path: string): Promise<ImageLoadResult> {
@@ -141,8 +143,9 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 	return magic.every((byte, index) => bytes[index] === byte);
 }
 
-function formatMiB(bytes: number): string {
-	return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+/** Mebibytes to one decimal, without a trailing ".0": "7.5 MiB", "10 MiB". */
+export function formatMiB(bytes: number): string {
+	return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;
 }
 
 function fail(message: string): ImageLoadResult {

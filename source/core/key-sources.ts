@@ -14,18 +14,16 @@ import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, profileProvider, profileSecret, ty
 import {getQwenProvider, readOpenClawConfig, type ConfigRead} from './config-file.js';
 import type {Env} from './env.js';
 import {readRegularFile} from './files/safe-file.js';
-import {loginCommand} from './messages.js';
+import {KEY_ENV_VARS, SUGGESTED_KEY_ENV_VAR, type KeyEnvVar} from './env-vars.js';
+import {ADVICE, loginCommand} from './messages.js';
 import {PROVIDER_ID} from './models.js';
 import {envValue, GUIDE_PROFILE_PREFIX, parseApiKeyRef, resolvePointer, unescapePointerSegment, type ApiKeyRef} from './openclaw/api-key-ref.js';
 import {ownCredentialsPath, readStore, storeLabel, type KeyStore} from './openclaw/key-store.js';
 import {detectLayout, type StateLayout} from './openclaw/state-layout.js';
 import {resolvePaths, type OpenClawPaths} from './paths.js';
 
-/** The env vars that hold a key, in the order they win. */
-export const KEY_ENV_VARS = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY'] as const;
-
 export type CredentialSource =
-	| {readonly kind: 'env'; readonly name: (typeof KEY_ENV_VARS)[number]}
+	| {readonly kind: 'env'; readonly name: KeyEnvVar}
 	| {readonly kind: 'profile'; readonly id: string; readonly store: KeyStore}
 	/** `apiKey` names an environment variable. */
 	| {readonly kind: 'reference'; readonly name: string}
@@ -70,14 +68,14 @@ export type SetupWarning = {readonly code: SetupWarningCode; readonly text: stri
 type KeyOrigin = 'env' | 'config' | 'reference' | 'stored';
 
 /** Just the credential in effect (`models list` needs no more): the files are read only when no env var holds a key. */
-export function loadCredential(env: Env = process.env): Credential | undefined {
+export function loadCredential(env: Env): Credential | undefined {
 	const fromEnv = keyFromEnv(env, []);
 	if (fromEnv) return fromEnv;
 	return credentialFromConfig(readOpenClawConfig(resolvePaths(env)), env);
 }
 
 /** The credential openclaw.json and the stores give, env vars aside (doctor's "also found"). */
-export function credentialFromConfig(config: ConfigRead, env: Env = process.env): Credential | undefined {
+export function credentialFromConfig(config: ConfigRead, env: Env): Credential | undefined {
 	const paths = resolvePaths(env);
 	const layout = detectLayout(paths, config.data, env);
 	return keyFromConfig({paths, config, layout, env}, getQwenProvider(config.data)?.apiKey, []);
@@ -102,7 +100,7 @@ export function keyFromEnv(env: Env, warnings: SetupWarning[]): Credential | und
 		if (raw.trim() === '') {
 			warnings.push({
 				code: 'env-empty',
-				text: `${name} is set but empty, so it was skipped. Export the key itself (export ${name}="sk-…") or unset ${name}.`,
+				text: `${name} is set but empty, so it was skipped. Export the key itself (${ADVICE.exportKey(name)}) or unset ${name}.`,
 			});
 			continue;
 		}
@@ -154,7 +152,7 @@ function keyFromProfile(context: KeyContext, ref: Extract<ApiKeyRef, {kind: 'pro
 	const written = ref.guideForm ? `${GUIDE_PROFILE_PREFIX}${ref.id}` : ref.id;
 	warnings.push({
 		code: 'profile-missing',
-		text: `openclaw.json points ${PROVIDER_ID} apiKey at the login profile "${written}", but there is no such profile in ${where}. Run \`${loginCommand()}\` or set QWEN_API_KEY.`,
+		text: `openclaw.json points ${PROVIDER_ID} apiKey at the login profile "${written}", but there is no such profile in ${where}. Run \`${loginCommand()}\` or set ${SUGGESTED_KEY_ENV_VAR}.`,
 	});
 	return undefined;
 }

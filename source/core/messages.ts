@@ -1,19 +1,39 @@
 /**
- * Every user-facing troubleshooting text, written once. The seed's four
- * troubleshooting issues and the service's other errors each get a title, a
- * message and one next step; errors.ts, the probe, the wizard and `doctor`
- * all take their words from here.
+ * Every user-facing troubleshooting text, written once. The guide's four
+ * troubleshooting problems (invalid key, wrong region, model not found, a
+ * variable that is not picked up) and the service's other errors each get a
+ * title, a message and one next step; errors.ts, the probe, the wizard and
+ * `doctor` all take their words from here.
  */
 
+import {NO_SAVE_ENV_VAR, SUGGESTED_KEY_ENV_VAR} from './env-vars.js';
+import {formatMiB, MAX_DATA_URL_BYTES, MAX_IMAGE_FILE_BYTES} from './images.js';
 import {findModel, PROVIDER_ID, thinkingModels, VISION_MODEL_ID} from './models.js';
-import {getRegion, type Region, type RegionId} from './regions.js';
+import {KEY_MASK} from './redact-secrets.js';
+import {DEFAULT_REGION_ID, getRegion, type Region, type RegionId} from './regions.js';
 import {command} from './program-name.js';
+import {MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, TIMEOUT_ENV_VAR} from './request-timeout.js';
 import {formatRate, formatTier} from './usage/estimate-cost.js';
 import {pricesFor, PRICES_CHECKED} from './usage/model-prices.js';
 
-export {command, programName, setProgramName} from './program-name.js';
+export {command} from './program-name.js';
 
 export type Advice = {title: string; message: string; nextStep: string};
+
+/**
+ * How the reader of a piece of advice does what it suggests: on the command
+ * line (the default), or in the chat pane, which has its own commands.
+ */
+export type AdviceWays = {
+	/** "switch models with …" */
+	readonly switchModels: string;
+	/** "Wait a minute and …" */
+	readonly sendAgain: string;
+};
+
+function shellWays(): AdviceWays {
+	return {switchModels: `\`${command('models set <id>')}\``, sendAgain: 'try again'};
+}
 
 /**
  * Which request an error came from. A key check (GET /models) has no partial
@@ -21,17 +41,31 @@ export type Advice = {title: string; message: string; nextStep: string};
  */
 export type RequestActivity = 'chat' | 'models';
 
-/** The variable that sets the request timeout, and the range it accepts (Node's timers overflow past 2^31 ms). */
-export const TIMEOUT_ENV_VAR = 'OPENCLAW_TIMEOUT_MS';
-export const MIN_TIMEOUT_MS = 1000;
-export const MAX_TIMEOUT_MS = 3_600_000;
-
+/** Why a conversation is not saved when the person turned saving off. */
+export const SAVING_OFF_NOTICE = `Not saved: saving is off (--no-save or ${NO_SAVE_ENV_VAR}).`;
 
 /** The command that saves a key (the wizard on a terminal); every hint names it through this. */
 export function loginCommand(): string {
 	return command(`models auth login --provider ${PROVIDER_ID}`);
 }
 
+/**
+ * The real OpenClaw's command that moves its old JSON credential files into
+ * its database. It is OpenClaw's, not this program's: always `openclaw`.
+ */
+export const OPENCLAW_MIGRATE_COMMAND = 'openclaw doctor --fix --non-interactive';
+
+/**
+ * The words for the base URL when the request's own setting is not known (a
+ * failure classified away from the client, which names the real variable or
+ * file through base-url-source.ts): it names no file that may not be the one.
+ */
+export const UNKNOWN_BASE_URL_SETTING = 'the base URL in use';
+
+/** Where a request goes when nothing else is set up: the example of a right base URL. */
+function exampleBaseUrl(): string {
+	return getRegion(DEFAULT_REGION_ID).baseUrl;
+}
 
 /** The day Qwen ended the free OAuth tier (ADVICE.portalDiscontinued); every notice dates it from here. */
 export const PORTAL_DISCONTINUED_ON = '2026-04-15';
@@ -79,7 +113,7 @@ export function thinkingCostNote(modelId: string, region: RegionId | undefined):
 }
 
 export const ADVICE = {
-	/** Seed Issue 1: 401 Unauthorized. */
+	/** 401 Unauthorized. */
 	invalidKey(regionLabel?: string): Advice {
 		const where = regionLabel ? ` by the ${regionLabel} endpoint` : '';
 		return {
@@ -93,7 +127,7 @@ export const ADVICE = {
 	},
 
 	/**
-	 * Seed Issue 2, when we know which region the key belongs to: log in again
+	 * A region mismatch, when we know which region the key belongs to: log in again
 	 * with that region, or point the provider at its endpoint. `asked`: the
 	 * region (or its label) the request went to. `keyFromEnv` puts the baseUrl
 	 * first (a saved login would not replace an exported key); `configPath`
@@ -114,7 +148,7 @@ export const ADVICE = {
 		};
 	},
 
-	/** Seed Issue 2: a timeout usually means the wrong endpoint or no route to it. */
+	/** A timeout usually means the wrong endpoint or no route to it. */
 	timeout(regionLabel?: string, seconds?: number): Advice {
 		const after = seconds ? ` after ${seconds}s` : '';
 		const where = regionLabel ? ` from the ${regionLabel} endpoint` : '';
@@ -141,7 +175,7 @@ export const ADVICE = {
 		};
 	},
 
-	/** Seed Issue 3: 404 model_not_found. */
+	/** 404 model_not_found. */
 	modelNotFound(model?: string, regionLabel?: string): Advice {
 		const name = model ? `The model "${model}"` : 'The model';
 		const where = regionLabel ? ` in ${regionLabel}` : '';
@@ -155,8 +189,8 @@ export const ADVICE = {
 		};
 	},
 
-	/** Seed Issue 4: the env var is not picked up. */
-	envVarNotWorking(name = 'QWEN_API_KEY'): Advice {
+	/** A key variable that is not picked up. */
+	envVarNotWorking(name: string = SUGGESTED_KEY_ENV_VAR): Advice {
 		return {
 			title: 'Environment variable not working',
 			message:
@@ -166,19 +200,19 @@ export const ADVICE = {
 		};
 	},
 
-	rateLimited(): Advice {
+	rateLimited(ways: AdviceWays = shellWays()): Advice {
 		return {
 			title: 'Rate limited',
 			message: 'You have exceeded the request limit for this model (429). The service asks you to slow down.',
-			nextStep: `Wait a minute and try again, or switch to another model with \`${command('models set <id>')}\`.`,
+			nextStep: `Wait a minute and ${ways.sendAgain}, or switch to another model with ${ways.switchModels}.`,
 		};
 	},
 
-	quotaExceeded(): Advice {
+	quotaExceeded(ways: AdviceWays = shellWays()): Advice {
 		return {
 			title: 'Quota exceeded',
 			message: 'You exceeded your current token quota (429 insufficient_quota). Please check your plan and billing details.',
-			nextStep: `Check your plan and quota in the Model Studio console, or switch models with \`${command('models set <id>')}\`.`,
+			nextStep: `Check your plan and quota in the Model Studio console, or switch models with ${ways.switchModels}.`,
 		};
 	},
 
@@ -190,12 +224,12 @@ export const ADVICE = {
 		};
 	},
 
-	freeTierExhausted(model?: string): Advice {
+	freeTierExhausted(model?: string, ways: AdviceWays = shellWays()): Advice {
 		const which = model ? ` for ${model}` : '';
 		return {
 			title: 'Free tier exhausted',
 			message: `The free quota${which} has been used up and the "use free tier only" mode is on (AllocationQuota.FreeTierOnly).`,
-			nextStep: 'Turn off "use free tier only" in the Model Studio console to continue on a paid basis, or pick another model.',
+			nextStep: `Turn off "use free tier only" in the Model Studio console to continue on a paid basis, or switch models with ${ways.switchModels}.`,
 		};
 	},
 
@@ -218,8 +252,8 @@ export const ADVICE = {
 	imageTooLarge(): Advice {
 		return {
 			title: 'Image too large',
-			message: 'An attached image exceeds 10 MiB once base64-encoded (the limit per data URI is 10485760 bytes).',
-			nextStep: 'Use a smaller image (original file under 7 MB) or resize it.',
+			message: `An attached image exceeds ${formatMiB(MAX_DATA_URL_BYTES)} once base64-encoded (the limit per data URI is ${MAX_DATA_URL_BYTES} bytes).`,
+			nextStep: `Use a smaller image (an original file under about ${formatMiB(MAX_IMAGE_FILE_BYTES)}) or resize it.`,
 		};
 	},
 
@@ -249,22 +283,20 @@ export const ADVICE = {
 		};
 	},
 
-	hostNotFound(host?: string): Advice {
+	/** `setting`: where the base URL in use was set (base-url-source.ts), so the advice names the real file or variable. */
+	hostNotFound(host: string | undefined, setting: string): Advice {
 		return {
 			title: 'Host not found',
 			message: `Could not resolve ${host ?? 'the DashScope host'} (DNS lookup failed). You may be offline, or the base URL is wrong.`,
-			nextStep:
-				'Check your internet connection and proxy settings, and the baseUrl in ~/.openclaw/openclaw.json ' +
-				'(or QWEN_*_BASE_URL if set).',
+			nextStep: `Check your internet connection and proxy settings, and ${setting}.`,
 		};
 	},
 
-	connectionRefused(address?: string): Advice {
+	connectionRefused(address: string | undefined, setting: string): Advice {
 		return {
 			title: 'Connection refused',
 			message: `Nothing is accepting connections at ${address ?? 'the endpoint'}.`,
-			nextStep:
-				'Check the baseUrl in ~/.openclaw/openclaw.json and any QWEN_*_BASE_URL or proxy settings, then try again.',
+			nextStep: `Check ${setting} and any proxy settings, then try again.`,
 		};
 	},
 
@@ -298,24 +330,22 @@ export const ADVICE = {
 	 * portal or a proxy sign-in, an empty body, JSON of another shape.
 	 * `what` says what it looked like; `setting` names where the URL comes from.
 	 */
-	unexpectedReply(url: string, what: string, setting?: string): Advice {
+	unexpectedReply(url: string, what: string, setting: string): Advice {
 		return {
 			title: 'Unexpected reply',
 			message: `Unexpected reply from ${url} (${what}).`,
 			nextStep:
 				'Sign in to the Wi-Fi or proxy page if there is one (open the URL in a browser), then try again; otherwise point ' +
-				`${setting ?? 'the baseUrl in ~/.openclaw/openclaw.json (or QWEN_*_BASE_URL)'} at DashScope's compatible-mode endpoint, such as https://dashscope-intl.aliyuncs.com/compatible-mode/v1.`,
+				`${setting} at DashScope's compatible-mode endpoint, such as ${exampleBaseUrl()}.`,
 		};
 	},
 
 	/** HTTP 404 for a path that DashScope serves: the base URL leads elsewhere. */
-	endpointNotFound(url: string, setting?: string): Advice {
+	endpointNotFound(url: string, setting: string): Advice {
 		return {
 			title: 'Endpoint not found',
 			message: `${url} does not exist (HTTP 404): the base URL does not lead to DashScope's compatible-mode API.`,
-			nextStep:
-				`Check ${setting ?? 'the baseUrl in ~/.openclaw/openclaw.json and any QWEN_*_BASE_URL'}: it should end in /compatible-mode/v1, ` +
-				'such as https://dashscope-intl.aliyuncs.com/compatible-mode/v1.',
+			nextStep: `Check ${setting}: it should end in /compatible-mode/v1, such as ${exampleBaseUrl()}.`,
 		};
 	},
 
@@ -332,11 +362,11 @@ export const ADVICE = {
 	},
 
 	/** https:// to a port that speaks plain HTTP (a local gateway, a proxy). */
-	tlsNotSpoken(target: string, setting?: string): Advice {
+	tlsNotSpoken(target: string, setting: string): Advice {
 		return {
 			title: 'TLS handshake failed',
 			message: `The TLS handshake with ${target} failed: the server there does not speak TLS. Is it http://?`,
-			nextStep: `If that server is a plain-HTTP gateway or proxy, use http:// in ${setting ?? 'the baseUrl (or QWEN_*_BASE_URL)'}; DashScope itself needs https://.`,
+			nextStep: `If that server is a plain-HTTP gateway or proxy, use http:// in ${setting}; DashScope itself needs https://.`,
 		};
 	},
 
@@ -350,22 +380,13 @@ export const ADVICE = {
 
 	/** The base URL cannot be parsed, or is no http(s) URL: nothing was sent. */
 	badBaseUrl(setting: string, value: string, fromEnv: boolean): Advice {
-		const example = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
+		const example = exampleBaseUrl();
 		return {
 			title: 'Invalid base URL',
 			message: `${setting} is not a valid http(s) URL: "${value}". Nothing was sent.`,
 			nextStep: fromEnv
 				? `Set it to a full URL such as ${example}, or unset it to use the region's own endpoint.`
 				: `Set it to a full URL such as ${example}, or run \`${loginCommand()}\` to write it for you.`,
-		};
-	},
-
-	/** OPENCLAW_TIMEOUT_MS outside what a timer can hold or a person means. */
-	badTimeout(value: string): Advice {
-		return {
-			title: `${TIMEOUT_ENV_VAR} must be a whole number of milliseconds from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}; it is "${value}".`,
-			message: '',
-			nextStep: `Set it to, say, 120000 (two minutes), or unset it for the default of 30000.`,
 		};
 	},
 
@@ -391,6 +412,25 @@ export const ADVICE = {
 			message: 'The request was cancelled.',
 			nextStep: activity === 'models' ? 'Run the check again when you are ready.' : 'Send the message again when you are ready.',
 		};
+	},
+
+	/**
+	 * OpenClaw 2026.9 refuses to start while its old JSON credential files are
+	 * there; its own doctor moves them into its database. `version`: the
+	 * OpenClaw that wrote the state, when known.
+	 */
+	legacyFilesNeedMigration(files: readonly string[], version = '2026.9'): Advice {
+		const one = files.length === 1;
+		return {
+			title: 'OpenClaw needs to migrate old credential files before it runs again',
+			message: `OpenClaw ${version} will not run while ${files.join(', ')} ${one ? 'is' : 'are'} there (AUTH_PROFILE_MIGRATION_REQUIRED); this program still reads ${one ? 'it' : 'them'}.`,
+			nextStep: `Run \`${OPENCLAW_MIGRATE_COMMAND}\` with OpenClaw itself: it moves the keys into its database and archives the files, and this program reads them there too.`,
+		};
+	},
+
+	/** The shell line that exports a key, for advice to quote: `export QWEN_API_KEY="sk-…"`. */
+	exportKey(name: string = SUGGESTED_KEY_ENV_VAR): string {
+		return `export ${name}="${KEY_MASK}"`;
 	},
 
 	portalDiscontinued(): Advice {

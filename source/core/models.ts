@@ -50,6 +50,9 @@ export const PORTAL_DEFAULT_MODEL_ID = 'coder-model';
 /** The vision model to suggest for images (DashScope). */
 export const VISION_MODEL_ID = 'qwen3-vl-plus';
 
+/** The general-purpose model that examples name and a suggestion falls back to when nothing nearer is known. */
+export const GENERAL_MODEL_ID = 'qwen-plus';
+
 const ACTIVE = {state: 'active'} as const;
 
 export const MODELS: readonly ModelInfo[] = [
@@ -218,6 +221,11 @@ export function modelsFor(provider: ModelProvider): ModelInfo[] {
 }
 
 /** The vision model to suggest for images on a provider: VISION_MODEL_ID, or the portal's own. */
+/** The ids the Qwen OAuth portal serves. */
+export function portalModelIds(): string[] {
+	return modelsFor('portal').map(model => model.id);
+}
+
 export function visionModelFor(provider: ModelProvider): string {
 	if (provider === 'dashscope') return VISION_MODEL_ID;
 	return MODELS.find(model => model.provider === provider && supportsImages(model))?.id ?? VISION_MODEL_ID;

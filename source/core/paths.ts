@@ -16,27 +16,47 @@ export type OpenClawPaths = {
 	appDir: string;
 };
 
+/** The variables that move OpenClaw's files, as OpenClaw names them (core/env-vars.ts lists them with the rest). */
+export const STATE_DIR_ENV_VAR = 'OPENCLAW_STATE_DIR';
+export const CONFIG_PATH_ENV_VAR = 'OPENCLAW_CONFIG_PATH';
+export const AGENT_DIR_ENV_VAR = 'OPENCLAW_AGENT_DIR';
+export const HOME_ENV_VAR = 'OPENCLAW_HOME';
+export const OAUTH_DIR_ENV_VAR = 'OPENCLAW_OAUTH_DIR';
+
+/** Where each lies when no variable moves it: the state dir in the home directory, the rest in the state dir. */
+export const STATE_DIR_NAME = '.openclaw';
+export const CONFIG_FILE_NAME = 'openclaw.json';
+export const AGENT_DIR_PARTS = ['agents', 'main', 'agent'] as const;
+export const AUTH_PROFILES_FILE_NAME = 'auth-profiles.json';
+export const OAUTH_DIR_NAME = 'credentials';
+
 /** Never where OpenClaw keeps anything of its own. */
 const APP_DIR_NAME = 'openclaw-qwen';
 
-export function resolvePaths(env: Env = process.env): OpenClawPaths {
+export function resolvePaths(env: Env): OpenClawPaths {
 	const home = resolveHome(env);
-	const stateDir = fromEnv(env.OPENCLAW_STATE_DIR, home) ?? path.join(home, '.openclaw');
-	const configPath = fromEnv(env.OPENCLAW_CONFIG_PATH, home) ?? path.join(stateDir, 'openclaw.json');
-	const agentDir = fromEnv(env.OPENCLAW_AGENT_DIR, home) ?? path.join(stateDir, 'agents', 'main', 'agent');
+	const stateDir = fromEnv(env[STATE_DIR_ENV_VAR], home) ?? path.join(home, STATE_DIR_NAME);
+	const configPath = fromEnv(env[CONFIG_PATH_ENV_VAR], home) ?? path.join(stateDir, CONFIG_FILE_NAME);
+	const agentDir = fromEnv(env[AGENT_DIR_ENV_VAR], home) ?? path.join(stateDir, ...AGENT_DIR_PARTS);
 	return {
 		home,
 		stateDir,
 		configPath,
 		agentDir,
-		authProfilesPath: path.join(agentDir, 'auth-profiles.json'),
+		authProfilesPath: path.join(agentDir, AUTH_PROFILES_FILE_NAME),
 		appDir: path.join(stateDir, APP_DIR_NAME),
 	};
 }
 
+/** The folder OpenClaw keeps OAuth credentials in: OPENCLAW_OAUTH_DIR, else `credentials` in the state dir. */
+export function oauthDir(paths: Pick<OpenClawPaths, 'stateDir'>, env: Env): string {
+	const moved = env[OAUTH_DIR_ENV_VAR]?.trim();
+	return moved ? path.resolve(moved) : path.join(paths.stateDir, OAUTH_DIR_NAME);
+}
+
 function resolveHome(env: Env): string {
-	const systemHome = env.HOME?.trim() || os.homedir();
-	return fromEnv(env.OPENCLAW_HOME, systemHome) ?? path.resolve(systemHome);
+	const systemHome = env['HOME']?.trim() || os.homedir();
+	return fromEnv(env[HOME_ENV_VAR], systemHome) ?? path.resolve(systemHome);
 }
 
 /** An env value as an absolute path, with a leading `~` meaning `home`; blank counts as unset. */

@@ -76,3 +76,16 @@ function maskSecret(text: string, secret: string): string {
 	}
 	return result;
 }
+
+/**
+ * Text as it may be kept on disk (a saved turn, an exported transcript): the
+ * keys in use, and anything shaped like a DashScope key, masked.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+	let redacted = text;
+	for (const secret of secrets) {
+		if (secret !== '' && redacted.includes(secret)) redacted = redacted.split(secret).join(KEY_MASK);
+	}
+
+	return redacted.replace(KEY_PATTERN, KEY_MASK);
+}

@@ -6,7 +6,8 @@
  * wizard, the login, `models set`, `models status --probe` and `doctor`.
  * GET /models costs no tokens.
  */
-import {CATALOGUE_TIMEOUT_MS, listModelsAt} from './catalogue.js';
+import {listModelsAt} from './catalogue.js';
+import {CATALOGUE_TIMEOUT_MS} from './request-timeout.js';
 import {DashScopeError, classifyApiError, toDashScopeError} from './errors.js';
 import type {ClassifiedError} from './errors.js';
 import {REGIONS, effectiveBaseUrl, getRegion} from './regions.js';
@@ -42,7 +43,7 @@ export type EndpointProbe = {readonly host: string} & (
 export type SetupProbe = ({readonly endpoint: 'region'} & KeyProbe) | ({readonly endpoint: 'custom'} & EndpointProbe);
 
 export type ProbeOptions = {
-	env?: Env;
+	env: Env;
 	signal?: AbortSignal;
 	/** Per request; default CATALOGUE_TIMEOUT_MS. */
 	timeoutMs?: number;
@@ -57,8 +58,8 @@ export type ProbeOptions = {
  * Probes `key` against `regionId`. Throws a DashScopeError of kind 'aborted'
  * when `signal` aborts; every other outcome is a KeyProbe.
  */
-export async function probeKey(key: string, regionId: RegionId, options: ProbeOptions = {}): Promise<KeyProbe> {
-	const {env = process.env, signal} = options;
+export async function probeKey(key: string, regionId: RegionId, options: ProbeOptions): Promise<KeyProbe> {
+	const {env, signal} = options;
 	const timeoutMs = options.timeoutMs ?? CATALOGUE_TIMEOUT_MS;
 	const region = getRegion(regionId);
 
@@ -97,13 +98,13 @@ export async function probeKey(key: string, regionId: RegionId, options: ProbeOp
  * custom endpoint with one GET /models. Throws a DashScopeError of kind
  * 'aborted' when `signal` aborts.
  */
-export async function probeSetup(target: ProbeTarget, options: ProbeOptions = {}): Promise<SetupProbe> {
+export async function probeSetup(target: ProbeTarget, options: ProbeOptions): Promise<SetupProbe> {
 	if (target.region) return {endpoint: 'region', ...(await probeKey(target.key, target.region.id, options))};
 	const host = hostOf(target.requestBaseUrl);
 	const {signal} = options;
 	const catalogue = await listModelsAt(
 		{key: target.key, requestBaseUrl: target.requestBaseUrl},
-		{...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {}), ...(signal ? {signal} : {})},
+		{env: options.env, ...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {}), ...(signal ? {signal} : {})},
 	);
 	if (catalogue.ok) return {endpoint: 'custom', host, status: 'ok', modelIds: catalogue.ids};
 	const {problem} = catalogue;
@@ -124,7 +125,7 @@ async function listModelsIn(
 	timeoutMs: number,
 	signal: AbortSignal | undefined,
 ): Promise<string[]> {
-	const catalogue = await listModelsAt({key, requestBaseUrl: effectiveBaseUrl(region, env), regionLabel: region.label}, {timeoutMs, ...(signal ? {signal} : {})});
+	const catalogue = await listModelsAt({key, requestBaseUrl: effectiveBaseUrl(region, env), regionLabel: region.label}, {env, timeoutMs, ...(signal ? {signal} : {})});
 	if (catalogue.ok) return catalogue.ids;
 	throw new DashScopeError(catalogue.problem);
 }

@@ -72,7 +72,7 @@ export function getRegion(id: RegionId): Region {
 }
 
 /** Where requests for this region actually go: the env override, else the canonical URL. */
-export function effectiveBaseUrl(region: Region, env: Env = process.env): string {
+export function effectiveBaseUrl(region: Region, env: Env): string {
 	const override = env[region.baseUrlEnv]?.trim();
 	return stripTrailingSlash(override || region.baseUrl);
 }
@@ -81,7 +81,7 @@ export function effectiveBaseUrl(region: Region, env: Env = process.env): string
  * Which region a configured baseUrl belongs to. Matches the canonical URL or the
  * region's override, so a config written with either is recognised.
  */
-export function regionForBaseUrl(baseUrl: string, env: Env = process.env): Region | undefined {
+export function regionForBaseUrl(baseUrl: string, env: Env): Region | undefined {
 	const wanted = stripTrailingSlash(baseUrl.trim());
 	return REGIONS.find(
 		region => region.baseUrl === wanted || effectiveBaseUrl(region, env) === wanted,
@@ -92,7 +92,7 @@ export function regionForBaseUrl(baseUrl: string, env: Env = process.env): Regio
  * The URL to send requests to for a configured baseUrl: a known region's
  * canonical URL is redirected by its override; anything else is used as is.
  */
-export function requestBaseUrl(baseUrl: string, env: Env = process.env): string {
+export function requestBaseUrl(baseUrl: string, env: Env): string {
 	const region = regionForBaseUrl(baseUrl, env);
 	return region ? effectiveBaseUrl(region, env) : stripTrailingSlash(baseUrl.trim());
 }

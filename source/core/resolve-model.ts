@@ -4,7 +4,19 @@
  */
 import {createRequire} from 'node:module';
 import {command, loginCommand} from './messages.js';
-import {findModel, MODELS, PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, toModelRef, visionModelFor, type ModelInfo, type ModelProvider} from './models.js';
+import {
+	findModel,
+	GENERAL_MODEL_ID,
+	MODELS,
+	PORTAL_DEFAULT_MODEL_ID,
+	portalModelIds,
+	PROVIDER_ID,
+	RECOMMENDED_MODEL_ID,
+	toModelRef,
+	visionModelFor,
+	type ModelInfo,
+	type ModelProvider,
+} from './models.js';
 import {REGION_IDS} from './regions.js';
 
 export type ModelResolution =
@@ -26,9 +38,8 @@ const VALID_ID = /^[A-Za-z0-9._:/-]+$/;
 const BEDROCK_SUFFIX = /-v\d+:\d+$/i;
 // `qwen.qwen-plus`, `intl.qwen-plus`: a prefix DashScope does not use.
 const DOT_PREFIXES = ['qwen', 'dashscope', 'alibaba', ...REGION_IDS];
-const MAX_CLOSEST = 3;
-
-const portalIds = () => MODELS.filter(model => model.provider === 'portal').map(model => model.id);
+/** How many near ids are offered for one that is not known: here, and against an endpoint's list (catalogue.ts). */
+export const MAX_CLOSEST_IDS = 3;
 
 /** Every user-facing string of this module, each with the way forward. */
 const MESSAGES = {
@@ -39,17 +50,17 @@ const MESSAGES = {
 		`Model ids use only letters, digits and . _ : / - (found ${describeCharacter(character)}). Run \`${command('models list')}\` for the ids.`,
 	otherProvider: (provider: string, suggestion?: string) =>
 		`"${provider}/" is another provider; openclaw talks only to ${PROVIDER_ID}.` +
-		(suggestion ? ` Use ${suggestion}.` : ` Use a Qwen id such as qwen-plus (see \`${command('models list')}\`).`),
-	nestedRef: () => `A model ref has one provider prefix, like ${PROVIDER_ID}/qwen-plus.`,
+		(suggestion ? ` Use ${suggestion}.` : ` Use a Qwen id such as ${GENERAL_MODEL_ID} (see \`${command('models list')}\`).`),
+	nestedRef: () => `A model ref has one provider prefix, like ${PROVIDER_ID}/${GENERAL_MODEL_ID}.`,
 	bedrock: (suggestion: string) =>
 		`That is an AWS Bedrock model name, not a DashScope id. Use a DashScope id such as ${suggestion}.`,
 	dotPrefix: (prefix: string, suggestion: string) =>
 		`DashScope ids have no "${prefix}." prefix. Use ${suggestion}.`,
 	wrongCase: (id: string) => `Model ids are case-sensitive on the server. Use ${id}.`,
 	portalNeedsOAuth: (id: string) =>
-		`${id} is a Qwen OAuth portal model and needs OAuth login: run \`${loginCommand()} --method oauth\`, or pick a DashScope id such as qwen3-coder-plus.`,
+		`${id} is a Qwen OAuth portal model and needs OAuth login: run \`${loginCommand()} --method oauth\`, or pick a DashScope id such as ${RECOMMENDED_MODEL_ID}.`,
 	portalOnly: (suggestion: string) =>
-		`The Qwen OAuth portal serves only ${portalIds().join(' and ')}. Use ${suggestion}, or log in with a DashScope API key to use other models.`,
+		`The Qwen OAuth portal serves only ${portalModelIds().join(' and ')}. Use ${suggestion}, or log in with a DashScope API key to use other models.`,
 	retired: (model: ModelInfo, date: string, replacement: string) =>
 		`${model.id} is retired as of ${date}; requests may fail. Use ${replacement} instead.`,
 	legacy: (model: ModelInfo, note: string) => `${model.id} is a legacy model: ${note}`,
@@ -119,7 +130,7 @@ function resolveBare(text: string, provider: ModelProvider): ModelResolution {
 	if (dotPrefix) {
 		const rest = text.slice(dotPrefix.length + 1);
 		const known = findModel(rest) ?? findAlias(rest) ?? findCaseInsensitive(rest);
-		const suggestion = known?.id ?? closestIds(rest, dashscopeIds(), 1)[0] ?? 'qwen-plus';
+		const suggestion = known?.id ?? closestIds(rest, dashscopeIds(), 1)[0] ?? GENERAL_MODEL_ID;
 		return {ok: false, message: MESSAGES.dotPrefix(text.slice(0, dotPrefix.length), suggestion), suggestion};
 	}
 
@@ -145,7 +156,7 @@ function resolveBare(text: string, provider: ModelProvider): ModelResolution {
 		id: text,
 		ref: toModelRef(text),
 		via: 'passthrough',
-		notes: [MESSAGES.passthrough(text, closestIds(text, dashscopeIds(), MAX_CLOSEST, true))],
+		notes: [MESSAGES.passthrough(text, closestIds(text, dashscopeIds(), MAX_CLOSEST_IDS, true))],
 	};
 }
 
@@ -196,7 +207,7 @@ function closestForBedrock(text: string): string {
 	const candidates = MODELS.filter(
 		model => model.provider === 'dashscope' && model.category === category && model.status.state === 'active',
 	).map(model => model.id);
-	return closestIds(core, candidates, 1)[0] ?? 'qwen-plus';
+	return closestIds(core, candidates, 1)[0] ?? GENERAL_MODEL_ID;
 }
 
 /**

@@ -46,7 +46,7 @@ type SaveOptions = {env: Env; notices?: LockNotices};
 export async function saveApiKeySetup(
 	paths: OpenClawPaths,
 	input: {regionId: RegionId; key: string; modelId: string},
-	options: SaveOptions = {env: process.env},
+	options: SaveOptions,
 ): Promise<SaveResult> {
 	const key = input.key.trim();
 	// Callers validate with validateApiKey; this guards the store against a blank or broken value.
@@ -105,7 +105,7 @@ export async function saveApiKeySetup(
 export async function setDefaultModel(
 	paths: OpenClawPaths,
 	modelId: string,
-	options: SaveOptions = {env: process.env},
+	options: SaveOptions,
 ): Promise<{configPath: string; modelRef: string; backupPath?: string; previous?: string}> {
 	const modelRef = toModelRef(modelId);
 	const {result, configPath, backupPath} = await changeState(

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {catalogueVerdict, listedOutsideRegistry, MAX_CLOSEST_IDS} from '../../source/core/catalogue.js';
+import {catalogueVerdict, listedOutsideRegistry} from '../../source/core/catalogue.js';
+import {MAX_CLOSEST_IDS} from '../../source/core/resolve-model.js';
 
 const listed = ['qwen-plus-latest', 'qwen-max', 'qwen-plus', 'qwen3-coder-plus', 'qwen2.5-72b-instruct', 'qwen-plus-2025'];
 

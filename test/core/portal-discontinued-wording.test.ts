@@ -17,7 +17,7 @@ describe('the discontinued OAuth free tier', () => {
 	test('the advice and the OAuth errors use that sentence', () => {
 		expect(ADVICE.portalDiscontinued().message).toContain(PORTAL_DISCONTINUED);
 		expect(deviceRequestRefused(403, 'forbidden').message).toContain(PORTAL_DISCONTINUED);
-		expect(refreshDead(400).nextStep).toContain(PORTAL_DISCONTINUED);
+		expect(refreshDead(400).problem.nextStep).toContain(PORTAL_DISCONTINUED);
 	});
 
 	test('`models list` and a non-interactive `--method oauth` use that sentence', async () => {

@@ -1,8 +1,7 @@
 /** Keys never reach the screen or the disk: the key pattern, the known secret in any form, and the mask. */
 import {describe, expect, it} from 'vitest';
 import {maskKey} from '../../source/core/api-key.js';
-import {KEY_MASK, scrubKeys} from '../../source/core/redact-secrets.js';
-import {redactSecrets} from '../../source/core/sessions/redact.js';
+import {KEY_MASK, redactSecrets, scrubKeys} from '../../source/core/redact-secrets.js';
 
 const key = 'sk-3f9a1c0de4b27788a1b2c3d4e5f60718';
 

@@ -24,7 +24,7 @@ function unwritableConfigPaths() {
 describe('a save that fails part-way leaves the files as they were', () => {
 	it('saveApiKeySetup: a fresh auth-profiles.json is removed again when openclaw.json cannot be written', async () => {
 		const paths = unwritableConfigPaths();
-		await expect(saveApiKeySetup(paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'})).rejects.toThrow();
+		await expect(saveApiKeySetup(paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'}, {env: temp.env})).rejects.toThrow();
 		expect(fs.existsSync(paths.authProfilesPath)).toBe(false);
 	});
 
@@ -32,7 +32,7 @@ describe('a save that fails part-way leaves the files as they were', () => {
 		const paths = unwritableConfigPaths();
 		const before = {version: 1, profiles: {[API_KEY_PROFILE_ID]: {type: 'api_key', provider: 'qwen-portal', key: OTHER_KEY}, 'anthropic:default': {type: 'api_key', provider: 'anthropic', key: 'x'}}};
 		temp.writeAuthProfiles(before);
-		await expect(saveApiKeySetup(paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'})).rejects.toThrow();
+		await expect(saveApiKeySetup(paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'}, {env: temp.env})).rejects.toThrow();
 		expect(temp.readAuthProfiles()).toEqual(before);
 	});
 
@@ -50,7 +50,7 @@ describe('a save that fails part-way leaves the files as they were', () => {
 
 	it('an unparsable auth-profiles.json is refused before openclaw.json is touched', async () => {
 		temp.writeAuthProfiles('{ profiles: [,\n');
-		await expect(saveApiKeySetup(temp.paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'})).rejects.toMatchObject({name: 'ConfigParseError'});
+		await expect(saveApiKeySetup(temp.paths, {regionId: 'intl', key: KEY, modelId: 'qwen3-coder-plus'}, {env: temp.env})).rejects.toMatchObject({name: 'ConfigParseError'});
 		expect(fs.existsSync(temp.paths.configPath)).toBe(false);
 	});
 

@@ -23,14 +23,14 @@ describe('openclaw doctor names the guide\'s troubleshooting issues', () => {
 		world.home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: 'sk-test0000gone00000000000000000000'}}});
 		const result = await world.run(['doctor']);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toContain('✗ The key is rejected by every region (Troubleshooting, Issue 1: Invalid API key)');
+		expect(result.stdout).toContain('✗ The key is rejected by every region (Invalid API key)');
 	});
 
 	it('a China key on the International endpoint', async () => {
 		world.saveLogin({keyRegion: 'cn', baseUrlRegion: 'intl'});
 		const result = await world.run(['doctor']);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toContain('✗ The key belongs to China (Beijing), not International (Singapore) (Troubleshooting, Issue 2: Wrong region)');
+		expect(result.stdout).toContain('✗ The key belongs to China (Beijing), not International (Singapore) (Wrong region)');
 		expect(result.stdout).toContain('Next step: Run `openclaw models auth login --provider qwen-portal --region cn`');
 	});
 

@@ -3,7 +3,7 @@
  * answers, network failures and foreign replies it is, and what to do next.
  */
 import type {ApiErrorKind, ClassifiedError, ErrorContext} from '../errors.js';
-import {ADVICE} from '../messages.js';
+import {ADVICE, UNKNOWN_BASE_URL_SETTING} from '../messages.js';
 import type {Advice} from '../messages.js';
 import {getRegion} from '../regions.js';
 import {hostOf} from '../urls.js';
@@ -29,14 +29,14 @@ export function classifyFacts(facts: Facts, context: ErrorContext): ClassifiedEr
 	const lower = message.toLowerCase();
 	const activity = context.activity ?? 'chat';
 	const url = context.url ?? 'the endpoint';
-	const setting = context.baseUrlSetting;
+	const setting = context.baseUrlSetting ?? UNKNOWN_BASE_URL_SETTING;
 
 	if (facts.aborted) return make('aborted', ADVICE.aborted(activity));
 	if (facts.timeout) {
 		const seconds = context.timeoutMs ? Math.round(context.timeoutMs / 100) / 10 : undefined;
 		return make('timeout', ADVICE.timeout(context.regionLabel, seconds));
 	}
-	if (facts.invalidUrl) return make('bad_base_url', ADVICE.badBaseUrl(setting ?? 'The base URL', url, false));
+	if (facts.invalidUrl) return make('bad_base_url', ADVICE.badBaseUrl(context.baseUrlSetting ?? 'The base URL', url, false));
 	if (facts.html) {
 		if (status === 404) return make('endpoint_not_found', ADVICE.endpointNotFound(url, setting));
 		if (status === 429) return make('rate_limited', ADVICE.rateLimited());
@@ -124,9 +124,9 @@ function classifyNetwork(facts: Facts, context: ErrorContext): ClassifiedError {
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
 		case 'EAI_NONAME':
-			return make('network', ADVICE.hostNotFound(facts.netTarget));
+			return make('network', ADVICE.hostNotFound(facts.netTarget, context.baseUrlSetting ?? UNKNOWN_BASE_URL_SETTING));
 		case 'ECONNREFUSED':
-			return make('network', ADVICE.connectionRefused(facts.netTarget));
+			return make('network', ADVICE.connectionRefused(facts.netTarget, context.baseUrlSetting ?? UNKNOWN_BASE_URL_SETTING));
 		case 'ECONNRESET':
 		case 'EPIPE':
 		case 'UND_ERR_SOCKET':

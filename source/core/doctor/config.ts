@@ -8,11 +8,12 @@ import {ConfigParseError, getDefaultModelRef, getQwenProvider} from '../config-f
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../models.js';
 import {resolveModel} from '../resolve-model.js';
 import {OPENAI_COMPLETIONS_API} from '../openclaw/config-edits.js';
-import {getRegion, DEFAULT_REGION_ID, regionForBaseUrl, REGIONS} from '../regions.js';
+import {getRegion, DEFAULT_REGION_ID, regionForBaseUrl} from '../regions.js';
 import {command, loginCommand} from '../messages.js';
 import {ENV_TEMPLATE, parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
+import {KEY_ENV_VARS} from '../env-vars.js';
 
 /** An http(s) URL with a host, or a `${VAR}` OpenClaw fills in. */
 function isUsableBaseUrl(url: string): boolean {
@@ -91,9 +92,9 @@ export function checkProviderEntry(config: Record<string, unknown>, configPath: 
 
 	if (missing.length > 0) {
 		const why: string[] = [];
-		if (missing.includes('baseUrl')) why.push(`without baseUrl the ${getRegion(DEFAULT_REGION_ID).label} endpoint is assumed (China keys need ${REGIONS.find(region => region.id === 'cn')?.baseUrl})`);
+		if (missing.includes('baseUrl')) why.push(`without baseUrl the ${getRegion(DEFAULT_REGION_ID).label} endpoint is assumed (China keys need ${getRegion('cn').baseUrl})`);
 		if (missing.includes('models')) why.push(`OpenClaw's own \`openclaw config validate\` rejects a custom provider without a models array`);
-		if (missing.includes('apiKey')) why.push('without apiKey the key comes only from QWEN_API_KEY or the login profiles');
+		if (missing.includes('apiKey')) why.push(`without apiKey the key comes only from ${KEY_ENV_VARS.join(' or ')} or the login profiles`);
 		if (missing.includes('api')) why.push(`OpenClaw needs api: "${OPENAI_COMPLETIONS_API}" to talk to DashScope`);
 		return warning(
 			id,

@@ -7,7 +7,8 @@
 import {maskKey, validateApiKey} from '../api-key.js';
 import type {ConfigRead} from '../config-file.js';
 import type {EffectiveSetup} from '../credentials.js';
-import {credentialFromConfig, KEY_ENV_VARS} from '../key-sources.js';
+import {KEY_ENV_VARS, SUGGESTED_KEY_ENV_VAR} from '../env-vars.js';
+import {credentialFromConfig} from '../key-sources.js';
 import {ADVICE, loginCommand} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
@@ -28,7 +29,7 @@ export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credentia
 					id,
 					`${name} is set but empty`,
 					`${name} holds ${raw.length > 0 ? 'only whitespace' : 'an empty string'}, so openclaw skips it and ${winner}. ${advice.message}`,
-					`export ${name}="sk-…" (your key) in the shell that runs openclaw, or \`unset ${name}\`; ${lowerFirst(advice.nextStep)}`,
+					`${ADVICE.exportKey(name)} (your key) in the shell that runs openclaw, or \`unset ${name}\`; ${lowerFirst(advice.nextStep)}`,
 				),
 			);
 			continue;
@@ -41,7 +42,7 @@ export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credentia
 					id,
 					`${name} has stray whitespace or quotes around the key`,
 					`openclaw cleans it (${cleaned.notes.join(' ')}), but curl and other tools send it as is and get 401 Unauthorized.`,
-					`export ${name}="sk-…" again with just the key (no spaces, no extra quotes); ${lowerFirst(advice.nextStep)}`,
+					`${ADVICE.exportKey(name)} again with just the key (no spaces, no extra quotes); ${lowerFirst(advice.nextStep)}`,
 				),
 			);
 			continue;
@@ -75,17 +76,17 @@ export function checkCredentialSource(env: Env, setup: EffectiveSetup, config: C
 	if (!credential) {
 		// The key variables have their own check (checkKeyEnvVars).
 		const reasons = setup.warnings.filter(entry => !entry.code.startsWith('env-')).map(entry => entry.text);
-		const envAdvice = ADVICE.envVarNotWorking('QWEN_API_KEY');
-		const unset = env.QWEN_API_KEY === undefined && env.DASHSCOPE_API_KEY === undefined;
+		const envAdvice = ADVICE.envVarNotWorking(SUGGESTED_KEY_ENV_VAR);
+		const unset = KEY_ENV_VARS.every(name => env[name] === undefined);
 		return problem(
 			id,
 			'No API key found',
 			[
-				'Looked at QWEN_API_KEY, DASHSCOPE_API_KEY, then the qwen-portal apiKey in openclaw.json and auth-profiles.json.',
+				`Looked at ${KEY_ENV_VARS.join(', ')}, then the ${PROVIDER_ID} apiKey in openclaw.json and the key stores it leads to.`,
 				...reasons,
-				...(unset ? [`If you exported QWEN_API_KEY, this shell does not see it: ${envAdvice.message}`] : []),
+				...(unset ? [`If you exported ${SUGGESTED_KEY_ENV_VAR}, this shell does not see it: ${envAdvice.message}`] : []),
 			].join('\n'),
-			`Run \`${loginCommand()}\`, or export QWEN_API_KEY="sk-…" in the shell that runs openclaw.`,
+			`Run \`${loginCommand()}\`, or ${ADVICE.exportKey()} in the shell that runs openclaw.`,
 		);
 	}
 
@@ -130,7 +131,7 @@ function shadowedSources(env: Env, setup: EffectiveSetup, config: ConfigRead): A
 function fixStep(setup: EffectiveSetup): string {
 	const source = setup.credential?.source;
 	if (source?.kind === 'env') {
-		return `Export a Model Studio API key for your region: export ${source.name}="sk-…" (or unset ${source.name} to use the saved login).`;
+		return `Export a Model Studio API key for your region: ${ADVICE.exportKey(source.name)} (or unset ${source.name} to use the saved login).`;
 	}
 
 	return `Run \`${loginCommand()}\` and paste a Model Studio API key for your region.`;
@@ -173,6 +174,6 @@ export function checkLiteralKey(setup: EffectiveSetup): DoctorCheck | undefined 
 		'credential.literal',
 		'The API key is written in openclaw.json in plain text',
 		`${setup.paths.configPath} holds the key (${maskKey(credential.key)}) in models.providers.${PROVIDER_ID}.apiKey; config files get shared and committed (Security practice 1).`,
-		`Run \`${loginCommand()}\` to move it into auth-profiles.json (mode 0600), or use QWEN_API_KEY.`,
+		`Run \`${loginCommand()}\` to move it where this state's OpenClaw reads keys, or use ${SUGGESTED_KEY_ENV_VAR}.`,
 	);
 }

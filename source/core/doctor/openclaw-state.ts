@@ -11,7 +11,7 @@ import {API_KEY_PROFILE_ID, profileProvider, profileSecret} from '../auth-profil
 import {getQwenProvider} from '../config-file.js';
 import {profileStores} from '../key-sources.js';
 import {formatMode, isPrivate, PRIVATE_FILE_MODE} from '../files/modes.js';
-import {command, loginCommand} from '../messages.js';
+import {ADVICE, command, loginCommand} from '../messages.js';
 import {PROVIDER_ID, findModel, supportsImages} from '../models.js';
 import {GUIDE_PROFILE_PREFIX, parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {readStore, storeLabel} from '../openclaw/key-store.js';
@@ -22,20 +22,12 @@ import {isPlainObject} from '../plain-object.js';
 import {chmodCommand} from './permissions.js';
 import {ok, warning, problem, type DoctorCheck} from './types.js';
 
-const MIGRATE = 'openclaw doctor --fix --non-interactive';
-
 export function checkOpenClawState(layout: StateLayout, config: Record<string, unknown>, paths: OpenClawPaths): DoctorCheck[] {
 	const checks: DoctorCheck[] = [ok('state.layout', `State: ${describeLayout(layout)}`, paths.stateDir)];
 
 	if (layout.legacyFiles.length > 0) {
-		checks.push(
-			warning(
-				'state.migration',
-				'OpenClaw needs to migrate old credential files before it runs again',
-				`OpenClaw ${layout.openclawVersion ?? '2026.9'} refuses to run while ${layout.legacyFiles.join(', ')} ${layout.legacyFiles.length === 1 ? 'is' : 'are'} there (AUTH_PROFILE_MIGRATION_REQUIRED). This program still reads ${layout.legacyFiles.length === 1 ? 'it' : 'them'}.`,
-				`Run \`${MIGRATE}\` with OpenClaw itself; it moves the keys into its database and archives the files (this program reads them there).`,
-			),
-		);
+		const advice = ADVICE.legacyFilesNeedMigration(layout.legacyFiles, layout.openclawVersion);
+		checks.push(warning('state.migration', advice.title, advice.message, advice.nextStep));
 	}
 
 	const refusal = refusalToWrite(layout.databases);

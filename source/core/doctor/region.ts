@@ -1,7 +1,7 @@
 /**
  * Talks to the service (GET /models only, no tokens spent): does the key work
- * in the configured region, which region does it belong to (Troubleshooting, Issue 2), is
- * the host reachable, and is the default model served there (Troubleshooting, Issue 3).
+ * in the configured region, which region does it belong to, is the host
+ * reachable, and is the default model served there.
  */
 import {catalogueVerdict} from '../catalogue.js';
 import {command, ADVICE} from '../messages.js';
@@ -54,7 +54,7 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 			const belongs = probe.belongsTo;
 			const advice = ADVICE.wrongRegion(belongs, region, {configPath: input.configPath, keyFromEnv: input.credentialIsEnv});
 			return {
-				check: problem(id, `The key belongs to ${belongs.label}, not ${region.label} (Troubleshooting, Issue 2: ${advice.title})`, advice.message, advice.nextStep),
+				check: problem(id, `The key belongs to ${belongs.label}, not ${region.label} (${advice.title})`, advice.message, advice.nextStep),
 			};
 		}
 
@@ -65,7 +65,7 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 				return {
 					check: problem(
 						id,
-						`The key is rejected by every region (Troubleshooting, Issue 1: ${advice.title})`,
+						`The key is rejected by every region (${advice.title})`,
 						`${probe.error.message} No other region (${joinRegionLabels(probe.refusedBy.slice(1))}) accepts it either, so it is not a region mix-up: the key is expired, deleted or mistyped.`,
 						probe.error.nextStep,
 					),
@@ -146,7 +146,7 @@ export function checkModelAvailable(modelId: string, modelIds: readonly string[]
 	const near = verdict.kind === 'not-listed' ? verdict.closest : [];
 	return problem(
 		id,
-		`${modelId} is not served by ${regionLabel} (Troubleshooting, Issue 3: ${advice.title})`,
+		`${modelId} is not served by ${regionLabel} (${advice.title})`,
 		`${advice.message}${near.length > 0 ? ` Listed ids that look close: ${near.join(', ')}.` : ''}`,
 		advice.nextStep,
 	);

@@ -11,11 +11,13 @@
  * - A symlink stays a symlink: its target is what gets replaced.
  * - Temporary files left by a writer that was killed are removed on the next
  *   write (or by `removeStaleTemporariesIn`).
+ * - A file the person names to be created (a /save transcript) is created
+ *   only where nothing is yet, never replacing a file or following a link.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {errorCode} from '../app-error.js';
-import {fileError, notRegularFile, specialKindOf} from './file-error.js';
+import {fileError, fileExists, notRegularFile, specialKindOf, type Elsewhere} from './file-error.js';
 import {isPrivate, PRIVATE_DIR_MODE} from './modes.js';
 
 /** The calls a write makes, so a test can stand in a disk that fills up. */
@@ -75,6 +77,36 @@ export function writeFileSafely(file: string, data: string | Uint8Array, options
 		throw fileError('write', file, error, options.setting);
 	}
 	syncDirectory(path.dirname(target));
+}
+
+/**
+ * Creates `file` holding `data`, only if nothing is at that path yet (not even
+ * a symlink): every byte written and synced, or the partial file removed.
+ * Throws an AppError naming the file: `file_exists` when something is there,
+ * else fileError's words for what the system said. `setting`: how the file
+ * could be put elsewhere, for the way forward.
+ */
+export function createFileSafely(file: string, data: string | Uint8Array, options: {mode: number; setting?: Elsewhere; calls?: WriteCalls}): void {
+	const calls = options.calls ?? fs;
+	const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+	let fd: number;
+	try {
+		fd = calls.openSync(file, 'wx', options.mode);
+	} catch (error) {
+		throw errorCode(error) === 'EEXIST' ? fileExists(file, options.setting) : fileError('create', file, error, options.setting);
+	}
+
+	try {
+		writeAll(calls, fd, bytes);
+		calls.fsyncSync(fd);
+	} catch (error) {
+		calls.closeSync(fd);
+		calls.rmSync(file, {force: true});
+		throw fileError('create', file, error, options.setting);
+	}
+
+	calls.closeSync(fd);
+	syncDirectory(path.dirname(file));
 }
 
 function writeAll(calls: WriteCalls, fd: number, bytes: Uint8Array): void {

@@ -5,13 +5,15 @@
 import type {Env} from '../env.js';
 export const QWEN_OAUTH_CLIENT_ID = 'f0304373b74a44d2b584a3fb70ca9e56';
 export const QWEN_OAUTH_SCOPE = 'openid profile email model.completion';
-const QWEN_OAUTH_DEFAULT_BASE_URL = 'https://chat.qwen.ai';
+/** The OAuth sign-in server, unless OAUTH_BASE_URL_ENV_VAR moves it. */
+export const QWEN_OAUTH_DEFAULT_BASE_URL = 'https://chat.qwen.ai';
+export const OAUTH_BASE_URL_ENV_VAR = 'QWEN_OAUTH_BASE_URL';
 export const DEVICE_CODE_PATH = '/api/v1/oauth2/device/code';
 export const TOKEN_PATH = '/api/v1/oauth2/token';
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** The portal's chat API when the token answer names no resource_url. */
-const PORTAL_DEFAULT_BASE_URL = 'https://portal.qwen.ai/v1';
+export const PORTAL_DEFAULT_BASE_URL = 'https://portal.qwen.ai/v1';
 
 /** The OAuth portal was seen to refuse requests without a leading system message; this one is sent. */
 export const PORTAL_SYSTEM_PROMPT = 'You are a helpful assistant.';
@@ -25,8 +27,8 @@ export const MAX_POLL_INTERVAL_MS = 10_000;
 export const DEFAULT_POLL_INTERVAL_MS = 5000;
 
 /** The OAuth host: QWEN_OAUTH_BASE_URL (tests, proxies), else chat.qwen.ai. */
-export function oauthBaseUrl(env: Env = process.env): string {
-	const override = env['QWEN_OAUTH_BASE_URL']?.trim();
+export function oauthBaseUrl(env: Env): string {
+	const override = env[OAUTH_BASE_URL_ENV_VAR]?.trim();
 	return (override || QWEN_OAUTH_DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 

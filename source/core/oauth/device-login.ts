@@ -19,15 +19,15 @@ export type DeviceLogin = {
 };
 
 export type DeviceLoginOptions = {
-	env?: Env;
+	env: Env;
 	signal?: AbortSignal;
 	clock?: Clock;
 	fetch?: typeof fetch;
 };
 
-export async function startDeviceLogin(options: DeviceLoginOptions = {}): Promise<DeviceLogin> {
+export async function startDeviceLogin(options: DeviceLoginOptions): Promise<DeviceLogin> {
 	const clock = options.clock ?? systemClock;
-	const baseUrl = oauthBaseUrl(options.env ?? process.env);
+	const baseUrl = oauthBaseUrl(options.env);
 	const pkce = createPkcePair();
 	const device = await requestDeviceCode(baseUrl, pkce, {signal: options.signal, fetch: options.fetch});
 	const expiresAt = clock.now() + device.expiresInSeconds * 1000;

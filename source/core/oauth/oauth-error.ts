@@ -1,8 +1,11 @@
 /**
- * Why an OAuth step failed, with the sentence a user reads and what to do next.
- * Every screen and command shows `message` and `problem.nextStep` as they are.
+ * Why an OAuth step failed: a short title by kind, the sentence a user reads
+ * and what to do next. Every screen and command shows the problem's title,
+ * message and next step as they are.
  */
 import {AppError} from '../app-error.js';
+import {OAUTH_PROFILE_ID} from '../auth-profiles.js';
+import {OAUTH_BASE_URL_ENV_VAR} from './constants.js';
 import {loginCommand, PORTAL_DISCONTINUED} from '../messages.js';
 
 export type OAuthErrorKind =
@@ -18,19 +21,29 @@ export type OAuthErrorKind =
 	| 'refresh_dead'
 	| 'refresh_failed';
 
+/** What each kind of failure is called, as the sign-in screen and the commands head it. */
+const TITLES: Record<OAuthErrorKind, string> = {
+	device_request_refused: 'Qwen refused to start a sign-in',
+	access_denied: 'Sign-in declined',
+	expired_token: 'Sign-in code expired',
+	timed_out: 'Sign-in timed out',
+	oauth_error: 'Sign-in failed',
+	bad_token_response: 'Incomplete answer from Qwen',
+	network: 'Could not reach Qwen',
+	aborted: 'Sign-in cancelled',
+	no_profile: 'No Qwen OAuth login',
+	refresh_dead: 'Qwen OAuth login expired',
+	refresh_failed: 'Could not renew the Qwen OAuth login',
+};
+
 export class OAuthError extends AppError {
 	constructor(kind: OAuthErrorKind, message: string, nextStep: string, status?: number) {
-		super({kind, title: message, message: '', nextStep, ...(status === undefined ? {} : {status})});
+		super({kind, title: TITLES[kind], message, nextStep, ...(status === undefined ? {} : {status})});
 		this.name = 'OAuthError';
 	}
 
 	override get kind(): OAuthErrorKind {
 		return this.problem.kind as OAuthErrorKind;
-	}
-
-	/** The problem's next step, as the sign-in screen reads it. */
-	get nextStep(): string {
-		return this.problem.nextStep;
 	}
 }
 
@@ -93,7 +106,7 @@ export function networkError(url: string, cause: unknown): OAuthError {
 	return new OAuthError(
 		'network',
 		`Could not reach Qwen's OAuth server at ${new URL(url).origin} (${detail}).`,
-		'Check your connection or proxy (QWEN_OAUTH_BASE_URL overrides the server), then try again.',
+		`Check your connection or proxy (${OAUTH_BASE_URL_ENV_VAR} overrides the server), then try again.`,
 	);
 }
 
@@ -104,7 +117,7 @@ export function aborted(): OAuthError {
 export function noOAuthProfile(authProfilesPath: string): OAuthError {
 	return new OAuthError(
 		'no_profile',
-		`No usable Qwen OAuth login in ${authProfilesPath} (profile "qwen-portal:oauth").`,
+		`No usable Qwen OAuth login in ${authProfilesPath} (profile "${OAUTH_PROFILE_ID}").`,
 		RELOGIN,
 	);
 }

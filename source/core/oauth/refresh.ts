@@ -13,6 +13,7 @@ import {changeStateLocked, withSetupLock} from '../openclaw/state-change.js';
 import {detectLayout} from '../openclaw/state-layout.js';
 import {PROVIDER_ID} from '../models.js';
 import type {OpenClawPaths} from '../paths.js';
+import {TOKEN_REFRESH_TIMEOUT_MS} from '../request-timeout.js';
 import {type Clock, systemClock} from './clock.js';
 import {oauthBaseUrl, QWEN_OAUTH_CLIENT_ID, REFRESH_MARGIN_MS, TOKEN_PATH} from './constants.js';
 import {postForm, stringField} from './form-post.js';
@@ -32,7 +33,7 @@ export type FreshToken = {
 export type RefreshOptions = {clock?: Clock; fetch?: typeof fetch; signal?: AbortSignal};
 
 /** The stored Qwen OAuth login and the store it is in (wherever this state keeps profiles). */
-export function readOAuthProfile(paths: OpenClawPaths, env: Env = process.env): (StoredOAuthProfile & {store: KeyStore}) | undefined {
+export function readOAuthProfile(paths: OpenClawPaths, env: Env): (StoredOAuthProfile & {store: KeyStore}) | undefined {
 	const layout = detectLayout(paths, readOpenClawConfig(paths).data, env);
 	const stores: KeyStore[] = [{kind: 'own-file', file: ownCredentialsPath(paths)}, ...profileStores(layout, paths)];
 	for (const store of stores) {
@@ -70,7 +71,7 @@ function needsRefresh(profile: {expires: number}, now: number): boolean {
 
 export async function ensureFreshOAuthToken(
 	paths: OpenClawPaths,
-	env: Env = process.env,
+	env: Env,
 	options: RefreshOptions = {},
 ): Promise<FreshToken> {
 	const clock = options.clock ?? systemClock;
@@ -109,7 +110,7 @@ async function refreshAccessToken(
 	const answer = await postForm(
 		`${baseUrl}${TOKEN_PATH}`,
 		{grant_type: 'refresh_token', refresh_token: refreshToken, client_id: QWEN_OAUTH_CLIENT_ID},
-		{signal: options.signal ?? AbortSignal.timeout(20_000), fetch: options.fetch},
+		{signal: options.signal ?? AbortSignal.timeout(TOKEN_REFRESH_TIMEOUT_MS), fetch: options.fetch},
 	);
 	if (answer.status === 400 || answer.status === 401) throw refreshDead(answer.status);
 	if (answer.status !== 200) {

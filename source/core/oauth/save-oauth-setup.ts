@@ -37,7 +37,7 @@ const PORTAL_MODEL_REF = toModelRef(PORTAL_DEFAULT_MODEL_ID);
 export async function saveOAuthSetup(
 	paths: OpenClawPaths,
 	tokens: OAuthTokens & {refresh: string},
-	options: {env: Env; notices?: LockNotices} = {env: process.env},
+	options: {env: Env; notices?: LockNotices},
 ): Promise<OAuthSaveResult> {
 	const profile: AuthProfile = {type: 'oauth', provider: PROVIDER_ID, access: tokens.access, refresh: tokens.refresh, expires: tokens.expires};
 	const {result, configPath, backupPath} = await changeState(

@@ -12,11 +12,12 @@
  */
 import path from 'node:path';
 import type {Env} from '../env.js';
+import {KEY_ENV_VARS} from '../env-vars.js';
 import {expandTilde} from '../paths.js';
 import {isPlainObject} from '../plain-object.js';
 
 /** The variables OpenClaw takes a bare `apiKey` name to mean, for DashScope. */
-const KNOWN_KEY_VARIABLES = ['QWEN_API_KEY', 'DASHSCOPE_API_KEY', 'MODELSTUDIO_API_KEY'] as const;
+const KNOWN_KEY_VARIABLES: readonly string[] = [...KEY_ENV_VARS, 'MODELSTUDIO_API_KEY'];
 
 /** The guide's prefix for a profile reference; OpenClaw never learnt it. */
 export const GUIDE_PROFILE_PREFIX = 'profile:';
@@ -47,7 +48,7 @@ function parseString(text: string): ApiKeyRef {
 	if (text.startsWith(GUIDE_PROFILE_PREFIX)) return {kind: 'profile', id: text.slice(GUIDE_PROFILE_PREFIX.length).trim(), guideForm: true};
 	const template = ENV_TEMPLATE.exec(text)?.[1];
 	if (template) return {kind: 'env', name: template, form: 'template'};
-	if ((KNOWN_KEY_VARIABLES as readonly string[]).includes(text)) return {kind: 'env', name: text, form: 'name'};
+	if (KNOWN_KEY_VARIABLES.includes(text)) return {kind: 'env', name: text, form: 'name'};
 	if (!text.startsWith('sk-') && PROFILE_ID.test(text)) return {kind: 'profile', id: text, guideForm: false};
 	return {kind: 'literal', value: text};
 }

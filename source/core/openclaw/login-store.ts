@@ -3,6 +3,7 @@
  * to it (docs/openclaw-2026.9.md).
  */
 import {getQwenProvider} from '../config-file.js';
+import {ADVICE} from '../messages.js';
 import type {OpenClawPaths} from '../paths.js';
 import {parseApiKeyRef, pointerTo} from './api-key-ref.js';
 import {OWN_SECRETS_ALIAS, ownCredentialsPath, type KeyStore} from './key-store.js';
@@ -60,5 +61,6 @@ export function loginStore(current: CurrentState, paths: OpenClawPaths): LoginSt
 }
 
 function migrationNote(files: readonly string[]): string {
-	return `OpenClaw 2026.9 will not run while ${files.join(', ')} ${files.length === 1 ? 'is' : 'are'} there: run \`openclaw doctor --fix --non-interactive\` with OpenClaw to move ${files.length === 1 ? 'it' : 'them'} into its database. The key was saved in both places, so either way it is the new one.`;
+	const advice = ADVICE.legacyFilesNeedMigration(files);
+	return `${advice.message} ${advice.nextStep} The key was saved in both places, so either way it is the new one.`;
 }

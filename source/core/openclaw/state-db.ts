@@ -16,6 +16,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {AppError} from '../app-error.js';
+import {API_KEY_PROFILE_ID} from '../auth-profiles.js';
+import {SUGGESTED_KEY_ENV_VAR} from '../env-vars.js';
+import {OPENCLAW_MIGRATE_COMMAND} from '../messages.js';
+import {PROVIDER_ID} from '../models.js';
 import {fileError} from '../files/file-error.js';
 import {isPlainObject} from '../plain-object.js';
 import {BUSY_TIMEOUT_MS, openDatabase, SQLITE_CODES, sqliteCode, type DatabaseSync} from './sqlite.js';
@@ -31,6 +35,9 @@ const CONTENT_VERSION_KEY = 'state.schema.contentVersion';
 const SUPERVISION_KEY = 'gateway.supervision';
 const AGENT_STORE_KEY = 'primary';
 const STATE_DB_LOCATION = 'state-db';
+
+/** The real OpenClaw's own command that stores a key, for when it must be the one to write it (always `openclaw`: it is OpenClaw's). */
+const OPENCLAW_PASTE_KEY_COMMAND = `openclaw models auth paste-api-key --provider ${PROVIDER_ID} --profile-id ${API_KEY_PROFILE_ID}`;
 
 export function stateDbPath(stateDir: string): string {
 	return path.join(stateDir, 'state', 'openclaw.sqlite');
@@ -108,7 +115,7 @@ export function refusalToWrite(state: DatabaseState): AppError | undefined {
 			kind: 'openclaw_supervised',
 			title: `OpenClaw's state in ${stateDb.file} is managed by an external supervisor`,
 			message: 'OpenClaw itself refuses changes to it from anyone but that supervisor, so openclaw changed nothing.',
-			nextStep: 'Store the key through that supervisor, or export QWEN_API_KEY in the shell that runs openclaw.',
+			nextStep: `Store the key through that supervisor, or export ${SUGGESTED_KEY_ENV_VAR} in the shell that runs openclaw.`,
 		});
 	}
 	if (stateDb?.ownership === 'other') {
@@ -116,7 +123,7 @@ export function refusalToWrite(state: DatabaseState): AppError | undefined {
 			kind: 'openclaw_unknown_store',
 			title: `OpenClaw keeps its keys somewhere openclaw does not know (${stateDb.file})`,
 			message: 'Its auth.sharedStore setting names a location other than its state database, so openclaw changed nothing.',
-			nextStep: 'Store the key with OpenClaw itself (printf %s "$KEY" | openclaw models auth paste-api-key --provider qwen-portal --profile-id qwen-portal:default), or export QWEN_API_KEY.',
+			nextStep: `Store the key with OpenClaw itself (printf %s "$KEY" | ${OPENCLAW_PASTE_KEY_COMMAND}), or export ${SUGGESTED_KEY_ENV_VAR}.`,
 		});
 	}
 	return undefined;
@@ -127,7 +134,7 @@ function newerOpenClaw(file: string, found: number, known: number): AppError {
 		kind: 'openclaw_newer',
 		title: `${file} was written by a newer OpenClaw`,
 		message: `Its schema version is ${found}; openclaw knows up to ${known} (OpenClaw 2026.9.6). It reads what it can, but writes nothing there.`,
-		nextStep: 'Store the key with that OpenClaw (openclaw models auth paste-api-key --provider qwen-portal --profile-id qwen-portal:default), or export QWEN_API_KEY.',
+		nextStep: `Store the key with that OpenClaw (${OPENCLAW_PASTE_KEY_COMMAND}), or export ${SUGGESTED_KEY_ENV_VAR}.`,
 	});
 }
 
@@ -255,7 +262,7 @@ function unreadableStore(file: string, why: string): AppError {
 		kind: 'openclaw_store_unreadable',
 		title: `Cannot read OpenClaw's key store in ${file}`,
 		message: `${why[0]!.toUpperCase()}${why.slice(1)}; openclaw changed nothing.`,
-		nextStep: 'Run `openclaw doctor --fix --non-interactive` with OpenClaw itself, or export QWEN_API_KEY.',
+		nextStep: `Run \`${OPENCLAW_MIGRATE_COMMAND}\` with OpenClaw itself, or export ${SUGGESTED_KEY_ENV_VAR}.`,
 	});
 }
 
@@ -301,7 +308,7 @@ function databaseError(file: string, error: unknown): AppError {
 			kind: 'openclaw_store_corrupt',
 			title: `${file} is not a readable SQLite database`,
 			message: 'openclaw read nothing from it and changed nothing.',
-			nextStep: 'Run `openclaw doctor` with OpenClaw itself to repair it, or move the file aside; export QWEN_API_KEY meanwhile.',
+			nextStep: `Run \`openclaw doctor\` with OpenClaw itself to repair it, or move the file aside; export ${SUGGESTED_KEY_ENV_VAR} meanwhile.`,
 		}, {cause: error});
 	}
 	return fileError('read', file, error);

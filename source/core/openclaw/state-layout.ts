@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Env} from '../env.js';
-import {relativeToStateDir, type OpenClawPaths} from '../paths.js';
+import {oauthDir, relativeToStateDir, type OpenClawPaths} from '../paths.js';
 import {isPlainObject} from '../plain-object.js';
 import {inspectDatabases, stateDbPath, agentDbPath, storeInUse, type DatabaseState, type DatabaseStore} from './state-db.js';
 
@@ -63,8 +63,7 @@ export function detectLayout(paths: OpenClawPaths, config: Record<string, unknow
 
 /** The files OpenClaw 2026.9 treats as credentials still to migrate (it checks their names only). */
 function legacyCredentialFiles(paths: OpenClawPaths, env: Env): string[] {
-	const oauthDir = env.OPENCLAW_OAUTH_DIR?.trim() ? path.resolve(env.OPENCLAW_OAUTH_DIR.trim()) : path.join(paths.stateDir, 'credentials');
-	return [paths.authProfilesPath, path.join(paths.agentDir, 'auth.json'), path.join(oauthDir, 'oauth.json')].filter(file => fs.existsSync(file));
+	return [paths.authProfilesPath, path.join(paths.agentDir, 'auth.json'), path.join(oauthDir(paths, env), 'oauth.json')].filter(file => fs.existsSync(file));
 }
 
 function migrationArchive(agentDir: string): string | undefined {

@@ -11,7 +11,7 @@ import type {AppError} from '../app-error.js';
 import type {ImageAttachment} from '../images.js';
 import type {MeteredRequest} from '../usage/metered-request.js';
 import {imageReference} from './image-reference.js';
-import {redactSecrets} from './redact.js';
+import {redactSecrets} from '../redact-secrets.js';
 import type {SessionStore} from './session-store.js';
 import type {ImageReference, StoredError} from './session-types.js';
 import {titleFromPrompt} from './session-title.js';
@@ -50,6 +50,8 @@ export type SessionRecorder = {
 	readonly sessionId: string | undefined;
 	/** False once a write failed (or there is no store): turns are no longer saved. */
 	readonly saving: boolean;
+	/** The failed write that stopped saving; undefined while saving, or when there was no store to begin with. */
+	readonly stoppedBecause: AppError | undefined;
 	readonly file: string | undefined;
 	startTurn(question: RecordedQuestion, replacing?: Replacing): TurnRecord;
 	/** Names the session; before its first turn the name waits for it. False when it could not be saved. */
@@ -84,6 +86,7 @@ export function createSessionRecorder(options: RecorderOptions): SessionRecorder
 	let lastTurnId = options.lastTurnId;
 	let pendingTitle: string | undefined;
 	let failed = store === undefined || store.readOnly;
+	let stoppedBecause: AppError | undefined;
 	const open = new Set<() => void>();
 	const redact = (text: string) => redactSecrets(text, secrets);
 
@@ -91,7 +94,8 @@ export function createSessionRecorder(options: RecorderOptions): SessionRecorder
 		if (failed) return;
 		failed = true;
 		for (const stop of [...open]) stop();
-		onFailure(storeError(store?.file ?? '', error));
+		stoppedBecause = storeError(store?.file ?? '', error);
+		onFailure(stoppedBecause);
 	};
 
 	// The process may end mid-answer (a second Ctrl+C calls exit): what arrived is saved, marked interrupted.
@@ -107,6 +111,9 @@ export function createSessionRecorder(options: RecorderOptions): SessionRecorder
 		},
 		get saving() {
 			return !failed;
+		},
+		get stoppedBecause() {
+			return stoppedBecause;
 		},
 		file: store?.file,
 		startTurn(question, replacing) {

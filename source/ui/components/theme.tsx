@@ -1,10 +1,11 @@
 /**
- * Colours for every screen, switched off as a whole under NO_COLOR. chalk (and
- * so Ink) does not read NO_COLOR itself, so components ask the theme instead of
- * naming colours.
+ * Colours for every screen, switched off as a whole by the one rule in
+ * core/style.ts (NO_COLOR, FORCE_COLOR=0, TERM=dumb). chalk (and so Ink) does
+ * not read NO_COLOR itself, so components ask the theme instead of naming colours.
  */
 import {createContext, useContext, type ReactNode} from 'react';
 import type {Env} from '../../core/env.js';
+import {wantsColor as colourOn} from '../../core/style.js';
 
 export type Theme = {
 	readonly accent?: string;
@@ -24,13 +25,16 @@ const COLOR_THEME: Theme = {
 
 const PLAIN_THEME: Theme = {};
 
-/** https://no-color.org: any non-empty NO_COLOR turns colour off. */
-export function wantsColor(env: Env): boolean {
-	return !env['NO_COLOR'];
+/** Screens draw only on a terminal. */
+const TERMINAL = {isTTY: true} as const;
+
+/** Whether a screen on `stream` draws in colour: core/style.ts's rule, the same as every command's. */
+export function wantsColor(env: Env, stream: {readonly isTTY?: boolean} = TERMINAL): boolean {
+	return colourOn(env, stream);
 }
 
-export function themeFor(env: Env): Theme {
-	return wantsColor(env) ? COLOR_THEME : PLAIN_THEME;
+export function themeFor(env: Env, stream: {readonly isTTY?: boolean} = TERMINAL): Theme {
+	return wantsColor(env, stream) ? COLOR_THEME : PLAIN_THEME;
 }
 
 const ThemeContext = createContext<Theme>(COLOR_THEME);

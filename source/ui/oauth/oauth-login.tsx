@@ -1,5 +1,5 @@
 import {useEffect, useEffectEvent, useReducer, useState} from 'react';
-import {OAuthError} from '../../core/oauth/oauth-error.js';
+import {isAppError} from '../../core/app-error.js';
 import type {HeaderProps} from '../components/header.js';
 import {useTheme} from '../components/theme.js';
 import type {ApprovedTokens, OAuthServices} from './oauth-services.js';
@@ -88,23 +88,15 @@ function saveView(save: OAuthSaveProgress): OAuthLoginView | undefined {
 	return undefined;
 }
 
+/** A failure in core's words (an OAuthError's title by kind, its sentence, its next step). */
 function errorText(error: unknown): {title: string; message: string; nextStep: string} {
-	if (error instanceof OAuthError) {
-		return {title: ERROR_TITLES[error.kind] ?? 'Sign-in failed', message: error.message, nextStep: error.nextStep};
+	if (isAppError(error)) {
+		const {title, message, nextStep} = error.problem;
+		return {title, message, nextStep};
 	}
 
 	return {title: 'Sign-in failed', message: error instanceof Error ? error.message : String(error), nextStep: 'Try again.'};
 }
-
-const ERROR_TITLES: Partial<Record<OAuthError['kind'], string>> = {
-	device_request_refused: 'Qwen refused to start a sign-in',
-	access_denied: 'Sign-in declined',
-	expired_token: 'Sign-in code expired',
-	timed_out: 'Sign-in timed out',
-	bad_token_response: 'Incomplete answer from Qwen',
-	network: 'Could not reach Qwen',
-	oauth_error: 'Sign-in failed',
-};
 
 /** The time, read again every second while `ticking`, for the countdown. */
 function useNow(ticking: boolean, now: () => number): number {

@@ -3,6 +3,7 @@
  * normal (SSH, containers, no browser) and only changes a line on the screen.
  */
 import type {Env} from '../../core/env.js';
+import {BROWSER_ENV_VAR, BROWSER_SESSION_ENV_VARS, NO_BROWSER_ENV_VAR} from '../../core/env-vars.js';
 export type BrowserOpenResult = 'opened' | 'skipped' | 'failed';
 export type BrowserOpener = (url: string) => Promise<BrowserOpenResult>;
 
@@ -25,9 +26,11 @@ export function browserOpenerFor(env: Env, platform: NodeJS.Platform = process.p
  * xdg-open would fall back to a text browser fighting us for the terminal.
  */
 function shouldTryBrowser(env: Env, platform: NodeJS.Platform = process.platform): boolean {
-	if (env['OPENCLAW_NO_BROWSER'] && env['OPENCLAW_NO_BROWSER'] !== '0') return false;
-	if (env['BROWSER']?.trim().toLowerCase() === 'none') return false;
-	if (env['SSH_CONNECTION'] || env['SSH_TTY']) return false;
-	if (platform === 'linux' && !env['DISPLAY'] && !env['WAYLAND_DISPLAY'] && !env['WSL_DISTRO_NAME']) return false;
+	const noBrowser = env[NO_BROWSER_ENV_VAR];
+	if (noBrowser && noBrowser !== '0') return false;
+	if (env[BROWSER_ENV_VAR]?.trim().toLowerCase() === 'none') return false;
+	const [sshConnection, sshTty, display, waylandDisplay, wslDistro] = BROWSER_SESSION_ENV_VARS.map(name => env[name]);
+	if (sshConnection || sshTty) return false;
+	if (platform === 'linux' && !display && !waylandDisplay && !wslDistro) return false;
 	return true;
 }

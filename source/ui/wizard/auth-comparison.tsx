@@ -1,11 +1,18 @@
 import {Box, Text} from 'ink';
+import {PORTAL_DEFAULT_BASE_URL} from '../../core/oauth/constants.js';
+import {DEFAULT_REGION_ID, getRegion, REGIONS} from '../../core/regions.js';
+import {hostOf} from '../../core/urls.js';
 import {useTheme} from '../components/theme.js';
+
+/** Where each method's requests go: the portal, or the key's region (the default one named). */
+export const PORTAL_HOST = hostOf(PORTAL_DEFAULT_BASE_URL);
+const API_KEY_HOSTS = `${hostOf(getRegion(DEFAULT_REGION_ID).baseUrl)} and ${REGIONS.length - 1} more`;
 
 /** OpenClaw's "OAuth vs API Key" comparison, row for row. */
 const AUTH_COMPARISON: ReadonlyArray<readonly [feature: string, oauth: string, apiKey: string]> = [
 	['Cost', 'Free tier', 'Paid usage'],
 	['Setup', 'Browser login', 'Copy API key'],
-	['Endpoint', 'portal.qwen.ai', 'dashscope-intl/cn.aliyuncs.com'],
+	['Endpoint', PORTAL_HOST, API_KEY_HOSTS],
 	['Models', '2 (coder, vision)', '9+ verified models'],
 	['Rate limits', 'Free tier limits', 'Based on plan'],
 	['Best for', 'Personal/testing', 'Production/commercial'],

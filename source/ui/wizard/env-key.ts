@@ -1,5 +1,5 @@
 import {validateApiKey} from '../../core/api-key.js';
-import {KEY_ENV_VARS} from '../../core/key-sources.js';
+import {KEY_ENV_VARS} from '../../core/env-vars.js';
 
 export type EnvKeyOffer = {readonly name: (typeof KEY_ENV_VARS)[number]; readonly key: string};
 

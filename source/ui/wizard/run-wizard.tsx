@@ -97,7 +97,7 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 	// cooked mode to rescue them from; streams handed in by tests do not.
 	const earlyKeys = stdin instanceof ReadStream ? catchEarlyKeys(stdin) : undefined;
 	const instance = render(
-		<ThemeProvider theme={themeFor(env)}>
+		<ThemeProvider theme={themeFor(env, stdout)}>
 			<WizardApp
 				services={coreServices(env, paths)}
 				presetRegion={presetRegion}

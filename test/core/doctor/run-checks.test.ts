@@ -70,7 +70,7 @@ describe('an invalid API key', () => {
 		const report = await runDoctorChecks({env: home.env});
 		const region = check(report, 'region.key');
 		expect(region.status).toBe('problem');
-		expect(region.title).toBe('The key is rejected by every region (Troubleshooting, Issue 1: Invalid API key)');
+		expect(region.title).toBe('The key is rejected by every region (Invalid API key)');
 		expect(region.detail).toContain('401');
 		expect(region.detail).toContain('not a region mix-up');
 		// The configured region and the three others were asked.
@@ -93,7 +93,7 @@ describe('a key for the wrong region', () => {
 		const report = await runDoctorChecks({env: home.env});
 		const region = check(report, 'region.key');
 		expect(region.status).toBe('problem');
-		expect(region.title).toBe('The key belongs to China (Beijing), not International (Singapore) (Troubleshooting, Issue 2: Wrong region)');
+		expect(region.title).toBe('The key belongs to China (Beijing), not International (Singapore) (Wrong region)');
 		expect(region.detail).toContain('NOT interchangeable');
 		expect(region.nextStep).toContain('openclaw models auth login --provider qwen-portal --region cn');
 	});
@@ -115,7 +115,8 @@ describe('a key for the wrong region', () => {
 		const region = check(report, 'region.key');
 		expect(region.status).toBe('problem');
 		expect(region.title).toBe(`Cannot reach International (Singapore) (127.0.0.1:${port}): Connection refused`);
-		expect(region.nextStep).toContain('baseUrl');
+		// The variable that sent the request there.
+		expect(region.nextStep).toContain('QWEN_INTL_BASE_URL');
 	});
 });
 
@@ -163,7 +164,7 @@ describe('a model not found', () => {
 		const report = await runDoctorChecks({env: home.env});
 		const available = check(report, 'model.available');
 		expect(available.status).toBe('problem');
-		expect(available.title).toBe('qwen-coder-plus is not served by International (Singapore) (Troubleshooting, Issue 3: Model not found)');
+		expect(available.title).toBe('qwen-coder-plus is not served by International (Singapore) (Model not found)');
 		expect(available.detail).toContain('qwen3-coder-plus');
 		expect(available.nextStep).toContain('openclaw models list');
 	});

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {AppError} from '../../../source/core/app-error.js';
-import {readRegularFile, writeFileSafely, type WriteCalls} from '../../../source/core/files/safe-file.js';
+import {createFileSafely, readRegularFile, writeFileSafely, type WriteCalls} from '../../../source/core/files/safe-file.js';
 
 let dir: string;
 let file: string;
@@ -86,5 +86,52 @@ describe('readRegularFile', () => {
 
 	it('refuses a directory by name, with the variable that moves it', () => {
 		expect(() => readRegularFile(dir, {setting: 'OPENCLAW_CONFIG_PATH'})).toThrow(`${dir} is a directory, not a regular file`);
+	});
+});
+
+describe('createFileSafely', () => {
+	const thrown = (write: () => void): AppError => {
+		try {
+			write();
+		} catch (error) {
+			if (error instanceof AppError) return error;
+			throw error;
+		}
+		throw new Error('nothing was thrown');
+	};
+	const elsewhere = {instead: 'name another file'};
+
+	it('creates the file, owner-only', () => {
+		const created = path.join(dir, 'chat.md');
+		createFileSafely(created, '# chat\n', {mode: 0o600});
+		expect(fs.readFileSync(created, 'utf8')).toBe('# chat\n');
+		expect(fs.statSync(created).mode & 0o777).toBe(0o600);
+	});
+
+	it('never replaces a file, nor follows a symlink: "already exists", naming it, with the way forward', () => {
+		const error = thrown(() => createFileSafely(file, 'new bytes', {mode: 0o600, setting: elsewhere}));
+		expect(error.problem).toMatchObject({kind: 'file_exists', title: `${file} already exists`, nextStep: 'Move it aside, or name another file.'});
+		expect(fs.readFileSync(file, 'utf8')).toBe('the old bytes\n');
+
+		const link = path.join(dir, 'link.md');
+		fs.symlinkSync(path.join(dir, 'nowhere.md'), link);
+		expect(thrown(() => createFileSafely(link, 'x', {mode: 0o600})).problem.kind).toBe('file_exists');
+		expect(fs.existsSync(path.join(dir, 'nowhere.md'))).toBe(false);
+	});
+
+	it('in a folder that does not exist: names the folder and how to make it, not the system\'s words', () => {
+		const missing = path.join(dir, 'no such folder', 'chat.md');
+		const error = thrown(() => createFileSafely(missing, 'x', {mode: 0o600, setting: elsewhere}));
+		expect(error.problem).toMatchObject({kind: 'folder_missing', title: `The folder ${path.dirname(missing)} does not exist`});
+		expect(error.problem.nextStep).toBe(`Create it (mkdir -p '${path.dirname(missing)}'), or name another file.`);
+		expect(error.message).not.toContain('no such file or directory');
+	});
+
+	it('a disk that fills up halfway: disk full, and no half-written file is left', () => {
+		const created = path.join(dir, 'chat.md');
+		const error = thrown(() => createFileSafely(created, 'y'.repeat(8192), {mode: 0o600, calls: disk((asked, call) => (call === 0 ? 4096 : -1))}));
+		expect(error.problem).toMatchObject({kind: 'disk_full', title: 'The disk is full'});
+		expect(error.problem.message).toContain('Nothing was written.');
+		expect(fs.existsSync(created)).toBe(false);
 	});
 });

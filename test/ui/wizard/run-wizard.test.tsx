@@ -25,7 +25,7 @@ const {home} = freshFakeDashScopeHome();
 
 const tick = async (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
 
-async function start(env: Record<string, string> = {}, columns = 80) {
+async function start(env: Record<string, string | undefined> = {}, columns = 80) {
 	const stdin = new FakeStdin();
 	const stdout = new FakeStdout(columns, 24);
 	const done = runWizard({
@@ -96,6 +96,18 @@ test('Ctrl+C restores the screen, writes nothing and says so; NO_COLOR leaves ou
 	expect(afterScreen).toContain('setup cancelled; nothing was written');
 	expect(COLOR.test(output())).toBe(false);
 	expect(fs.existsSync(home.paths.stateDir)).toBe(false);
+});
+
+test.each([
+	['FORCE_COLOR=0', {FORCE_COLOR: '0'}],
+	// This process forces colour for chalk (above); a dumb terminal is only asked about when nothing forces it.
+	['TERM=dumb', {TERM: 'dumb', FORCE_COLOR: undefined}],
+])('%s leaves out colour, as NO_COLOR does (the same rule as every command)', async (_name, env) => {
+	const {done, press, output, waitFor} = await start(env);
+	await waitFor('How do you want to sign in');
+	await press(KEYS.ctrlC);
+	expect(await done).toEqual({kind: 'cancelled'});
+	expect(COLOR.test(output())).toBe(false);
 });
 
 test('a narrow terminal gets the summary broken between words, still plain text under NO_COLOR', async () => {

@@ -41,7 +41,7 @@ describe('AuthMethodScreen', () => {
 		expect(frame).toContain('Step 2 of 5 · Test');
 		expect(frame).toMatch(/❯ Qwen API Key — DashScope, paid/);
 		expect(frame).toContain('Qwen OAuth — portal.qwen.ai, free tier');
-		expect(frame).toMatch(/Endpoint\s+portal\.qwen\.ai\s+dashscope-intl\/cn\.aliyuncs\.com/);
+		expect(frame).toMatch(/Endpoint\s+portal\.qwen\.ai\s+dashscope-intl\.aliyuncs\.com and 3 more/);
 		expect(frame).toMatch(/Best for\s+Personal\/testing\s+Production\/commercial/);
 		expect(flat(frame)).toContain('Note: Qwen discontinued the free OAuth tier on 2026-04-15.');
 		// Said once: not again in the OAuth option's description.

@@ -75,7 +75,7 @@ export const SLASH_COMMANDS = [
 		name: 'new',
 		aliases: ['clear'],
 		usage: '/new',
-		description: 'start a new conversation (also /clear); this one stays saved',
+		description: 'start a new conversation (also /clear)',
 		read: none,
 		run(pane) {
 			// The answer being streamed joins the conversation when it ends, so a new one now would not hold.

@@ -5,7 +5,8 @@
  * closest listed ids; when the list cannot be had, the switch goes ahead with
  * a note that it was not checked.
  */
-import {CATALOGUE_TIMEOUT_MS, catalogueVerdict, listedOutsideRegistry, type CatalogueVerdict} from '../../../core/catalogue.js';
+import {catalogueVerdict, listedOutsideRegistry, type CatalogueVerdict} from '../../../core/catalogue.js';
+import {CATALOGUE_TIMEOUT_MS} from '../../../core/request-timeout.js';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 
 /**

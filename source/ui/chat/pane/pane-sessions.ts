@@ -6,6 +6,7 @@
  */
 import type {AppError} from '../../../core/app-error.js';
 import type {ClassifiedError} from '../../../core/errors.js';
+import {SAVING_OFF_NOTICE} from '../../../core/messages.js';
 import {formatSessionTime, turnsLabel} from '../../../core/sessions/session-dates.js';
 import type {SessionStore} from '../../../core/sessions/session-store.js';
 import type {SessionSummary, StoredTurn} from '../../../core/sessions/session-types.js';
@@ -55,6 +56,20 @@ export function resumeAction(stored: StoredConversation): Extract<ChatAction, {t
 
 export function resumedNotice(session: SessionSummary): string {
 	return `Resumed "${session.title}" · ${turnsLabel(session.turns)} · last ${formatSessionTime(session.updatedAt)} · ${session.model}. The turns below go with your next message.`;
+}
+
+/**
+ * Why this conversation is not saved, for a command that needs it saved
+ * (/rename, /resume): the write that stopped saving, else what the pane was
+ * told when it opened (a store it could not open), else that saving is off.
+ */
+export function notSavedReason(stoppedBecause: AppError | undefined, sessions: Pick<PaneSessions, 'notice'>): string {
+	if (stoppedBecause) {
+		const {title, nextStep} = stoppedBecause.problem;
+		return `Saving stopped: ${title}.${nextStep ? ` ${nextStep}` : ''}`;
+	}
+	const notice = sessions.notice ?? SAVING_OFF_NOTICE;
+	return `${notice.charAt(0).toUpperCase()}${notice.slice(1)}`;
 }
 
 /** The one line the pane shows when a write fails: saving stops, the chat does not. */

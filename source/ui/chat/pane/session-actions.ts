@@ -12,7 +12,7 @@ import {readConversation} from '../../../core/sessions/stored-conversation.js';
 import type {ImageReference} from '../../../core/sessions/session-types.js';
 import type {NoticeTone, Exchange} from '../transcript/transcript-state.js';
 import type {PaneActions, PaneContext} from './pane-actions.js';
-import {resumeAction} from './pane-sessions.js';
+import {notSavedReason, resumeAction} from './pane-sessions.js';
 import {readsOnlyText} from './pane-state.js';
 import {thinkingOption} from './thinking-option.js';
 
@@ -24,7 +24,7 @@ type Helpers = {
 type SessionActions = Pick<PaneActions, 'newConversation' | 'openSessionPicker' | 'resumeSession' | 'closeSessionPicker' | 'renameSession' | 'retry' | 'editLast'>;
 
 export function sessionActions(get: () => PaneContext, {notice}: Helpers): SessionActions {
-	const notSaved = () => get().sessions.notice ?? 'this conversation is not saved (--no-save).';
+	const notSaved = () => notSavedReason(get().recorder.stoppedBecause, get().sessions);
 
 	return {
 		newConversation() {
@@ -38,7 +38,7 @@ export function sessionActions(get: () => PaneContext, {notice}: Helpers): Sessi
 		openSessionPicker(query) {
 			const {sessions, dispatch} = get();
 			if (!sessions.store) {
-				notice(`There are no saved conversations to resume: ${notSaved()}`, 'warning');
+				notice(`There are no saved conversations to resume. ${notSaved()}`, 'warning');
 				return;
 			}
 
@@ -79,7 +79,7 @@ export function sessionActions(get: () => PaneContext, {notice}: Helpers): Sessi
 			const {recorder} = get();
 			const clean = cleanTitle(title);
 			if (!recorder.saving) {
-				notice(`Nothing to rename: ${notSaved()}`, 'warning');
+				notice(`Nothing to rename. ${notSaved()}`, 'warning');
 				return;
 			}
 

@@ -1,10 +1,15 @@
 /**
  * The next step an error shows inside the chat pane. The core's advice is
  * written for the shell (`openclaw models set <id>`); where the pane has its
- * own way to do the same (/model, /clear, /image), it says that instead. One
- * table, by error kind; kinds not in it keep the core's words.
+ * own way to do the same (/model, /clear, /image), it says that instead: the
+ * core's own sentence told the pane's ways where there is one, else the
+ * pane's words. One table, by error kind; kinds not in it keep the core's words.
  */
 import type {ApiErrorKind, ClassifiedError} from '../../../core/errors.js';
+import {ADVICE, type AdviceWays} from '../../../core/messages.js';
+
+/** How the pane switches models and sends a message again. */
+const PANE_WAYS: AdviceWays = {switchModels: '/model', sendAgain: 'send again (↑ brings the message back)'};
 
 export type PaneAdviceContext = {
 	/** The vision model of the credential in use (the portal has its own). */
@@ -25,15 +30,15 @@ export const PANE_ADVICE: readonly PaneAdvice[] = [
 	},
 	{
 		kind: 'rate_limited',
-		nextStep: () => 'Wait a minute and send again (↑ brings the message back), or switch models with /model.',
+		nextStep: () => ADVICE.rateLimited(PANE_WAYS).nextStep,
 	},
 	{
 		kind: 'quota_exceeded',
-		nextStep: () => 'Check your plan and quota in the Model Studio console, or switch models with /model.',
+		nextStep: () => ADVICE.quotaExceeded(PANE_WAYS).nextStep,
 	},
 	{
 		kind: 'free_tier_exhausted',
-		nextStep: () => 'Turn off "use free tier only" in the Model Studio console to continue on a paid basis, or switch models with /model.',
+		nextStep: () => ADVICE.freeTierExhausted(undefined, PANE_WAYS).nextStep,
 	},
 	{
 		kind: 'context_too_long',

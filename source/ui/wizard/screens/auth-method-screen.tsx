@@ -8,7 +8,7 @@ import {Screen, useScreenLayout} from '../../components/screen.js';
 import {listHeight, SelectList, type SelectItem} from '../../components/select-list.js';
 import {useTheme} from '../../components/theme.js';
 import {useKeys} from '../../components/use-keys.js';
-import {AUTH_COMPARISON_ROWS, AuthComparison} from '../auth-comparison.js';
+import {AUTH_COMPARISON_ROWS, AuthComparison, PORTAL_HOST} from '../auth-comparison.js';
 import type {AuthMethod} from '../machine.js';
 import type {StepHeader} from './step-header.js';
 import {CHOOSE, MOVE, QUIT} from './hints.js';
@@ -21,7 +21,7 @@ const METHODS: ReadonlyArray<SelectItem<AuthMethod>> = [
 	},
 	{
 		value: 'oauth',
-		label: 'Qwen OAuth — portal.qwen.ai, free tier',
+		label: `Qwen OAuth — ${PORTAL_HOST}, free tier`,
 		// The discontinued free tier is said once, in the note under the table.
 		description: 'Browser sign-in with a Qwen account. See the note below.',
 	},

@@ -91,6 +91,33 @@ describe('the pane saves as it goes', () => {
 	});
 });
 
+describe('a command that needs saving says why saving is off', () => {
+	it('after a failed write, /rename names that failure, not --no-save', async () => {
+		const full = Object.assign(new Error('database or disk is full'), {errcode: 13});
+		chat = await startChat({sessions: sessions({store: {...store, finishTurn() { throw full; }}})});
+		await chat.submit('one');
+		await chat.waitFor(frame => frame.includes('Saving stopped: The disk is full'));
+		await chat.submit('/rename Later');
+		await chat.waitFor(frame => frame.includes('Nothing to rename. Saving stopped: The disk is full.'));
+		expect(chat.frame()).not.toContain('--no-save');
+	});
+
+	it('a store that could not be opened: /rename and /resume repeat what the pane said when it opened', async () => {
+		const notice = 'Not saved: The session store is locked.';
+		chat = await startChat({sessions: {save: false, history: [], notice}});
+		await chat.submit('/rename Later');
+		await chat.waitFor(frame => frame.includes(`Nothing to rename. ${notice}`));
+		await chat.submit('/resume');
+		await chat.waitFor(frame => frame.includes(`There are no saved conversations to resume. ${notice}`));
+	});
+
+	it('with saving turned off, they say so and name both ways it is turned off', async () => {
+		chat = await startChat({sessions: {save: false, history: []}});
+		await chat.submit('/rename Later');
+		await chat.waitFor(frame => frame.includes('Nothing to rename. Not saved: saving is off (--no-save or OPENCLAW_NO_SAVE).'));
+	});
+});
+
 describe('usage and compaction are saved', () => {
 	it('each turn with its usage, region, thinking and finish_reason; a compaction as a row of its own', async () => {
 		chat = await startChat({sessions: sessions(), model: 'qwen-plus'});

@@ -24,6 +24,15 @@ describe('pane advice', () => {
 		}
 	});
 
+	it('says the core\'s own sentence with the pane\'s ways, where the core has one', () => {
+		const advised = withPaneAdvice(error('quota_exceeded', ADVICE.quotaExceeded()), context);
+		expect(advised.nextStep).toBe('Check your plan and quota in the Model Studio console, or switch models with /model.');
+		expect(withPaneAdvice(error('rate_limited', ADVICE.rateLimited()), context).nextStep).toBe(
+			'Wait a minute and send again (↑ brings the message back), or switch to another model with /model.',
+		);
+		expect(withPaneAdvice(error('free_tier_exhausted', ADVICE.freeTierExhausted()), context).nextStep).toMatch(/^Turn off "use free tier only" .* or switch models with \/model\.$/);
+	});
+
 	it('leaves the words of errors the pane has no action for', () => {
 		for (const original of [
 			error('invalid_key', ADVICE.invalidKey('International (Singapore)')),
