@@ -6,7 +6,7 @@
  * What the service sends is checked, not assumed: a reply that is no model list,
  * no event stream or no chat answer is named as such.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import {baseUrlProblem, baseUrlSource} from './base-url-source.js';
 import {chunkEvents, modelIdsFrom, wholeAnswerEvents} from './dashscope-replies.js';
 import type {Env} from './env.js';
@@ -92,18 +92,25 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 	const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
 	const env = options.env ?? process.env;
 	const base = options.baseUrl.trim().replace(/\/+$/, '');
-	const sdk = new OpenAI({
-		apiKey: options.apiKey,
-		baseURL: base,
-		timeout: timeoutMs,
-		maxRetries: 0,
-		logLevel: 'off',
-		logger: SILENT_LOGGER,
-		// Keep OPENAI_* env settings from leaking into DashScope requests.
-		organization: null,
-		project: null,
-		webhookSecret: null,
-	});
+	// The SDK (and the HTTP stack under it) loads on the first request, not with the
+	// module: a screen that opens on this client draws its first frame without it.
+	let loaded: Promise<OpenAI> | undefined;
+	const sdk = async (): Promise<OpenAI> =>
+		(loaded ??= import('openai').then(
+			({default: OpenAISdk}) =>
+				new OpenAISdk({
+					apiKey: options.apiKey,
+					baseURL: base,
+					timeout: timeoutMs,
+					maxRetries: 0,
+					logLevel: 'off',
+					logger: SILENT_LOGGER,
+					// Keep OPENAI_* env settings from leaking into DashScope requests.
+					organization: null,
+					project: null,
+					webhookSecret: null,
+				}),
+		));
 	// Checked once, reported on each request: nothing is sent to a URL that cannot be one.
 	const badBaseUrl = baseUrlProblem(base, () => baseUrlSource(base, env), options.apiKey);
 
@@ -136,7 +143,7 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 			const deadline = new Deadline(timeoutMs, signal);
 			try {
 				if (badBaseUrl) throw badBaseUrl;
-				const response = await sdk.models.list({signal: deadline.signal, maxRetries: 0}).asResponse();
+				const response = await (await sdk()).models.list({signal: deadline.signal, maxRetries: 0}).asResponse();
 				const text = await response.text();
 				return modelIdsFrom(text, response.headers.get('content-type') ?? undefined, context('models'));
 			} catch (error) {
@@ -169,7 +176,7 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 			try {
 				if (badBaseUrl) throw badBaseUrl;
 				if (signal?.aborted) throw abortedError(signal.reason);
-				const {data: stream, response} = await sdk.chat.completions
+				const {data: stream, response} = await (await sdk()).chat.completions
 					.create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, {signal: signal ?? null, maxRetries: 0})
 					.withResponse();
 

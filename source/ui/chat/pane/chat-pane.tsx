@@ -19,6 +19,7 @@ import {runSlashCommand} from '../commands/registry.js';
 import {eachKey} from '../../keys/each-key.js';
 import {useLatestReducer} from '../../keys/use-latest-reducer.js';
 import {menuEntries} from '../prompt/prompt-keys.js';
+import {useMarkdownRenderer} from '../markdown/markdown-renderer.js';
 import {usePromptEditor} from '../prompt/use-prompt-editor.js';
 import {useChatSession} from '../stream/use-chat-session.js';
 import {chatReducer, initialChatState, type ChatState} from '../transcript/transcript-state.js';
@@ -110,7 +111,8 @@ export function ChatPane(props: ChatPaneProps) {
 		latestPane,
 	);
 
-	const feed = useStaticFeed(state.entries, {width, color});
+	const renderMarkdown = useMarkdownRenderer();
+	const feed = useStaticFeed(state.entries, {width, color}, renderMarkdown);
 
 	const submitLine = (line: string) => {
 		const parsed = parseLine(line);
@@ -250,6 +252,7 @@ export function ChatPane(props: ChatPaneProps) {
 			liveRows={budget.liveRows}
 			reasoningCollapsed={state.reasoningCollapsed}
 			firstCodeLabel={state.codeBlocks + 1}
+			renderMarkdown={renderMarkdown}
 			input={
 				<InputArea
 					{...(pane.overlay ? {overlay: pane.overlay} : {})}

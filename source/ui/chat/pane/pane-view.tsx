@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import {Box} from 'ink';
 import {KeyHints, type KeyHint} from '../../components/key-hints.js';
+import type {RenderMarkdown} from '../markdown/markdown-renderer.js';
 import {LiveTurn} from '../stream/live-turn.js';
 import {ScrollbackFeed} from '../transcript/scrollback-feed.js';
 import type {FeedItem} from '../transcript/static-feed.js';
@@ -18,6 +19,8 @@ export type PaneViewProps = {
 	readonly reasoningCollapsed: boolean;
 	/** The number the live answer's first code block gets on screen. */
 	readonly firstCodeLabel: number;
+	/** undefined until it has loaded (markdown-renderer.ts). */
+	readonly renderMarkdown: RenderMarkdown | undefined;
 	/** The prompt, or what takes its place. */
 	readonly input: ReactNode;
 	readonly status: StatusLineProps;
@@ -25,14 +28,24 @@ export type PaneViewProps = {
 };
 
 /** The chat pane from top to bottom: scrollback, the live answer, the prompt, the status line and the footer. */
-export function PaneView({feed, width, color, live, liveRows, reasoningCollapsed, firstCodeLabel, input, status, hints}: PaneViewProps) {
+export function PaneView({feed, width, color, live, liveRows, reasoningCollapsed, firstCodeLabel, renderMarkdown, input, status, hints}: PaneViewProps) {
 	return (
 		<>
 			<ScrollbackFeed items={feed} width={width} />
 			{/* No fixed width: the frame drawn right after a shrink, before React has the new
 			    width, is cut to the terminal by Ink's layout instead of wrapping in it. */}
 			<Box flexDirection="column">
-				{live ? <LiveTurn turn={live} rows={liveRows} width={width} color={color} reasoningCollapsed={reasoningCollapsed} firstCodeLabel={firstCodeLabel} /> : undefined}
+				{live ? (
+					<LiveTurn
+						turn={live}
+						rows={liveRows}
+						width={width}
+						color={color}
+						reasoningCollapsed={reasoningCollapsed}
+						firstCodeLabel={firstCodeLabel}
+						renderMarkdown={renderMarkdown}
+					/>
+				) : undefined}
 				<Box marginTop={1} flexDirection="column">
 					{input}
 				</Box>

@@ -9,6 +9,7 @@ import type {Region} from '../../../core/regions.js';
 import {ThemeProvider, themeFor, wantsColor} from '../../components/theme.js';
 import {listenForInterrupts} from '../../interrupts.js';
 import {catchEarlyKeys} from '../../keys/early-keys.js';
+import {loadMarkdownRenderer} from '../markdown/markdown-renderer.js';
 import {osc52} from '../terminal/osc52.js';
 import {createReflowStdout} from '../terminal/reflow-stdout.js';
 import {terminalReflows} from '../terminal/terminal-reflow.js';
@@ -67,6 +68,8 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 	// The pane has the error classified already; explain takes it as the client threw it.
 	const explain = async (error: ClassifiedError, signal: AbortSignal) => options.explain(new DashScopeError(error), signal);
 
+	// A saved conversation's answers are in the first frame; a new pane loads the renderer after it.
+	if (options.sessions?.resumed) await loadMarkdownRenderer();
 	const stdout = options.stdout ?? process.stdout;
 	const screen = createReflowStdout(stdout, {reflows: terminalReflows(env)});
 	// Listening before the first frame: a Ctrl+C that beats raw mode arrives as

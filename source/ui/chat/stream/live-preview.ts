@@ -4,7 +4,7 @@
  * whole block is written to scrollback once it is finished.
  */
 import {wrapWords} from '../../../core/text/wrap.js';
-import {renderMarkdown} from '../markdown/render-markdown.js';
+import type {RenderMarkdown} from '../markdown/markdown-renderer.js';
 
 export type LivePreview = {
 	/** One terminal row per line. */
@@ -17,10 +17,20 @@ export type LivePreview = {
 // block (a long code fence) on every update would cost more than it shows.
 const renderLimit = 8192;
 
-/** `firstCodeLabel`: the number the block's first code block will have on screen. */
-export function livePreview(markdown: string, options: {rows: number; width: number; color: boolean; firstCodeLabel?: number}): LivePreview {
+export type LivePreviewOptions = {
+	rows: number;
+	width: number;
+	color: boolean;
+	/** The number the block's first code block will have on screen. */
+	firstCodeLabel?: number;
+	/** undefined until the renderer has loaded (markdown-renderer.ts): nothing is shown until then. */
+	renderMarkdown: RenderMarkdown | undefined;
+};
+
+export function livePreview(markdown: string, options: LivePreviewOptions): LivePreview {
 	const rows = Math.max(1, options.rows);
-	if (!/\S/.test(markdown)) return {lines: [], clipped: false};
+	const {renderMarkdown} = options;
+	if (!/\S/.test(markdown) || !renderMarkdown) return {lines: [], clipped: false};
 
 	const lines =
 		markdown.length <= renderLimit

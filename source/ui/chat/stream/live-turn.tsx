@@ -2,6 +2,7 @@ import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useTheme} from '../../components/theme.js';
+import type {RenderMarkdown} from '../markdown/markdown-renderer.js';
 import {countWords} from '../transcript/count-words.js';
 import {livePreview} from './live-preview.js';
 import type {LiveTurn as LiveTurnState} from '../transcript/transcript-state.js';
@@ -15,12 +16,14 @@ export type LiveTurnProps = {
 	readonly reasoningCollapsed: boolean;
 	/** The number its first code block gets on screen. */
 	readonly firstCodeLabel?: number;
+	/** undefined until it has loaded (markdown-renderer.ts). */
+	readonly renderMarkdown: RenderMarkdown | undefined;
 };
 
 const expandedReasoningRows = 4;
 
 /** The answer being streamed: the only part of the transcript that is redrawn. */
-export function LiveTurn({turn, rows, width, color, reasoningCollapsed, firstCodeLabel}: LiveTurnProps) {
+export function LiveTurn({turn, rows, width, color, reasoningCollapsed, firstCodeLabel, renderMarkdown}: LiveTurnProps) {
 	const theme = useTheme();
 	const {reasoning} = turn.exchange;
 	// The reasoning stays here, where Ctrl+O opens and closes it, until the answer's first block goes to scrollback.
@@ -29,8 +32,8 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed, firstCod
 	const reasoningRows = showsReasoning ? 1 + (reasoningCollapsed ? 0 : expandedReasoningRows) : 0;
 	const answerRows = Math.max(1, rows - 1 - reasoningRows);
 	const preview = useMemo(
-		() => livePreview(turn.liveAnswer, {rows: answerRows, width, color, ...(firstCodeLabel === undefined ? {} : {firstCodeLabel})}),
-		[turn.liveAnswer, answerRows, width, color, firstCodeLabel],
+		() => livePreview(turn.liveAnswer, {rows: answerRows, width, color, renderMarkdown, ...(firstCodeLabel === undefined ? {} : {firstCodeLabel})}),
+		[turn.liveAnswer, answerRows, width, color, firstCodeLabel, renderMarkdown],
 	);
 
 	if (turn.firstTokenAt === undefined) {

@@ -1,10 +1,13 @@
 /**
  * Reads one streamed answer and hands it on in batches: a stream can deliver
  * thousands of deltas a second, and the screen needs a few dozen updates.
- * No React here; the pane's hook turns batches into reducer actions.
+ * The model's text is made printable on the way, as the one-shot chat's is
+ * (core/terminal-text.ts): no escape sequence, nor the debris of one, reaches
+ * the transcript. No React here; the pane's hook turns batches into reducer actions.
  */
 import type {StreamEvent} from '../../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../../core/errors.js';
+import {ControlFilter} from '../../../core/terminal-text.js';
 import {usageFromEvent, type RequestUsage} from '../../../core/usage/metered-request.js';
 
 export type StreamBatch = {readonly content: string; readonly reasoning: string};
@@ -28,20 +31,25 @@ export type StreamTurnOptions = {
 
 export async function streamTurn(options: StreamTurnOptions): Promise<TurnOutcome> {
 	const {events, signal, flushIntervalMs, onBatch, onUsage, classify, now = performance.now.bind(performance)} = options;
-	let content = '';
-	let reasoning = '';
+	// A batch's deltas are joined once, when it is handed on: `+=` on each of thousands of
+	// deltas would hand on a rope of them all, every piece of which the transcript then keeps.
+	let content: string[] = [];
+	let reasoning: string[] = [];
 	let lastFlushAt = now();
 	let finishReason: string | undefined;
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	// One filter for each stream: a sequence split across two deltas is only recognised by the state before it.
+	const contentFilter = new ControlFilter();
+	const reasoningFilter = new ControlFilter();
 
 	const flush = () => {
 		if (timer) clearTimeout(timer);
 		timer = undefined;
 		lastFlushAt = now();
-		if (content === '' && reasoning === '') return;
-		const batch = {content, reasoning};
-		content = '';
-		reasoning = '';
+		if (content.length === 0 && reasoning.length === 0) return;
+		const batch = {content: content.join(''), reasoning: reasoning.join('')};
+		content = [];
+		reasoning = [];
 		onBatch(batch);
 	};
 
@@ -56,10 +64,10 @@ export async function streamTurn(options: StreamTurnOptions): Promise<TurnOutcom
 		for await (const event of events) {
 			if (signal.aborted) break;
 			if (event.type === 'content') {
-				content += event.text;
+				content.push(contentFilter.push(event.text));
 				schedule();
 			} else if (event.type === 'reasoning') {
-				reasoning += event.text;
+				reasoning.push(reasoningFilter.push(event.text));
 				schedule();
 			} else if (event.type === 'usage') {
 				onUsage(usageFromEvent(event));

@@ -11,6 +11,7 @@ import {measuredContext, type MeasuredContext} from '../../../core/conversation/
 import type {ClassifiedError} from '../../../core/errors.js';
 import type {ImageAttachment} from '../../../core/images.js';
 import {splitFinishedMarkdown} from '../../../core/markdown-blocks.js';
+import {plainText} from '../../../core/terminal-text.js';
 import type {RegionId} from '../../../core/regions.js';
 import {tokensPerSecond} from '../../../core/token-rate.js';
 import {estimateTokens} from '../../../core/usage/estimate-tokens.js';
@@ -366,11 +367,16 @@ function appendReasoning(state: ChatState, text: string): ChatState {
 	return append(state, {kind: 'reasoning', text, collapsed: state.reasoningCollapsed});
 }
 
-/** An earlier exchange written as it was when it happened: the prompt, the thinking as one line, the answer, how it ended. */
+/**
+ * An earlier exchange written as it was when it happened: the prompt, the thinking as one line, the answer, how it ended.
+ * Its text is made printable as a streamed answer's is (stream-turn.ts): a store may hold text saved before that was done.
+ */
 function appendExchange(state: ChatState, exchange: Exchange): ChatState {
 	let next = append(state, {kind: 'user', text: exchange.text, images: exchange.images.map(image => image.path)});
-	if (exchange.reasoning.trim() !== '') next = append(next, {kind: 'reasoning', text: exchange.reasoning, collapsed: true});
-	if (exchange.answer.trim() !== '') next = appendAnswer(next, exchange.answer);
+	const reasoning = plainText(exchange.reasoning);
+	const answer = plainText(exchange.answer);
+	if (reasoning.trim() !== '') next = append(next, {kind: 'reasoning', text: reasoning, collapsed: true});
+	if (answer.trim() !== '') next = appendAnswer(next, answer);
 	if (exchange.outcome === 'interrupted') next = append(next, {kind: 'interrupted'});
 	if (exchange.metered && wasCutOff(exchange.metered)) {
 		const tokens = exchange.metered.usage?.completionTokens;

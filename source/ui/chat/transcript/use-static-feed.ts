@@ -1,4 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
+import type {RenderMarkdown} from '../markdown/markdown-renderer.js';
 import type {MarkdownStyle} from '../markdown/render-markdown.js';
 import {feedItems, nextRelease, RELEASE_LINES, type FeedItem} from './static-feed.js';
 import type {Entry} from './transcript-state.js';
@@ -8,13 +9,17 @@ import type {Entry} from './transcript-state.js';
  * per frame. Entries only ever grow, so each is rendered once, at the width of
  * the moment it is released. Only what the next frame can release is rendered
  * ahead, so a resumed session of a thousand turns shows its first frame at once.
+ * An answer waits for the markdown renderer (undefined until it has loaded),
+ * and so does everything after it, so the order is kept.
  */
-export function useStaticFeed(entries: readonly Entry[], style: MarkdownStyle): FeedItem[] {
+export function useStaticFeed(entries: readonly Entry[], style: MarkdownStyle, renderMarkdown: RenderMarkdown | undefined): FeedItem[] {
 	const [released, setReleased] = useState(0);
 	const converted = useRef({entries: 0, items: [] as FeedItem[]});
 	const cache = converted.current;
 	for (; cache.entries < entries.length && linesAfter(cache.items, released) < RELEASE_LINES; cache.entries++) {
-		cache.items.push(...feedItems(entries[cache.entries]!, style));
+		const items = feedItems(entries[cache.entries]!, style, renderMarkdown);
+		if (!items) break;
+		cache.items.push(...items);
 	}
 
 	const shown = nextRelease(cache.items, released);

@@ -77,6 +77,29 @@ describe('streaming', () => {
 		expect(String(last.messages[1]!.content)).toMatch(/^w0 w1 w2/);
 	});
 
+	it('writes the model’s text, answer and thinking alike, without escape sequences or their debris', async () => {
+		chat = await startChat({model: 'qwen-plus', color: true});
+		// Thoughts in full from the next answer, so their text is written out.
+		await chat.press(KEYS.ctrlO);
+		await chat.waitFor(frame => frame.includes('thoughts shown in full'));
+		chat.fake.enqueue({
+			kind: 'stream',
+			reasoning: ['Pondering \u001B]0;a ti', 'tle\u0007quietly'],
+			// An OSC 52 clipboard write and a screen clear, each split across two chunks.
+			chunks: ['hello \u001B]52;c;aGk=', '\u0007 world \u001B[2', 'J done'],
+		});
+		await chat.submit('go');
+		await chat.waitFor(frame => frame.includes('done') && frame.includes('tokens in'));
+		const frame = chat.frame();
+		expect(frame).toMatch(/hello\s+world\s+done/);
+		expect(frame).toContain('Pondering quietly');
+		for (const debris of [']52;', 'aGk=', '[2J', '2J done', ']0;', 'a title']) expect(frame).not.toContain(debris);
+		const written = chat.app.frames.join('');
+		expect(written).not.toContain('\u001B]52');
+		expect(written).not.toContain('\u001B]0;');
+		expect(written).not.toContain('\u001B[2J');
+	});
+
 	it('Ctrl+C stops a stream too', async () => {
 		chat = await startChat();
 		chat.fake.enqueue({kind: 'stream', chunks: Array.from({length: 200}, (_, index) => `c${index} `), delayMs: 20});

@@ -55,6 +55,27 @@ describe('streamTurn', () => {
 		expect(usages).toEqual([{promptTokens: 3, completionTokens: 2, totalTokens: 5}]);
 	});
 
+	it('hands on only printable text: escape sequences go, even split across deltas, each stream on its own', async () => {
+		const batches: StreamBatch[] = [];
+		await streamTurn({
+			events: events([
+				{type: 'reasoning', text: 'think \u001B]0;ti'},
+				{type: 'content', text: 'hello \u001B]52;c;aGk='},
+				{type: 'reasoning', text: 'tle\u0007ing'},
+				{type: 'content', text: '\u0007 world \u001B[2'},
+				{type: 'content', text: 'J done\u0007\tend\n'},
+				{type: 'done', finishReason: 'stop'},
+			]),
+			signal: new AbortController().signal,
+			flushIntervalMs: 33,
+			onBatch: batch => batches.push(batch),
+			onUsage() {},
+			classify,
+		});
+		expect(batches.map(batch => batch.content).join('')).toBe('hello  world  done\tend\n');
+		expect(batches.map(batch => batch.reasoning).join('')).toBe('think ing');
+	});
+
 	it('delivers what arrived before a failure, then the classified error', async () => {
 		const batches: StreamBatch[] = [];
 		const error = new DashScopeError({kind: 'moderation', title: 'Blocked', message: 'm', nextStep: 'n'});

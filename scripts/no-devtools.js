@@ -1,2 +1,0 @@
-// Ink's devtools, left out of the build (rolldown.config.js).
-export default {};
