@@ -38,6 +38,15 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Screens get their data and callbacks from the command line; they never reach back up to it.
+		files: ['source/ui/**/*.{ts,tsx}'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: [
+				{group: ['**/cli/**', '**/commands/**', '**/cli.js', '**/app.js'], message: 'source/ui/ is below the command line: pass what a screen needs in as data and callbacks.'},
+			]}],
+		},
+	},
+	{
 		// Tests read JSON bodies and files of many shapes and assert on them field by field.
 		files: ['test/**/*.{ts,tsx}'],
 		rules: {

@@ -6,6 +6,7 @@
  */
 import type {EffectiveSetup} from '../core/credentials.js';
 import {modelsFor} from '../core/models.js';
+import {SAVING_OFF_NOTICE} from '../core/messages.js';
 import {hostOf} from '../core/urls.js';
 import type {PaneSessions} from '../ui/chat/pane/pane-sessions.js';
 import type {PaneInput} from '../ui/chat/pane/run-chat-pane.js';
@@ -13,7 +14,6 @@ import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
 import {
 	findConversation,
 	notSavedNotice,
-	SAVING_OFF_NOTICE,
 	storeForNewConversation,
 	type ContinuedConversation,
 	type SessionChoice,
@@ -78,6 +78,7 @@ async function prepare(
 		...(setup.region ? {region: setup.region} : {}),
 		provider: checked.provider,
 		pickerModels: modelsFor(checked.provider),
+		modelAliases: setup.modelAliases,
 		endpointLabel: endpointLabel(checked),
 		modelId,
 		...(images.length > 0 ? {images} : {}),

@@ -12,7 +12,6 @@ import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
 import {readConversation, type StoredConversation} from '../core/sessions/stored-conversation.js';
 import {SAVING_OFF_NOTICE} from '../core/messages.js';
 // The pane's input still takes it from here; the text itself is messages.ts's.
-export {SAVING_OFF_NOTICE} from '../core/messages.js';
 import {namedSession} from './sessions/named-session.js';
 import {noSessionsYet} from './sessions/no-sessions.js';
 

@@ -5,7 +5,7 @@
  */
 import {CommanderError} from 'commander';
 import {AppError, type Problem} from '../core/app-error.js';
-import {DEBUG_ENV_VAR} from '../core/env-vars.js';
+import {DEBUG_ENV_VAR} from '../core/launch-env-vars.js';
 import type {CommandContext} from './context.js';
 
 /** A failure's title, message, request id and next step, as every command prints them. */

@@ -15,6 +15,7 @@ import type {ApiErrorKind, ClassifiedError, ErrorContext} from './errors.js';
 import {ADVICE} from './messages.js';
 import type {RequestActivity} from './messages.js';
 import {Deadline, IdleWatch, sleep} from './request-timers.js';
+import {DEFAULT_TIMEOUT_MS} from './request-timeout.js';
 import {displayUrl} from './urls.js';
 
 export type ChatContentPart = {type: 'text'; text: string} | {type: 'image_url'; image_url: {url: string}};
@@ -71,11 +72,10 @@ export type DashScopeClientOptions = {
 	retryDelayMs?: number;
 	/** Label of the region, for messages. */
 	regionLabel?: string;
-	/** Where messages look up which variable or file set the base URL. Default process.env. */
-	env?: Env;
+	/** Where messages look up which variable or file set the base URL. */
+	env: Env;
 };
 
-const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_RETRY_DELAY_MS = 500;
 
@@ -90,7 +90,7 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
 	const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
-	const env = options.env ?? process.env;
+	const {env} = options;
 	const base = options.baseUrl.trim().replace(/\/+$/, '');
 	// The SDK (and the HTTP stack under it) loads on the first request, not with the
 	// module: a screen that opens on this client draws its first frame without it.

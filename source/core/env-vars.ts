@@ -19,6 +19,7 @@ import {
 	STATE_DIR_NAME,
 } from './paths.js';
 import {REGIONS} from './regions.js';
+import {COMPILE_CACHE_ENV_VARS, DEBUG_ENV_VAR} from './launch-env-vars.js';
 import {DEFAULT_TIMEOUT_MS, TIMEOUT_ENV_VAR} from './request-timeout.js';
 
 /** The variables that hold a DashScope key, in the order they win. */
@@ -28,7 +29,6 @@ export type KeyEnvVar = (typeof KEY_ENV_VARS)[number];
 export const SUGGESTED_KEY_ENV_VAR: KeyEnvVar = KEY_ENV_VARS[0];
 
 export const NO_SAVE_ENV_VAR = 'OPENCLAW_NO_SAVE';
-export const DEBUG_ENV_VAR = 'OPENCLAW_DEBUG';
 export const NO_BROWSER_ENV_VAR = 'OPENCLAW_NO_BROWSER';
 export const TERMINAL_REFLOW_ENV_VAR = 'OPENCLAW_TERMINAL_REFLOW';
 export const BROWSER_ENV_VAR = 'BROWSER';
@@ -40,9 +40,12 @@ export const COLUMNS_ENV_VAR = 'COLUMNS';
 /** Read to tell whether a browser can open here (a remote or headless session cannot). */
 export const BROWSER_SESSION_ENV_VARS = ['SSH_CONNECTION', 'SSH_TTY', 'DISPLAY', 'WAYLAND_DISPLAY', 'WSL_DISTRO_NAME'] as const;
 /** Read to recognise the terminal: whether it rewraps lines on a resize, whether tmux sits in between. */
-export const TERMINAL_ENV_VARS = [
-	'TERM_PROGRAM',
-	'TMUX',
+export const TERMINAL_PROGRAM_ENV_VAR = 'TERM_PROGRAM';
+/** Set inside tmux, which passes some sequences on only when wrapped for it. */
+export const TMUX_ENV_VAR = 'TMUX';
+/** Each set only by a terminal that rewraps lines on a resize (tmux included). */
+export const REFLOWING_TERMINAL_ENV_VARS = [
+	TMUX_ENV_VAR,
 	'VTE_VERSION',
 	'KONSOLE_VERSION',
 	'WT_SESSION',
@@ -51,8 +54,7 @@ export const TERMINAL_ENV_VARS = [
 	'ALACRITTY_LOG',
 	'WEZTERM_PANE',
 ] as const;
-/** Node's own compile-cache variables, honoured when the program turns the cache on. */
-export const COMPILE_CACHE_ENV_VARS = ['NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE'] as const;
+export const TERMINAL_ENV_VARS = [TERMINAL_PROGRAM_ENV_VAR, ...REFLOWING_TERMINAL_ENV_VARS] as const;
 
 export type EnvVar = {
 	readonly name: string;

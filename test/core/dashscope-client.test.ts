@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 function client(options: Partial<DashScopeClientOptions> = {}) {
-	return createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: server.baseUrls.intl, retryDelayMs: 5, ...options});
+	return createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: server.baseUrls.intl, retryDelayMs: 5, ...options, env: options.env ?? server.env});
 }
 
 const hello = {model: 'qwen3-coder-plus', messages: [{role: 'user' as const, content: 'hello there friend'}]};
@@ -206,7 +206,7 @@ describe('streamChat', () => {
 	it('reports a closed port as a refused connection after retrying', async () => {
 		const url = server.baseUrls.intl;
 		await server.close();
-		const result = await collect(createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: url, retryDelayMs: 1}).streamChat(hello));
+		const result = await collect(createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: url, retryDelayMs: 1, env: {}}).streamChat(hello));
 		expect(result.error?.classified.kind).toBe('network');
 		expect(result.error?.classified.title).toBe('Connection refused');
 	});

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** The 401 a request with `key` just got from `regionId`. */
 async function refusal(key: string, regionId: 'cn' | 'intl'): Promise<unknown> {
-	const client = createDashScopeClient({apiKey: key, baseUrl: effectiveBaseUrl(getRegion(regionId), server.env), maxRetries: 0});
+	const client = createDashScopeClient({apiKey: key, baseUrl: effectiveBaseUrl(getRegion(regionId), server.env), maxRetries: 0, env: server.env});
 	return client.listModels().then(
 		() => {
 			throw new Error('expected a 401');

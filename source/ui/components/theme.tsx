@@ -25,15 +25,12 @@ const COLOR_THEME: Theme = {
 
 const PLAIN_THEME: Theme = {};
 
-/** Screens draw only on a terminal. */
-const TERMINAL = {isTTY: true} as const;
-
 /** Whether a screen on `stream` draws in colour: core/style.ts's rule, the same as every command's. */
-export function wantsColor(env: Env, stream: {readonly isTTY?: boolean} = TERMINAL): boolean {
+export function wantsColor(env: Env, stream: {readonly isTTY?: boolean}): boolean {
 	return colourOn(env, stream);
 }
 
-export function themeFor(env: Env, stream: {readonly isTTY?: boolean} = TERMINAL): Theme {
+export function themeFor(env: Env, stream: {readonly isTTY?: boolean}): Theme {
 	return wantsColor(env, stream) ? COLOR_THEME : PLAIN_THEME;
 }
 

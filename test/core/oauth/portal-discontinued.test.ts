@@ -18,7 +18,7 @@ async function chatAfterLogin(chat: PortalChatMode): Promise<{text: string; erro
 	const login = await startDeviceLogin({env, clock: virtualClock().clock});
 	const saved = await saveOAuthSetup(home.paths, await login.waitForApproval(), {env: home.env});
 	const {access} = await ensureFreshOAuthToken(home.paths, env);
-	const client = createDashScopeClient({apiKey: access, baseUrl: saved.baseUrl, maxRetries: 0});
+	const client = createDashScopeClient({apiKey: access, baseUrl: saved.baseUrl, maxRetries: 0, env});
 	let text = '';
 	try {
 		for await (const event of client.streamChat({

@@ -24,7 +24,7 @@ function Warning() {
 
 function frameWith(env: Record<string, string>): string {
 	const app = render(
-		<ThemeProvider theme={themeFor(env)}>
+		<ThemeProvider theme={themeFor(env, {isTTY: true})}>
 			<Header app="openclaw" title="Set up Qwen" step={{number: 1, total: 3}} width={60} />
 			<Warning />
 		</ThemeProvider>,

@@ -13,9 +13,9 @@ import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
 import {findModel, visionModelFor, type ModelInfo, type ModelProvider} from '../../../core/models.js';
 import type {RegionId} from '../../../core/regions.js';
 import {estimateQuestionTokens} from '../../../core/usage/estimate-tokens.js';
-import {parseLine} from '../commands/parse-line.js';
-import {footerHints} from '../commands/pane-keys.js';
-import {runSlashCommand} from '../commands/registry.js';
+import {parseLine} from '../slash-commands/parse-line.js';
+import {footerHints} from '../slash-commands/pane-keys.js';
+import {runSlashCommand} from '../slash-commands/registry.js';
 import {eachKey} from '../../keys/each-key.js';
 import {useLatestReducer} from '../../keys/use-latest-reducer.js';
 import {menuEntries} from '../prompt/prompt-keys.js';
@@ -41,6 +41,8 @@ export type ChatPaneProps = {
 	readonly provider: ModelProvider;
 	/** The /model table's rows. */
 	readonly pickerModels: readonly ModelInfo[];
+	/** The user's own aliases (lower-cased alias → model id); they win over the registry's. Default none. */
+	readonly modelAliases?: Readonly<Record<string, string>>;
 	/** Where the chat goes, for the header and status line: a region, the OAuth portal, a custom endpoint. */
 	readonly endpointLabel: string;
 	readonly regionId?: RegionId;
@@ -95,6 +97,7 @@ export function ChatPane(props: ChatPaneProps) {
 			session,
 			client,
 			provider,
+			modelAliases: props.modelAliases ?? {},
 			endpointLabel,
 			...(props.regionId ? {regionId: props.regionId} : {}),
 			cwd: props.cwd,

@@ -2,7 +2,7 @@
  * /copy: the last answer as the model wrote it (markdown), or a code block
  * by the number shown above it, to the terminal's clipboard.
  */
-import type {CopyTarget} from '../commands/slash-command.js';
+import type {CopyTarget} from '../slash-commands/slash-command.js';
 import {CLIPBOARD_NOTE} from '../terminal/osc52.js';
 import type {ChatState, NoticeTone} from '../transcript/transcript-state.js';
 import type {PaneActions, PaneContext} from './pane-actions.js';

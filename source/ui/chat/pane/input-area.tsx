@@ -2,7 +2,7 @@ import type {ModelInfo} from '../../../core/models.js';
 import type {RegionId} from '../../../core/regions.js';
 import {ModelPicker} from '../../components/model-picker.js';
 import {Box} from 'ink';
-import type {CommandMatch} from '../commands/completion.js';
+import type {CommandMatch} from '../slash-commands/completion.js';
 import {CommandMenu} from '../prompt/command-menu.js';
 import {PromptInput} from '../prompt/prompt-input.js';
 import {ReverseSearchLine} from '../prompt/reverse-search-line.js';

@@ -16,7 +16,7 @@ import type {RegionId} from '../../../core/regions.js';
 import {resolveModel} from '../../../core/resolve-model.js';
 import type {SessionRecorder} from '../../../core/sessions/session-recorder.js';
 import {wasCutOff} from '../../../core/usage/metered-request.js';
-import type {PaneCommands} from '../commands/slash-command.js';
+import type {PaneCommands} from '../slash-commands/slash-command.js';
 import type {ChatSession} from '../stream/use-chat-session.js';
 import {transcriptMarkdown} from '../transcript/transcript-markdown.js';
 import {copyActions} from './copy-actions.js';
@@ -34,6 +34,8 @@ export type PaneContext = {
 	readonly session: ChatSession;
 	readonly client: Pick<DashScopeClient, 'listModels'>;
 	readonly provider: ModelProvider;
+	/** The user's own aliases (lower-cased alias → model id), which /model and /retry resolve first. */
+	readonly modelAliases: Readonly<Record<string, string>>;
 	/** Where the chat goes, for what the pane says about the region's model list. */
 	readonly endpointLabel: string;
 	/** The region the requests go to: prices and context windows depend on it. Undefined for a custom endpoint or the OAuth portal. */
@@ -90,8 +92,8 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 
 	// A registry id switches at once; any other id is first looked up in the region's own list.
 	const switchModel = (input: string): void | Promise<void> => {
-		const {provider, client} = get();
-		const resolution = resolveModel(input, {provider});
+		const {provider, modelAliases, client} = get();
+		const resolution = resolveModel(input, {provider, aliases: modelAliases});
 		if (!resolution.ok) {
 			notice(`${resolution.message}${resolution.suggestion ? ` Try /model ${resolution.suggestion}.` : ''}`, 'warning');
 			return;

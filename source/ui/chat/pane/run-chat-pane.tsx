@@ -28,6 +28,8 @@ export type PaneInput = {
 	provider: ModelProvider;
 	/** The /model table's rows for the credential in use. */
 	pickerModels: readonly ModelInfo[];
+	/** The user's own aliases from openclaw.json (lower-cased alias → model id), for /model and /retry. */
+	modelAliases: Readonly<Record<string, string>>;
 	/** Where the header and status line say the chat goes. */
 	endpointLabel: string;
 	modelId: string;
@@ -60,6 +62,7 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 	const regionLabel = region?.label;
 	const client = createDashScopeClient({
 		apiKey,
+		env,
 		baseUrl: options.requestBaseUrl,
 		...(timeoutMs ? {timeoutMs} : {}),
 		...(regionLabel ? {regionLabel} : {}),
@@ -98,16 +101,17 @@ export async function runChatPane(options: RunChatPaneOptions): Promise<number> 
 		stdout.write(osc52(text, env));
 	};
 	const instance = render(
-		<ThemeProvider theme={themeFor(env)}>
+		<ThemeProvider theme={themeFor(env, stdout)}>
 			<ChatPane
 				client={client}
 				model={options.modelId}
 				provider={provider}
+				modelAliases={options.modelAliases}
 				pickerModels={options.pickerModels}
 				endpointLabel={options.endpointLabel}
 				{...(region ? {regionId: region.id} : {})}
 				{...(images ? {images} : {})}
-				color={wantsColor(env)}
+				color={wantsColor(env, stdout)}
 				classify={classify}
 				explain={explain}
 				secrets={[apiKey]}

@@ -87,7 +87,7 @@ export function sessionActions(get: () => PaneContext, {notice}: Helpers): Sessi
 			if (recorder.rename(clean)) notice(pending ? `This conversation will be saved as "${clean}".` : `Renamed this conversation to "${clean}".`, 'success');
 		},
 		async retry(modelInput) {
-			const {session, pane, provider} = get();
+			const {session, pane, provider, modelAliases} = get();
 			const last = session.state.exchanges.at(-1);
 			if (!last) {
 				notice('There is no answer to ask for again yet.', 'warning');
@@ -96,7 +96,7 @@ export function sessionActions(get: () => PaneContext, {notice}: Helpers): Sessi
 
 			let model = pane.model;
 			if (modelInput !== undefined) {
-				const resolution = resolveModel(modelInput, {provider});
+				const resolution = resolveModel(modelInput, {provider, aliases: modelAliases});
 				if (!resolution.ok) {
 					notice(`${resolution.message}${resolution.suggestion ? ` Try /retry ${resolution.suggestion}.` : ''}`, 'warning');
 					return;

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useTheme} from '../../components/theme.js';
-import type {CommandMatch} from '../commands/completion.js';
+import type {CommandMatch} from '../slash-commands/completion.js';
 
 export type CommandMenuProps = {
 	readonly entries: readonly CommandMatch[];

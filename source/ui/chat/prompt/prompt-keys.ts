@@ -7,7 +7,7 @@
  * arrive together all count.
  */
 import type {Key} from 'ink';
-import {commandMatches, completeCommand, completed, type CommandMatch} from '../commands/completion.js';
+import {commandMatches, completeCommand, completed, type CommandMatch} from '../slash-commands/completion.js';
 import * as editor from '../../components/line-editor.js';
 import type {EditorState} from '../../components/line-editor.js';
 import {eraseInSearch, foundText, searchOlder, startReverseSearch, typeInSearch, type ReverseSearch} from './reverse-search.js';

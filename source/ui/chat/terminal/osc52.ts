@@ -7,10 +7,11 @@
  * nothing confirms that it arrived.
  */
 import type {Env} from '../../../core/env.js';
+import {TMUX_ENV_VAR} from '../../../core/env-vars.js';
 
 export function osc52(text: string, env: Env): string {
 	const sequence = `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-	if (!env['TMUX']) return sequence;
+	if (!env[TMUX_ENV_VAR]) return sequence;
 	return `${sequence}\u001BPtmux;${sequence.replaceAll('\u001B', '\u001B\u001B')}\u001B\\`;
 }
 

@@ -7,14 +7,15 @@
  * OPENCLAW_TERMINAL_REFLOW=1 or 0 overrides the guess.
  */
 import type {Env} from '../../../core/env.js';
+import {REFLOWING_TERMINAL_ENV_VARS, TERM_ENV_VAR, TERMINAL_PROGRAM_ENV_VAR, TERMINAL_REFLOW_ENV_VAR} from '../../../core/env-vars.js';
+
 const reflowingPrograms = new Set(['vscode', 'iTerm.app', 'Apple_Terminal', 'WezTerm', 'ghostty', 'Hyper', 'tmux', 'Tabby', 'rio', 'WarpTerminal']);
 const reflowingTerms = /^(?:xterm-kitty|xterm-ghostty|alacritty|foot|wezterm|tmux|contour)/;
 
 export function terminalReflows(env: Env): boolean {
-	const override = env['OPENCLAW_TERMINAL_REFLOW'];
+	const override = env[TERMINAL_REFLOW_ENV_VAR];
 	if (override === '1' || override === '0') return override === '1';
-	if (env['TMUX'] || env['VTE_VERSION'] || env['KONSOLE_VERSION'] || env['WT_SESSION'] || env['KITTY_WINDOW_ID']) return true;
-	if (env['ALACRITTY_WINDOW_ID'] || env['ALACRITTY_LOG'] || env['WEZTERM_PANE']) return true;
-	if (reflowingPrograms.has(env['TERM_PROGRAM'] ?? '')) return true;
-	return reflowingTerms.test(env['TERM'] ?? '');
+	if (REFLOWING_TERMINAL_ENV_VARS.some(name => env[name])) return true;
+	if (reflowingPrograms.has(env[TERMINAL_PROGRAM_ENV_VAR] ?? '')) return true;
+	return reflowingTerms.test(env[TERM_ENV_VAR] ?? '');
 }

@@ -8,8 +8,8 @@
  * collector runs makes it grow the heap (at 40,000 streamed chunks, slices of
  * 200 lines and 400 a frame peaked 20 to 40 MB higher than 50 and 200).
  */
-import {PANE_KEYS} from '../commands/pane-keys.js';
-import {SLASH_COMMANDS} from '../commands/registry.js';
+import {PANE_KEYS} from '../slash-commands/pane-keys.js';
+import {SLASH_COMMANDS} from '../slash-commands/registry.js';
 import type {RenderMarkdown} from '../markdown/markdown-renderer.js';
 import type {MarkdownStyle} from '../markdown/render-markdown.js';
 import type {Entry} from './transcript-state.js';

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {outputLimitNote} from '../../../core/messages.js';
 import {wrapWords} from '../../../core/text/wrap.js';
 import {useTheme} from '../../components/theme.js';
-import {HelpList} from '../commands/help-list.js';
+import {HelpList} from '../slash-commands/help-list.js';
 import {countWords} from './count-words.js';
 import {ErrorNotice} from './error-notice.js';
 import {ECHO_PREFIX, echoRows} from './prompt-echo.js';

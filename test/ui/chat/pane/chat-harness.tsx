@@ -35,7 +35,7 @@ export type ChatHarness = Awaited<ReturnType<typeof startChat>>;
 
 export async function startChat(props: Partial<ChatPaneProps> = {}, server?: FakeDashScope) {
 	const fake = server ?? (await startFakeDashScope());
-	const client = createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: fake.baseUrls.intl, maxRetries: 0, timeoutMs: 5000});
+	const client = createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: fake.baseUrls.intl, maxRetries: 0, timeoutMs: 5000, env: fake.env});
 	const app = render(
 		<ChatPane
 			client={client}

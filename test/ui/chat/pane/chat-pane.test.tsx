@@ -145,7 +145,7 @@ describe('errors', () => {
 			const region = getRegion('intl');
 			chat = await startChat(
 				{
-					client: createDashScopeClient({apiKey: key, baseUrl: fake.baseUrls.intl, maxRetries: 0, timeoutMs: 5000}),
+					client: createDashScopeClient({apiKey: key, baseUrl: fake.baseUrls.intl, maxRetries: 0, timeoutMs: 5000, env: fake.env}),
 					secrets: [key],
 					explain: async (error, signal) =>
 						explainRejectedKey(new DashScopeError(error), {key, region, env: fake.env, timeoutMs: 60_000, signal}),
@@ -248,6 +248,18 @@ describe('slash commands', () => {
 		await chat.waitFor(frame => frame.includes('Try /model qwen-plus.'));
 		expect(chat.frame()).toContain('no "qwen." prefix');
 		expect(chat.frame()).toContain('qwen-plus · International');
+	});
+
+	it('/model and /retry take the user’s own aliases from openclaw.json, which win over the registry’s', async () => {
+		// `qwen` is the registry's alias for qwen-plus; this user points it elsewhere.
+		chat = await startChat({modelAliases: {big: 'qwen-max', qwen: 'qwen3-coder-plus'}});
+		await chat.submit('/model big');
+		await chat.waitFor(frame => frame.includes('Now chatting with Qwen Max (qwen-max)'));
+		await chat.submit('hi');
+		await chat.waitFor(frame => frame.includes('Echo: hi') && frame.includes('tokens in'));
+		await chat.submit('/retry qwen');
+		await chat.waitFor(frame => frame.includes('Asking qwen3-coder-plus again') && frame.match(/Echo: hi/g)?.length === 2);
+		expect(bodies(chat).map(body => body.model)).toEqual(['qwen-max', 'qwen3-coder-plus']);
 	});
 
 	it('/model without a name opens the picker; Enter picks', async () => {

@@ -28,7 +28,7 @@ const bodies = (harness: ChatHarness) => harness.fake.chatRequests().map(request
 /** The pane on a region's endpoint, with that region's key. */
 async function chatIn(region: FakeRegionId, model = 'qwen3-coder-plus') {
 	fake = await startFakeDashScope();
-	const client = createDashScopeClient({apiKey: TEST_KEYS[region], baseUrl: fake.baseUrls[region], maxRetries: 0, timeoutMs: 5000});
+	const client = createDashScopeClient({apiKey: TEST_KEYS[region], baseUrl: fake.baseUrls[region], maxRetries: 0, timeoutMs: 5000, env: fake.env});
 	return startChat({client, model, regionId: region, secrets: [TEST_KEYS[region]]}, fake);
 }
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {keyPress} from '../../../../source/ui/keys/each-key.js';
 import {splitKeys} from '../../../../source/ui/keys/split-keys.js';
-import {SLASH_COMMANDS} from '../../../../source/ui/chat/commands/registry.js';
+import {SLASH_COMMANDS} from '../../../../source/ui/chat/slash-commands/registry.js';
 import {emptyPrompt, menuEntries, promptKey, restoreIntoPrompt, type PromptState} from '../../../../source/ui/chat/prompt/prompt-keys.js';
 
 /** Types `keys` (terminal bytes) into `state` one key at a time; returns the state and what Enter sent. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {commandMatches, completeCommand} from '../../../../source/ui/chat/commands/completion.js';
-import {SLASH_COMMANDS} from '../../../../source/ui/chat/commands/registry.js';
+import {commandMatches, completeCommand} from '../../../../source/ui/chat/slash-commands/completion.js';
+import {SLASH_COMMANDS} from '../../../../source/ui/chat/slash-commands/registry.js';
 
 describe('command completion', () => {
 	it('lists every command of the registry for a lone slash, with usage and description', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseLine} from '../../../../source/ui/chat/commands/parse-line.js';
+import {parseLine} from '../../../../source/ui/chat/slash-commands/parse-line.js';
 
 describe('parseLine', () => {
 	it('reads commands and their arguments', () => {

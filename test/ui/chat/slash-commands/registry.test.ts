@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {parseLine} from '../../../../source/ui/chat/commands/parse-line.js';
-import {footerHints} from '../../../../source/ui/chat/commands/pane-keys.js';
-import {SLASH_COMMANDS} from '../../../../source/ui/chat/commands/registry.js';
+import {parseLine} from '../../../../source/ui/chat/slash-commands/parse-line.js';
+import {footerHints} from '../../../../source/ui/chat/slash-commands/pane-keys.js';
+import {SLASH_COMMANDS} from '../../../../source/ui/chat/slash-commands/registry.js';
 
 describe('the slash-command registry', () => {
 	it('every name and alias reads as its command', () => {
