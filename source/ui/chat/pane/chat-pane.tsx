@@ -2,7 +2,7 @@
  * The chat pane's container: holds the pane's state and the conversation,
  * turns keys and typed lines into actions, and hands the views their data.
  * What each action does is in pane-actions.ts; what the commands are, in
- * commands/registry.ts.
+ * slash-commands/registry.ts.
  */
 import {useCallback, useEffect, useEffectEvent, useMemo, useState} from 'react';
 import {useApp, useInput, useWindowSize, type Key} from 'ink';

@@ -1,7 +1,7 @@
 /**
  * Everything the pane does in answer to the user, as plain functions over its
  * latest state: sending a message, and the PaneCommands that slash commands
- * run against (commands/slash-command.ts), plus the answers to the pickers
+ * run against (slash-commands/slash-command.ts), plus the answers to the pickers
  * and the vision question. The saved-conversation commands (/new, /resume,
  * /rename, /retry, /edit) are in session-actions.ts, /copy in copy-actions.ts.
  * No rendering here; chat-pane.tsx wires it to keys and views.

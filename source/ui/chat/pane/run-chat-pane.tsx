@@ -17,7 +17,7 @@ import {saveTranscriptFile} from '../transcript/save-transcript-file.js';
 import {ChatPane} from './chat-pane.js';
 import type {PaneSessions} from './pane-sessions.js';
 
-/** What the pane is opened with, once the checks before a chat have passed (commands/chat-pane-input.ts). */
+/** What the pane is opened with, once the checks before a chat have passed (cli/chat-pane-input.ts). */
 export type PaneInput = {
 	/** The DashScope key, or a fresh OAuth access token. */
 	apiKey: string;
