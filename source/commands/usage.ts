@@ -12,6 +12,8 @@ import {PRICES_CHECKED} from '../core/usage/model-prices.js';
 import {usageReport, type UsageRow} from '../core/usage/usage-report.js';
 import type {CommandContext} from '../cli/context.js';
 import {withStore} from '../cli/sessions/open-store.js';
+import {helpWidth, paragraph} from '../cli/help-layout.js';
+import {terminalWidth} from '../cli/terminal-width.js';
 import {formatTable} from '../cli/text-table.js';
 
 export type UsageOptions = {since?: string; json?: boolean};
@@ -70,7 +72,7 @@ export function runUsage(context: CommandContext, options: UsageOptions): number
 	context.print(
 		`Total: ${count(total.requests)} requests, ${count(total.inputTokens)} tokens in, ${count(total.outputTokens)} out, ${cost ? `estimated ${cost}` : 'no price'}${unpriced}.`,
 	);
-	context.print(out.dim(COST_ESTIMATE_NOTE));
+	for (const line of paragraph(COST_ESTIMATE_NOTE, helpWidth(terminalWidth(context.stdout, context.env)))) context.print(out.dim(line));
 	if (withoutUsage > 0) context.print(out.dim(withoutUsageNote(withoutUsage)));
 	return 0;
 }

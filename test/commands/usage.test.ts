@@ -80,10 +80,25 @@ describe('openclaw usage', () => {
 				'qwen3-coder-plus  intl    1         1,000,000  0        1,000   0          $6.06',
 				'',
 				'Total: 4 requests, 2,102,000 tokens in, 12,100 out, estimated $6.14 + ¥12.20 (1 without a known price).',
-				"Costs are estimates from DashScope's list prices as checked 2026-10 (input tier, cache discounts, thinking rates); the bill may differ (free quota, promotions, price changes).",
+				// The note is wrapped between words, at 80 columns or the terminal's width.
+				"Costs are estimates from DashScope's list prices as checked 2026-10 (input tier,",
+				'cache discounts, thinking rates); the bill may differ (free quota, promotions,',
+				'price changes).',
 				'',
 			].join('\n'),
 		);
+	});
+
+	test('the note under the tables fits a narrow terminal, broken between words', async () => {
+		savedWeek();
+		const result = await world.run(['usage'], {extraEnv: {TZ: 'UTC', COLUMNS: '50'}});
+		const note = result.stdout.slice(result.stdout.indexOf('Costs are estimates')).trimEnd().split('\n');
+		expect(note.length).toBeGreaterThan(3);
+		for (const line of note) {
+			expect(line.length).toBeLessThanOrEqual(50);
+			expect(line).toBe(line.trim());
+		}
+		expect(note.join(' ')).toContain('(free quota, promotions, price changes).');
 	});
 
 	test('--since keeps the days from then on; --json gives the same figures for scripts', async () => {

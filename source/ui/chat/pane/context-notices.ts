@@ -41,6 +41,11 @@ export function nearlyFullNotice(tokens: number, facts: WindowFacts, autoCompact
 		return `${filled} Compacting did not shrink it enough, so it is not tried again by itself: a message that does not fit will be refused. /new starts afresh${bigger ? `; ${bigger}` : ''}.`;
 	}
 
+	// Past the window even a summary cannot be asked for by itself: only /compact (which sends less) or a fresh start.
+	if (tokens >= facts.window) {
+		return `${filled} It no longer fits, so the next message will be refused. /compact summarises the older turns, /new starts afresh${bigger ? `; ${bigger}` : ''}.`;
+	}
+
 	const when = tokens >= facts.window * AUTO_COMPACT_SHARE ? 'Before your next message goes,' : `Past ${formatPercent(AUTO_COMPACT_SHARE)}, before your next message goes,`;
 	return `${filled} ${when} the older turns are summarised (the summary replaces them in what is sent; they stay saved). /compact does it now, /new starts afresh.`;
 }
