@@ -137,6 +137,22 @@ describe('openclaw models auth login in a terminal', () => {
 			expect(s.output().lastIndexOf('\u001B[?1049l')).toBeGreaterThan(s.output().lastIndexOf('\u001B[?1049h'));
 		});
 
+		test('with stderr sent to a file, the file gets the words and no terminal sequences; the cursor comes back on the screen', async () => {
+			const errors = path.join(home.home, 'errors.txt');
+			session = spawnPty({
+				command: '/bin/sh',
+				args: ['-c', 'exec "$0" "$@" 2>"$ERRORS_FILE"', process.execPath, ...LOGIN],
+				env: {...home.env, TERM: 'xterm-256color', ERRORS_FILE: errors},
+			});
+			const s = session;
+			await s.waitFor('Sign-in method');
+			s.write(PTY_KEYS.ctrlC);
+			expect(await s.exited()).toBe(1);
+			const written = fs.readFileSync(errors, 'utf8');
+			expect(written).not.toContain('\u001B');
+			expect(s.output().lastIndexOf('\u001B[?25h')).toBeGreaterThan(s.output().lastIndexOf('\u001B[?25l'));
+		});
+
 		for (const [name, number] of [['SIGTERM', 15], ['SIGHUP', 1]] as const) {
 			test(`a ${name} ends it with ${128 + number}, the terminal restored and the cancel summary printed`, async () => {
 				const before = '{\n  // mine\n  gateway: {port: 18789},\n}\n';
