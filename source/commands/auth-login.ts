@@ -70,7 +70,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 		throw failure(resolution.message, {details: [`See the ids with: ${command('models list')}`]});
 	}
 
-	const raw = await readStdin(context.stdin, 64 * 1024);
+	const raw = await readStdin(context.stdin, {maxBytes: 64 * 1024});
 	const validation = validateApiKey(raw);
 	if (!validation.ok) {
 		throw failure(validation.problem === 'empty' ? 'No API key on stdin.' : validation.message, {

@@ -20,7 +20,7 @@ import {loadCheckedImages, preflightChat, printSetupWarnings, rejectedKeyExplain
 import {readStdin} from '../cli/read-stdin.js';
 import {printProblem} from '../cli/report-error.js';
 import {AppError} from '../core/app-error.js';
-import {command, CONTINUE_PROMPT, outputLimitNote, thinkingCostNote} from '../core/messages.js';
+import {command, CONTINUE_PROMPT, outputLimitNote, thinkingCostNote, waitingForStdinNotice} from '../core/messages.js';
 import type {RegionId} from '../core/regions.js';
 import {cacheShare} from '../core/usage/estimate-cost.js';
 import {costOf, describeCost, meteredJson, usageFromEvent, wasCutOff, type MeteredRequest} from '../core/usage/metered-request.js';
@@ -76,7 +76,8 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	}
 
 	if (context.stdin.isTTY !== true) {
-		const piped = (await readStdin(context.stdin)).trim();
+		const withPrompt = prompt !== '';
+		const piped = (await readStdin(context.stdin, {onQuiet: () => context.warn(context.err.dim(waitingForStdinNotice(withPrompt)))})).trim();
 		if (piped) prompt = prompt ? `${prompt}\n\n${piped}` : piped;
 	}
 

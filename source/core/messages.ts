@@ -44,6 +44,13 @@ export type RequestActivity = 'chat' | 'models';
 /** Why a conversation is not saved when the person turned saving off. */
 export const SAVING_OFF_NOTICE = `Not saved: saving is off (--no-save or ${NO_SAVE_ENV_VAR}).`;
 
+/** Said when stdin is a pipe that stays silent: whatever started the program may never close it. */
+export function waitingForStdinNotice(withPrompt: boolean): string {
+	return withPrompt
+		? 'Waiting for stdin, which is added after the prompt. If nothing is coming, run it with </dev/null.'
+		: 'Waiting for the prompt on stdin (end it with Ctrl+D), or pass it as an argument.';
+}
+
 /** The command that saves a key (the wizard on a terminal); every hint names it through this. */
 export function loginCommand(): string {
 	return command(`models auth login --provider ${PROVIDER_ID}`);

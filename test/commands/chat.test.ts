@@ -73,6 +73,17 @@ describe('openclaw chat', () => {
 		expect(lastBody().messages[0]?.content).toBe('Review this:\n\nconst x = 1;');
 	});
 
+	test('a pipe that stays open and silent is named on stderr; what it sends at last is still appended', async () => {
+		world.saveLogin();
+		const run = world.start(['chat', 'Review this:'], {holdStdin: true});
+		await run.waitForStderr('Waiting for stdin, which is added after the prompt. If nothing is coming, run it with </dev/null.');
+		expect(world.server.chatRequests()).toHaveLength(0);
+		run.child.stdin!.end('late input\n');
+		const result = await run.result;
+		expect(result.code).toBe(0);
+		expect(lastBody().messages[0]?.content).toBe('Review this:\n\nlate input');
+	});
+
 	test('piped stdin alone is the prompt', async () => {
 		world.saveLogin();
 		const result = await world.run(['chat'], {input: 'Just stdin'});

@@ -35,6 +35,8 @@ export type CliOptions = {
 	env: Record<string, string>;
 	/** Written to stdin, then stdin is closed. Undefined: stdin is closed at once (empty). */
 	input?: string;
+	/** Leave stdin open after `input`, as a program that never closes its pipe does; the test ends it through `child.stdin`. */
+	holdStdin?: boolean;
 	cwd?: string;
 	/** Keep FORCE_COLOR from `env`; by default it is dropped so output is what a pipe gets. */
 	keepForceColor?: boolean;
@@ -97,7 +99,7 @@ export function startCli(args: readonly string[], options: CliOptions): CliRun {
 	// The CLI may exit before reading stdin; that is not a test failure.
 	child.stdin.on('error', () => {});
 	if (options.input !== undefined) child.stdin.write(options.input);
-	child.stdin.end();
+	if (!options.holdStdin) child.stdin.end();
 
 	const result = new Promise<CliResult>((resolve, reject) => {
 		child.on('error', reject);
