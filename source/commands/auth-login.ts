@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import {maskKey, validateApiKey} from '../core/api-key.js';
 import {KEY_ENV_VARS} from '../core/env-vars.js';
-import {command, loginCommand, PORTAL_DISCONTINUED} from '../core/messages.js';
+import {command, loginCommand, PORTAL_DISCONTINUED, unreachedRegionsNote} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {formatMode, isPrivate} from '../core/files/modes.js';
@@ -147,7 +147,7 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 				details: [
 					result.error.message,
 					...(unreached.length > 0
-						? [`${joinRegionLabels(unreached)} could not be reached, so the key may belong there: try again.`]
+						? [unreachedRegionsNote(joinRegionLabels(unreached))]
 						: []),
 					`Next step: ${result.error.nextStep}`,
 					...(result.status === 'unreachable' || unreached.length > 0 ? ['To save the key anyway, add --no-check.'] : []),

@@ -130,9 +130,9 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 		verbose: options.verbose === true,
 		raw: options.raw === true,
 		continueHint: save,
-		async explain(error) {
+		async explain(error, signal) {
 			if (!options.verbose) printSetupWarnings(context, setup);
-			return explain(error);
+			return explain(error, signal);
 		},
 	});
 	finishOneShotRecording(context, recording, code, options.verbose === true);
@@ -156,7 +156,7 @@ type StreamRun = {
 	/** The conversation is saved: a cut-off answer can be followed up with -c. */
 	continueHint: boolean;
 	/** What to tell the user about a failure the client classified. */
-	explain(error: DashScopeError): Promise<ClassifiedError>;
+	explain(error: DashScopeError, signal: AbortSignal): Promise<ClassifiedError>;
 };
 
 /** How the run ended and the request as billed; `outcome` is undefined when the reader went away. */
@@ -254,7 +254,13 @@ async function streamAnswer(context: CommandContext, run: StreamRun): Promise<St
 		}
 
 		if (isDashScopeError(error)) {
-			printProblem(context, await run.explain(error));
+			// Ctrl+C while the other regions are asked about a refused key stops the asking.
+			printProblem(context, await run.explain(error, controller.signal));
+			if (interrupted) {
+				context.warn('interrupted');
+				return {code: INTERRUPTED_EXIT_CODE, metered: metered(), outcome: 'failed'};
+			}
+
 			return {code: 1, metered: metered(), outcome: 'failed'};
 		}
 

@@ -7,7 +7,8 @@
  */
 import type {Env} from './env.js';
 import {classifyApiError, type ClassifiedError} from './errors.js';
-import {probeKey} from './region-probe.js';
+import {unreachedRegionsNote} from './messages.js';
+import {joinRegionLabels, probeKey} from './region-probe.js';
 import type {Region} from './regions.js';
 
 export type RejectedKeyContext = {
@@ -42,6 +43,14 @@ export async function explainRejectedKey(error: unknown, context: RejectedKeyCon
 		...(context.timeoutMs ? {timeoutMs: context.timeoutMs} : {}),
 		...(context.signal ? {signal: context.signal} : {}),
 	}).catch(() => undefined);
+	// Stopped by the user: what the asked region said is all that is known.
+	if (context.signal?.aborted) return classified;
+	if (probe?.status === 'invalid_key' && probe.unreachableRegions.length > 0) {
+		// Not "invalid" for sure: a region that did not answer may be the key's own.
+		const unreached = joinRegionLabels(probe.unreachableRegions.map(entry => entry.region));
+		return {...classified, message: `${classified.message} ${unreachedRegionsNote(unreached)}`};
+	}
+
 	if (probe?.status !== 'wrong_region') return classified;
 	const {kind, title, message, nextStep} = probe.error;
 	return {...classified, kind, title, message, nextStep};

@@ -44,6 +44,11 @@ export type RequestActivity = 'chat' | 'models';
 /** Why a conversation is not saved when the person turned saving off. */
 export const SAVING_OFF_NOTICE = `Not saved: saving is off (--no-save or ${NO_SAVE_ENV_VAR}).`;
 
+/** A key refused where it was sent, while some other region did not answer: it may belong there. */
+export function unreachedRegionsNote(unreachedLabels: string): string {
+	return `${unreachedLabels} could not be reached, so the key may belong there: try again once it can be.`;
+}
+
 /** Said when stdin is a pipe that stays silent: whatever started the program may never close it. */
 export function waitingForStdinNotice(withPrompt: boolean): string {
 	return withPrompt

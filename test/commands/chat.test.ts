@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {serviceError, TEST_KEYS} from '../support/fake-dashscope.js';
@@ -89,6 +90,29 @@ describe('openclaw chat', () => {
 		const result = await world.run(['chat'], {input: 'Just stdin'});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('Echo: Just stdin\n');
+	});
+
+	test('Ctrl+C while the other regions are asked about a refused key stops the asking: exit 130, the refusal said', async () => {
+		const key = 'sk-test0000nowhere0000000000000000';
+		registerSecret(key);
+		// A region that takes the connection and never answers: without Ctrl+C, the asking would wait a minute.
+		const connected = Promise.withResolvers<void>();
+		const silent = net.createServer(() => connected.resolve());
+		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+		try {
+			const port = (silent.address() as net.AddressInfo).port;
+			const run = world.start(['chat', 'hello'], {
+				extraEnv: {QWEN_API_KEY: key, QWEN_HK_BASE_URL: `http://127.0.0.1:${port}/compatible-mode/v1`, OPENCLAW_TIMEOUT_MS: '60000'},
+			});
+			await connected.promise;
+			run.child.kill('SIGINT');
+			const result = await run.result;
+			expect(result.code).toBe(130);
+			expect(result.stderr).toContain('Invalid API key');
+			expect(result.stderr).toContain('interrupted');
+		} finally {
+			silent.close();
+		}
 	});
 
 	test('no prompt and empty stdin is a usage error (exit 2) and sends nothing', async () => {

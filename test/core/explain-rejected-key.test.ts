@@ -1,9 +1,11 @@
+import net from 'node:net';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createDashScopeClient} from '../../source/core/dashscope-client.js';
 import {explainRejectedKey} from '../../source/core/explain-rejected-key.js';
 import {effectiveBaseUrl, getRegion} from '../../source/core/regions.js';
 import {TEST_KEYS, startFakeDashScope} from '../support/fake-dashscope.ts';
 import type {FakeDashScope} from '../support/fake-dashscope.ts';
+import {closedPort} from '../support/closed-port.ts';
 
 let server: FakeDashScope;
 
@@ -45,5 +47,35 @@ describe('explainRejectedKey', () => {
 		const explained = await explainRejectedKey(error, {key, region: getRegion('intl'), env: server.env});
 		expect(explained.kind).toBe('invalid_key');
 		expect(server.requests.slice(before).map(request => request.region).sort()).toEqual(['cn', 'hk', 'us']);
+	});
+
+	it('does not call a key invalid for sure while a region that may own it did not answer', async () => {
+		const key = 'sk-test0000nowhere0000000000000000';
+		const error = await refusal(key, 'intl');
+		const env = {...server.env, QWEN_HK_BASE_URL: `http://127.0.0.1:${await closedPort()}/compatible-mode/v1`};
+		const explained = await explainRejectedKey(error, {key, region: getRegion('intl'), env, timeoutMs: 5000});
+		expect(explained.kind).toBe('invalid_key');
+		expect(explained.message).toContain('China (Hong Kong) could not be reached, so the key may belong there');
+	});
+
+	it('stops asking when its signal aborts, and then says only what the asked region said', async () => {
+		const key = 'sk-test0000nowhere0000000000000000';
+		const error = await refusal(key, 'intl');
+		// A region that takes the connection and never answers.
+		const connected = Promise.withResolvers<void>();
+		const silent = net.createServer(() => connected.resolve());
+		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+		try {
+			const env = {...server.env, QWEN_HK_BASE_URL: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/compatible-mode/v1`};
+			const controller = new AbortController();
+			const explaining = explainRejectedKey(error, {key, region: getRegion('intl'), env, timeoutMs: 60_000, signal: controller.signal});
+			await connected.promise;
+			controller.abort();
+			const explained = await explaining;
+			expect(explained.kind).toBe('invalid_key');
+			expect(explained.message).not.toContain('could not be reached');
+		} finally {
+			silent.close();
+		}
 	});
 });
