@@ -21,6 +21,7 @@ import {readStdin} from '../cli/read-stdin.js';
 import {printProblem} from '../cli/report-error.js';
 import {AppError} from '../core/app-error.js';
 import {command, CONTINUE_PROMPT, outputLimitNote, thinkingCostNote, waitingForStdinNotice} from '../core/messages.js';
+import {thinkingOption} from '../core/models.js';
 import type {RegionId} from '../core/regions.js';
 import {cacheShare} from '../core/usage/estimate-cost.js';
 import {costOf, describeCost, meteredJson, usageFromEvent, wasCutOff, type MeteredRequest} from '../core/usage/metered-request.js';
@@ -120,10 +121,12 @@ export async function runChat(context: CommandContext, options: ChatOptions): Pr
 	const recording = prepareOneShotRecording({env: context.env, save, ...(continued ? {continued} : {}), secrets: [apiKey]});
 	const history = sentHistory(recording.history, continued?.summary);
 	const messages = chatRequestMessages({provider: checked.provider, history, question: {text: prompt, images}});
-	const thinking = options.think === true;
+	// --think on a model without a thinking mode sends nothing (the note above says so), and is not priced as thinking.
+	const thinkingRequested = thinkingOption(modelId, options.think === true ? true : undefined);
+	const thinking = thinkingRequested.enableThinking === true;
 	const recorded = recording.begin({text: prompt, images, model: modelId}, {...(region ? {region} : {}), thinking});
 	const {code, metered, outcome} = await streamAnswer(context, {
-		stream: signal => recorded.watch(client.streamChat({model: modelId, messages, signal, ...(thinking ? {enableThinking: true} : {})})),
+		stream: signal => recorded.watch(client.streamChat({model: modelId, messages, signal, ...thinkingRequested})),
 		modelId,
 		...(region ? {region} : {}),
 		thinking,

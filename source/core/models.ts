@@ -255,6 +255,22 @@ export function supportsImages(model: ModelInfo): boolean {
 	return model.input.includes('image');
 }
 
+/** A model the registry knows and that takes no images; unknown ids are given the benefit of the doubt. */
+export function readsOnlyText(modelId: string): boolean {
+	const info = findModel(modelId);
+	return info !== undefined && !supportsImages(info);
+}
+
+/**
+ * The thinking setting a request carries: sent only to a model with a thinking
+ * mode (or one the registry does not know), so what is recorded and priced as
+ * thinking is what was asked for. Both the one-shot chat and the pane use it.
+ */
+export function thinkingOption(modelId: string, thinking: boolean | undefined): {enableThinking?: boolean} {
+	const info = findModel(modelId);
+	return thinking !== undefined && (!info || info.thinking) ? {enableThinking: thinking} : {};
+}
+
 export function isRetired(model: ModelInfo): boolean {
 	return model.status.state === 'retired';
 }

@@ -102,8 +102,12 @@ test('--think says what thinking costs on the model before anything is spent', a
 	world.saveLogin();
 	const thinking = await world.run(['chat', '--think', '--model', 'qwen3-max', 'hi']);
 	expect(thinking.stderr).toContain('thinking: Thinking on qwen3-max is billed as output, $6 per 1M tokens (input ≤32K), prices as of 2026-10');
-	const none = await world.run(['chat', '--think', 'hi']);
+	const none = await world.run(['chat', '--think', '--usage', 'json', 'hi']);
 	expect(none.stderr).toContain('thinking: qwen3-coder-plus has no thinking mode');
+	// Nothing asks that model to think, and nothing is priced as thinking.
+	const sent = world.server.chatRequests().at(-1)!.body as Record<string, unknown>;
+	expect(sent).not.toHaveProperty('enable_thinking');
+	expect(JSON.parse(none.stderr.trim().split('\n').at(-1)!)).toMatchObject({model: 'qwen3-coder-plus', thinking: false});
 });
 
 test('-c on a compacted conversation sends the summary in place of the turns it covers', async () => {

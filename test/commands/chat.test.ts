@@ -96,15 +96,18 @@ describe('openclaw chat', () => {
 		const key = 'sk-test0000nowhere0000000000000000';
 		registerSecret(key);
 		// A region that takes the connection and never answers: without Ctrl+C, the asking would wait a minute.
-		const connected = Promise.withResolvers<void>();
-		const silent = net.createServer(() => connected.resolve());
+		let connectedTo = () => {};
+		const connected = new Promise<void>(resolve => {
+			connectedTo = resolve;
+		});
+		const silent = net.createServer(() => connectedTo());
 		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
 		try {
 			const port = (silent.address() as net.AddressInfo).port;
 			const run = world.start(['chat', 'hello'], {
 				extraEnv: {QWEN_API_KEY: key, QWEN_HK_BASE_URL: `http://127.0.0.1:${port}/compatible-mode/v1`, OPENCLAW_TIMEOUT_MS: '60000'},
 			});
-			await connected.promise;
+			await connected;
 			run.child.kill('SIGINT');
 			const result = await run.result;
 			expect(result.code).toBe(130);

@@ -62,14 +62,17 @@ describe('explainRejectedKey', () => {
 		const key = 'sk-test0000nowhere0000000000000000';
 		const error = await refusal(key, 'intl');
 		// A region that takes the connection and never answers.
-		const connected = Promise.withResolvers<void>();
-		const silent = net.createServer(() => connected.resolve());
+		let connectedTo = () => {};
+		const connected = new Promise<void>(resolve => {
+			connectedTo = resolve;
+		});
+		const silent = net.createServer(() => connectedTo());
 		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
 		try {
 			const env = {...server.env, QWEN_HK_BASE_URL: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/compatible-mode/v1`};
 			const controller = new AbortController();
 			const explaining = explainRejectedKey(error, {key, region: getRegion('intl'), env, timeoutMs: 60_000, signal: controller.signal});
-			await connected.promise;
+			await connected;
 			controller.abort();
 			const explained = await explaining;
 			expect(explained.kind).toBe('invalid_key');

@@ -10,7 +10,7 @@ import {contextTokens, WARN_SHARE, windowFor} from '../../../core/conversation/c
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ClassifiedError} from '../../../core/errors.js';
 import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
-import {findModel, visionModelFor, type ModelInfo, type ModelProvider} from '../../../core/models.js';
+import {findModel, thinkingOption, visionModelFor, type ModelInfo, type ModelProvider} from '../../../core/models.js';
 import type {RegionId} from '../../../core/regions.js';
 import {estimateQuestionTokens} from '../../../core/usage/estimate-tokens.js';
 import {parseLine} from '../slash-commands/parse-line.js';
@@ -282,7 +282,8 @@ export function ChatPane(props: ChatPaneProps) {
 			status={{
 				model: pane.model,
 				endpointLabel,
-				...(pane.thinking === undefined ? {} : {thinking: pane.thinking}),
+				// What the next request asks for: a model without a thinking mode shows no setting.
+				...thinkingStatus(thinkingOption(pane.model, pane.thinking)),
 				attachedImages: pane.images.length,
 				context: {tokens: conversationTokens + draftTokens, ...(window === undefined ? {} : {window})},
 				conversationUsage: state.usage,
@@ -323,4 +324,8 @@ function welcomeState(model: string, endpointLabel: string): ChatState {
 		type: 'notice',
 		text: `openclaw chat · ${name} · ${endpointLabel}\nType /help for commands, Ctrl+C twice to leave.`,
 	});
+}
+
+function thinkingStatus({enableThinking}: {enableThinking?: boolean}): {thinking?: boolean} {
+	return enableThinking === undefined ? {} : {thinking: enableThinking};
 }

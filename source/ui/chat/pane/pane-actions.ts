@@ -10,7 +10,7 @@ import {resolve} from 'node:path';
 import type {DashScopeClient} from '../../../core/dashscope-client.js';
 import type {ImageAttachment, ImageLoadResult} from '../../../core/images.js';
 import {CONTINUE_PROMPT} from '../../../core/messages.js';
-import {visionModelFor, type ModelProvider} from '../../../core/models.js';
+import {readsOnlyText, thinkingOption, visionModelFor, type ModelProvider} from '../../../core/models.js';
 import {expandTilde} from '../../../core/paths.js';
 import type {RegionId} from '../../../core/regions.js';
 import {resolveModel} from '../../../core/resolve-model.js';
@@ -23,9 +23,8 @@ import {copyActions} from './copy-actions.js';
 import {contextActions} from './context-actions.js';
 import {catalogueMessage, checkCatalogue} from './model-catalogue.js';
 import type {PaneSessions} from './pane-sessions.js';
-import {readsOnlyText, type Overlay, type PaneAction, type PaneState} from './pane-state.js';
+import {type Overlay, type PaneAction, type PaneState} from './pane-state.js';
 import {sessionActions} from './session-actions.js';
-import {thinkingOption} from './thinking-option.js';
 
 /** What the actions work with, as of the last commit. */
 export type PaneContext = {

@@ -9,7 +9,7 @@
  * the transcript's (transcript/transcript-state.ts).
  */
 import type {ImageAttachment} from '../../../core/images.js';
-import {findModel, supportsImages} from '../../../core/models.js';
+import {readsOnlyText} from '../../../core/models.js';
 
 export type Overlay =
 	| {readonly kind: 'picker'; readonly regionModelIds?: readonly string[]}
@@ -89,12 +89,6 @@ export function initialPaneState(model: string, images: readonly ImageAttachment
 	const state: PaneState = {model, images, leaving: false};
 	if (first && readsOnlyText(model)) return {...state, overlay: {kind: 'vision', image: first, visionModel}};
 	return pickSession ? {...state, overlay: {kind: 'sessions', query: ''}} : state;
-}
-
-/** A model the registry knows and that takes no images; unknown ids are given the benefit of the doubt. */
-export function readsOnlyText(model: string): boolean {
-	const info = findModel(model);
-	return info !== undefined && !supportsImages(info);
 }
 
 /** Whether an Esc at `at` is the second of a double press. */

@@ -5,6 +5,7 @@
  * marked as an alternative or as replaced.
  */
 import type {ImageAttachment} from '../../../core/images.js';
+import {readsOnlyText, thinkingOption} from '../../../core/models.js';
 import {resolveModel} from '../../../core/resolve-model.js';
 import {imageReference} from '../../../core/sessions/image-reference.js';
 import {cleanTitle} from '../../../core/sessions/session-title.js';
@@ -13,8 +14,6 @@ import type {ImageReference} from '../../../core/sessions/session-types.js';
 import type {NoticeTone, Exchange} from '../transcript/transcript-state.js';
 import type {PaneActions, PaneContext} from './pane-actions.js';
 import {notSavedReason, resumeAction} from './pane-sessions.js';
-import {readsOnlyText} from './pane-state.js';
-import {thinkingOption} from './thinking-option.js';
 
 type Helpers = {
 	readonly notice: (text: string, tone?: NoticeTone) => void;

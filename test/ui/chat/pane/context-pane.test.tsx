@@ -81,9 +81,14 @@ describe('the cost of each turn', () => {
 		chat.fake.enqueue({kind: 'stream', reasoning: ['a ', 'b ', 'c'], chunks: ['Noted.']});
 		await ask(chat, 'why', 'Noted.');
 		await chat.waitFor(frame => /out 4 \(3 reasoning\)/.test(frame));
+		expect(flat(chat.frame())).toContain('thinking on');
 		await chat.submit('/model qwen3-coder-plus');
 		await chat.submit('/think on');
 		await chat.waitFor(frame => flat(frame).includes('qwen3-coder-plus has no thinking mode'));
+		// That model is never asked to think, so the status line shows no thinking setting.
+		expect(flat(chat.frame())).not.toContain('thinking on');
+		await ask(chat, 'plain', 'Echo: plain');
+		expect(chat.fake.chatRequests().at(-1)!.body).not.toHaveProperty('enable_thinking');
 	});
 });
 
