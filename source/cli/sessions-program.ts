@@ -3,6 +3,7 @@
  * under sessions/, imported when it runs.
  */
 import {InvalidArgumentError, Option, type Command} from 'commander';
+import {closestIds} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {SESSIONS_EXPORT_HELP, SESSIONS_HELP, SESSIONS_LIST_HELP, SESSIONS_RM_HELP, SESSIONS_SEARCH_HELP, SESSIONS_SHOW_HELP} from './help-texts.js';
 import type {HelpLayout, RunState} from './program.js';
@@ -18,6 +19,13 @@ export function addSessionsCommand(program: Command, context: CommandContext, st
 		.command('sessions')
 		.description('list, show, search, export and delete saved conversations')
 		.addHelpText('after', layout.after(SESSIONS_HELP));
+	// `sessions` alone lists; anything else that names no sub-command is a typo of one, said as the top level says it.
+	sessions.hook('preSubcommand', (command, subcommand) => {
+		const [typed] = command.args;
+		if (subcommand.name() !== 'list' || typed === undefined || typed === 'list' || typed.startsWith('-')) return;
+		const [suggestion] = closestIds(typed, command.commands.map(entry => entry.name()), 1, true);
+		command.error(`error: unknown command '${typed}'${suggestion ? `\n(Did you mean ${suggestion}?)` : ''}`, {code: 'commander.unknownCommand'});
+	});
 
 	sessions
 		.command('list', {isDefault: true})

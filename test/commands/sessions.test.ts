@@ -98,6 +98,19 @@ describe('one-shot chats are saved and can be followed up', () => {
 });
 
 describe('openclaw sessions', () => {
+	it('`sessions` alone lists; a mistyped sub-command is named as one, with the one meant (exit 2)', async () => {
+		world.saveLogin();
+		await chat('quicksort please');
+		const bare = await world.run(['sessions']);
+		expect(bare.code).toBe(0);
+		expect(bare.stdout).toContain('quicksort please');
+		const typo = await world.run(['sessions', 'shwo', 'quick']);
+		expect(typo.code).toBe(2);
+		expect(typo.stderr).toContain("error: unknown command 'shwo'");
+		expect(typo.stderr).toContain('(Did you mean show?)');
+		expect(typo.stdout).toBe('');
+	});
+
 	it('list, show, search and export read the saved conversations, as plain text when piped', async () => {
 		world.saveLogin();
 		await chat('quicksort please');
