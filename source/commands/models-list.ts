@@ -123,7 +123,7 @@ export function runModelsList(context: CommandContext, options: {json?: boolean}
 
 	footer(`Recommended: ${RECOMMENDED_MODEL_ID}. Aliases match case-insensitively: ${command('chat --model qwen ')}"…"`);
 	footer(`Qwen OAuth portal models: ${portalModelIds().join(', ')}. ${PORTAL_DISCONTINUED}`, out.dim);
-	footer(`Your key can reach more models than these: ${command('models status --probe lists the count.')}`, out.dim);
+	footer(`Your key can reach more models than these: ${command('models status --probe')} lists the count.`, out.dim);
 	return 0;
 }
 
@@ -136,7 +136,7 @@ function wideTable(groups: readonly Group[], plainStars: boolean): string[] {
 		model.id,
 		model.name,
 		model.alias ?? '-',
-		`${model.bestFor} ${starRating(model, plainStars)}`,
+		`${model.bestFor} ${starRating(model.stars, plainStars)}`,
 		model.input.join('+'),
 		contextLabel(model),
 		statusLabel(model),
@@ -164,7 +164,7 @@ function narrowTable(groups: readonly Group[], width: number, plainStars: boolea
 		const mark = availability.kind === 'ok' ? ' ' : availability.mark;
 		if (availability.kind !== 'ok') notes.push(`${availability.mark} ${model.id}: ${availability.note}`);
 		const cells = columns.map(column =>
-			column.key === 'bestFor' && plainStars ? `${'*'.repeat(model.stars).padEnd(5)} ${model.bestFor}` : cellText(model, column.key),
+			cellText(model, column.key, undefined, plainStars),
 		);
 		lines.push(` ${mark} ${join(cells)}`.trimEnd());
 	}

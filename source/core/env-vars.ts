@@ -93,7 +93,7 @@ export const ENV_VARS: readonly EnvVar[] = [
 	{name: NO_COLOR_ENV_VAR, meaning: 'plain output without colours'},
 	{name: FORCE_COLOR_ENV_VAR, meaning: '0: no colours; 1 or more: colours even into a pipe'},
 	{name: TERM_ENV_VAR, meaning: 'dumb: no colours'},
-	{name: COLUMNS_ENV_VAR, meaning: 'width of tables and help printed into a pipe', default: "the terminal's, else 80"},
+	{name: COLUMNS_ENV_VAR, meaning: 'width of tables and help printed into a pipe', default: "the terminal's; into a pipe, help is 80 wide and tables are not cut"},
 ];
 
 /** The variables read only to find out where the program runs. */

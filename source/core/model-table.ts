@@ -3,7 +3,7 @@
  * which rows show for a filter, how each row stands in the key's region, and
  * which columns fit a width.
  */
-import {CATEGORY_LABELS, CATEGORY_ORDER, contextWindowFor, type ModelCategory, type ModelInfo} from './models.js';
+import {CATEGORY_LABELS, CATEGORY_ORDER, contextWindowFor, starRating, type ModelCategory, type ModelInfo} from './models.js';
 import type {RegionId} from './regions.js';
 
 export type Availability =
@@ -81,13 +81,9 @@ export function formatTokens(tokens: number): string {
 	return String(tokens);
 }
 
-export function stars(count: number): string {
-	return '★'.repeat(count);
-}
-
 /** Stars first in a fixed five cells, so they line up and the text is what gets cut. */
-function bestForCell(model: ModelInfo): string {
-	return `${stars(model.stars).padEnd(5)} ${model.bestFor}`;
+function bestForCell(model: ModelInfo, plainStars: boolean): string {
+	return `${starRating(model.stars, plainStars).padEnd(5)} ${model.bestFor}`;
 }
 
 /** Input types and limits for the highlighted row. */
@@ -170,7 +166,7 @@ export function fitColumns(width: number, leadWidth = CURSOR_WIDTH): Column[] {
 	return specs.map(spec => ({key: spec.key, header: spec.header, width: widthOf(spec)}));
 }
 
-export function cellText(model: ModelInfo, key: ColumnKey, region?: RegionId): string {
+export function cellText(model: ModelInfo, key: ColumnKey, region?: RegionId, plainStars = false): string {
 	switch (key) {
 		case 'id': {
 			return model.id;
@@ -185,7 +181,7 @@ export function cellText(model: ModelInfo, key: ColumnKey, region?: RegionId): s
 		}
 
 		case 'bestFor': {
-			return bestForCell(model);
+			return bestForCell(model, plainStars);
 		}
 
 		case 'context': {

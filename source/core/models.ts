@@ -275,7 +275,7 @@ export function isRetired(model: ModelInfo): boolean {
 	return model.status.state === 'retired';
 }
 
-/** "⭐⭐⭐⭐⭐"-style rating; plain "*****" where emoji would not render. */
-export function starRating(model: ModelInfo, plain = false): string {
-	return (plain ? '*' : '⭐').repeat(model.stars);
+/** "★★★★★" on a terminal (one cell each, so columns line up); plain "*****" into a pipe. */
+export function starRating(stars: number, plain = false): string {
+	return (plain ? '*' : '★').repeat(stars);
 }

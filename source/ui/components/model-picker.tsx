@@ -1,6 +1,6 @@
 import {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {ModelInfo} from '../../core/models.js';
+import {starRating, type ModelInfo} from '../../core/models.js';
 import type {RegionId} from '../../core/regions.js';
 import {eachKey} from '../keys/each-key.js';
 import {useLatestReducer} from '../keys/use-latest-reducer.js';
@@ -15,7 +15,6 @@ import {
 	NOT_LISTED_MARK,
 	PICKER_LEAD_WIDTH,
 	RETIRED_MARK,
-	stars,
 	tableLines,
 	type Column,
 	type TableLine,
@@ -184,7 +183,7 @@ function ModelRow({model, columns, regionId, regionModelIds, isHighlighted}: Mod
 				<Box key={column.key} width={column.width} flexShrink={0} marginLeft={index === 0 ? 0 : COLUMN_GAP}>
 					{column.key === 'bestFor' ? (
 						<Text color={color} bold={isHighlighted} dimColor={dim} wrap="truncate-end">
-							<Text color={isDimmed || isHighlighted ? color : theme.warning}>{stars(model.stars).padEnd(5)}</Text>{' '}
+							<Text color={isDimmed || isHighlighted ? color : theme.warning}>{starRating(model.stars).padEnd(5)}</Text>{' '}
 							{model.bestFor}
 						</Text>
 					) : (
