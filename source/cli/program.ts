@@ -28,25 +28,16 @@ import {terminalWidth} from './terminal-width.js';
 import {addSessionsCommand} from './sessions-program.js';
 import {NO_SAVE_ENV_VAR} from '../core/env-vars.js';
 import {programName} from '../core/program-name.js';
+import type {ChatOptions} from '../commands/chat.js';
 
 /** Where an action leaves its exit code for the entry point. */
 export type RunState = {exitCode: number};
 
-type ChatCommandOptions = {
-	model?: string;
-	image: string[];
-	verbose?: boolean;
-	think?: boolean;
-	raw?: boolean;
-	usage?: string;
-	continue?: boolean;
-	resume?: string | true;
-	session?: string;
-	save: boolean;
-};
+/** The flags as commander hands them over: the chat's options without its prompt; no --image, no list. */
+type ChatCommandOptions = Omit<ChatOptions, 'prompt' | 'image'> & {image?: string[]};
 
-function collect(value: string, previous: string[]): string[] {
-	return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+	return [...(previous ?? []), value];
 }
 
 /** Lays out commander's help and ours at the width of the stream it goes to, never wider than 80 columns. */
@@ -144,7 +135,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.description('stream an answer from Qwen to stdout (the chat pane with no prompt on a terminal)')
 		.argument('[prompt...]', 'the prompt; piped stdin is appended')
 		.option('-m, --model <id|alias>', 'model to use (default: the configured default model)')
-		.option('-i, --image <file>', 'attach an image (png, jpeg, webp, gif, bmp); repeatable', collect, [])
+		.option('-i, --image <file>', 'attach an image (png, jpeg, webp, gif, bmp); repeatable', collect)
 		.option('-v, --verbose', 'print reasoning, token usage with its estimated cost, and the session id to stderr')
 		.option('--think', `ask a hybrid thinking model to reason first (${thinkingModels().map(model => model.id).join(', ')}); says what thinking costs on the model`)
 		.option('--usage <format>', 'json: print the usage figures, finish_reason and estimated cost as one JSON line, the last on stderr')
@@ -156,7 +147,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.addHelpText('after', layout.after(CHAT_HELP))
 		.action(async (prompt: string[], options: ChatCommandOptions) => {
 			const {runChat} = await import('../commands/chat.js');
-			state.exitCode = await runChat(context, {...options, prompt});
+			state.exitCode = await runChat(context, {...options, image: options.image ?? [], prompt});
 		});
 
 	addSessionsCommand(program, context, state, layout);

@@ -7,6 +7,7 @@ import {CommanderError} from 'commander';
 import {AppError, type Problem} from '../core/app-error.js';
 import {DEBUG_ENV_VAR} from '../core/launch-env-vars.js';
 import type {CommandContext} from './context.js';
+import {programName} from '../core/program-name.js';
 
 /** A failure's title, message, request id and next step, as every command prints them. */
 export function printProblem(context: CommandContext, problem: Problem, details: readonly string[] = []): void {
@@ -35,7 +36,7 @@ export function reportError(context: CommandContext, error: unknown): number {
 	const message = error instanceof Error ? error.message : String(error);
 	context.warn(context.err.red(`error: Unexpected error: ${message}`));
 	if (debug) printStack(context, error);
-	else context.warn(`This is a bug in openclaw. Run the command again with ${DEBUG_ENV_VAR}=1 to see where it happened, and report it.`);
+	else context.warn(`This is a bug in ${programName()}. Run the command again with ${DEBUG_ENV_VAR}=1 to see where it happened, and report it.`);
 	return 1;
 }
 

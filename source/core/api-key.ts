@@ -50,7 +50,6 @@ const ASSIGNMENT = new RegExp(`^(?:export\\s+|set\\s+|\\$env:)?(${KEY_ENV_VARS.j
 const BEARER = /^(?:authorization:\s*)?bearer\s+/i;
 const QUOTES = /^["'`]+|["'`]+$/g;
 const TRAILING_SEMICOLON = /;+$/;
- 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function validateApiKey(raw: string): KeyValidation {

@@ -220,12 +220,12 @@ export function modelsFor(provider: ModelProvider): ModelInfo[] {
 	return MODELS.filter(model => model.provider === provider);
 }
 
-/** The vision model to suggest for images on a provider: VISION_MODEL_ID, or the portal's own. */
 /** The ids the Qwen OAuth portal serves. */
 export function portalModelIds(): string[] {
 	return modelsFor('portal').map(model => model.id);
 }
 
+/** The vision model to suggest for images on a provider: VISION_MODEL_ID, or the portal's own. */
 export function visionModelFor(provider: ModelProvider): string {
 	if (provider === 'dashscope') return VISION_MODEL_ID;
 	return MODELS.find(model => model.provider === provider && supportsImages(model))?.id ?? VISION_MODEL_ID;

@@ -2,6 +2,8 @@
  * On a terminal, plain `openclaw`, `openclaw chat` and `auth login` open the
  * Ink screens (the screens themselves are tested in test/ui and test/e2e).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import {spawn, type IPty} from '@lydell/node-pty';
 import {afterEach, describe, expect, test} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
@@ -12,8 +14,8 @@ const ANSI = /\u001B(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[()][0-9A-Z]|[=>
 
 type Terminal = {pty: IPty; screen(): string; waitFor(text: string | RegExp): Promise<string>; exited: Promise<number>};
 
-function openTerminal(args: readonly string[], env: Record<string, string>): Terminal {
-	const pty = spawn(process.execPath, [CLI_PATH, ...args], {cols: 100, rows: 30, env: {...env, TERM: 'xterm-256color'}, cwd: env['HOME']});
+function openTerminal(args: readonly string[], env: Record<string, string>, cliPath = CLI_PATH): Terminal {
+	const pty = spawn(process.execPath, [cliPath, ...args], {cols: 100, rows: 30, env: {...env, TERM: 'xterm-256color'}, cwd: env['HOME']});
 	let output = '';
 	const waiters: Array<() => void> = [];
 	pty.onData(data => {
@@ -50,8 +52,8 @@ describe('on a terminal', () => {
 			terminal.pty.kill();
 		}
 	});
-	const start = (args: readonly string[], extra: Record<string, string> = {}) => {
-		const terminal = openTerminal(args, world.env(extra));
+	const start = (args: readonly string[], extra: Record<string, string> = {}, cliPath?: string) => {
+		const terminal = openTerminal(args, world.env(extra), cliPath);
 		open.push(terminal);
 		return terminal;
 	};
@@ -70,6 +72,15 @@ describe('on a terminal', () => {
 		const terminal = start([]);
 		await terminal.waitFor('qwen3-max');
 		expect(terminal.screen()).toContain('/help');
+	});
+
+	test('started as openclaw-qwen, the pane names itself so in its header', async () => {
+		const link = path.join(world.home.home, 'bin', 'openclaw-qwen');
+		fs.mkdirSync(path.dirname(link), {recursive: true});
+		fs.symlinkSync(CLI_PATH, link);
+		const terminal = start(['chat'], {QWEN_API_KEY: TEST_KEYS.intl}, link);
+		await terminal.waitFor('/help');
+		expect(terminal.screen()).toContain('openclaw-qwen chat · Qwen3 Coder Plus');
 	});
 
 	test('openclaw chat --model qwen without a prompt opens the pane on qwen-plus', async () => {

@@ -56,7 +56,6 @@ async function waitForOutput(pane: PtySession, text: string | RegExp, timeoutMs 
 	const started = Date.now();
 	while (typeof text === 'string' ? !pane.output().includes(text) : !text.test(pane.output())) {
 		if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${String(text)}; screen:\n${pane.screen()}`);
-		 
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});
@@ -95,9 +94,7 @@ async function streamThroughResizes(question: string, answer: string, run: Resiz
 	const pane = openPane();
 	await ask(pane, question);
 	for (const [after, cols, rows] of run.resizes) {
-		 
 		await waitForOutput(pane, after);
-		 
 		// Between two writes of the pane: bytes still in flight at a resize are drawn at the new width
 		// by any terminal, whatever the program meant; that race is the terminal's, not the pane's.
 		await pane.resizeBetweenWrites(cols, rows);

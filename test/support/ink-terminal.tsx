@@ -55,7 +55,6 @@ const tick = async (ms: number) =>
 		setTimeout(resolve, ms);
 	});
 
- 
 const ANSI = /\u001B\[[\d;?]*[A-Za-z]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
 /** The text without colours, cursor moves or hyperlinks. */
@@ -95,7 +94,6 @@ export async function waitFor(check: () => void, timeoutMs = 5000): Promise<void
 			return;
 		} catch (error) {
 			if (Date.now() - start > timeoutMs) throw error;
-			 
 			await tick(10);
 		}
 	}
@@ -132,12 +130,10 @@ export async function renderTerminal(tree: ReactElement, size: {columns?: number
 			for (const key of keys) {
 				stdin.write(key);
 				// A lone ESC is held ~20 ms in case it starts a sequence.
-				 
 				await tick(key === KEYS.escape ? 60 : 15);
 			}
 		},
 		async type(text) {
-			 
 			for (const char of text) await terminal.press(char);
 		},
 		async waitFor(text, timeoutMs = 5000) {
@@ -148,7 +144,6 @@ export async function renderTerminal(tree: ReactElement, size: {columns?: number
 					throw new Error(`Timed out waiting for ${String(text)}; last frame:\n${frame()}`);
 				}
 
-				 
 				await tick(20);
 			}
 

@@ -120,7 +120,6 @@ export function spawnPty(options: PtyOptions): PtySession {
 		async press(...keys) {
 			for (const key of keys) {
 				child.write(key);
-				 
 				await sleep(key === PTY_KEYS.escape ? 120 : 60);
 			}
 		},
@@ -131,12 +130,10 @@ export function spawnPty(options: PtyOptions): PtySession {
 		async waitFor(text, timeoutMs = 10_000) {
 			const started = Date.now();
 			for (;;) {
-				 
 				await flush();
 				const current = screen();
 				if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
 					// The program subscribes to input just after it draws.
-					 
 					await sleep(60);
 					return current;
 				}
@@ -147,7 +144,6 @@ export function spawnPty(options: PtyOptions): PtySession {
 					);
 				}
 
-				 
 				await sleep(40);
 			}
 		},
@@ -193,7 +189,6 @@ export function spawnPty(options: PtyOptions): PtySession {
 			// the terminal, so the screen shows what the program left behind.
 			for (let seen = -1, waited = 0; seen !== output.length && waited < 1000; waited += 50) {
 				seen = output.length;
-				 
 				await sleep(50);
 			}
 

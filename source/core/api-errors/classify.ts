@@ -9,6 +9,7 @@ import {getRegion} from '../regions.js';
 import {hostOf} from '../urls.js';
 import type {Facts} from './facts.js';
 import {htmlDescription} from './reply-body.js';
+import {programName} from '../program-name.js';
 
 function make(kind: ApiErrorKind, advice: Advice): ClassifiedError {
 	return {kind, title: advice.title, message: advice.message, nextStep: advice.nextStep};
@@ -108,7 +109,7 @@ export function classifyFacts(facts: Facts, context: ErrorContext): ClassifiedEr
 	}
 	if (facts.netCode || facts.terminated) return classifyNetwork(facts, context);
 	if (facts.internal) {
-		return make('unknown', ADVICE.unknown(`openclaw could not read the reply from ${url}`));
+		return make('unknown', ADVICE.unknown(`${programName()} could not read the reply from ${url}`));
 	}
 	if (status === undefined && code) {
 		// A mid-stream error event with a code we do not know.

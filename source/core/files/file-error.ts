@@ -5,6 +5,7 @@
 import path from 'node:path';
 import {AppError, errorCode} from '../app-error.js';
 import {AGENT_DIR_ENV_VAR, AUTH_PROFILES_FILE_NAME, CONFIG_FILE_NAME, CONFIG_PATH_ENV_VAR, STATE_DIR_ENV_VAR} from '../paths.js';
+import {programName} from '../program-name.js';
 
 /** `create`: a new file that must not replace one (nothing is left behind when it fails). */
 export type FileOperation = 'read' | 'write' | 'create' | 'lock';
@@ -50,12 +51,11 @@ export function notRegularFile(file: string, kind: SpecialKind, setting: Elsewhe
 	return new AppError({
 		kind: 'not_regular_file',
 		title: `${file} is a ${kind}, not a regular file`,
-		message: `openclaw reads and writes only regular files (or symlinks to them), so it left ${file} alone.`,
+		message: `${programName()} reads and writes only regular files (or symlinks to them), so it left ${file} alone.`,
 		nextStep: `Move it aside, or ${elsewhere(setting, 'point somewhere else')}.`,
 	});
 }
 
-/** Any failed read or write of `file`, by its errno code. Nothing else was changed. */
 /** A file that was to be created is there already; it was left as it is. */
 export function fileExists(file: string, setting: Elsewhere = relocateHint(file)): AppError {
 	return new AppError({
@@ -66,6 +66,7 @@ export function fileExists(file: string, setting: Elsewhere = relocateHint(file)
 	});
 }
 
+/** Any failed read or write of `file`, by its errno code. Nothing else was changed. */
 export function fileError(operation: FileOperation, file: string, cause: unknown, setting: Elsewhere = relocateHint(file)): AppError {
 	if (cause instanceof AppError) return cause;
 	const code = errorCode(cause) ?? 'EIO';

@@ -16,6 +16,7 @@ import {AppError, errorCode} from '../app-error.js';
 import {fileError} from './file-error.js';
 import {PRIVATE_DIR_MODE, PRIVATE_FILE_MODE} from './modes.js';
 import {processIsAlive} from './safe-file.js';
+import {programName} from '../program-name.js';
 
 export type LockNotices = {
 	/** One line for the user: a stale lock was broken, or a live one is being waited for. */
@@ -129,7 +130,7 @@ function tryCreate(lock: string, file: string): boolean {
 function inspect(lock: string): {stale: boolean; who: string} {
 	const owner = readOwner(lock);
 	if (owner && owner.host === os.hostname()) {
-		return {stale: !processIsAlive(owner.pid), who: `openclaw process ${owner.pid}`};
+		return {stale: !processIsAlive(owner.pid), who: `${programName()} process ${owner.pid}`};
 	}
 	const stats = fs.statSync(lock, {throwIfNoEntry: false});
 	// Gone between our mkdir and this look: free now.

@@ -45,11 +45,9 @@ export async function pollForToken(
 		const remaining = deadline - clock.now();
 		if (remaining <= 0) throw timedOut();
 		options.onEvent?.({type: 'waiting', intervalMs});
-		 
 		await clock.sleep(Math.min(intervalMs, remaining), options.signal);
 		if (clock.now() >= deadline) throw timedOut();
 
-		 
 		const answer = await postForm(
 			`${baseUrl}${TOKEN_PATH}`,
 			{

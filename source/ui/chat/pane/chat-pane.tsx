@@ -33,6 +33,7 @@ import {PaneView} from './pane-view.js';
 import {rowBudget} from './row-budget.js';
 import {usePaneActions} from './use-pane-actions.js';
 import {useSessionRecorder} from './use-session-recorder.js';
+import {command} from '../../../core/program-name.js';
 
 export type ChatPaneProps = {
 	readonly client: DashScopeClient;
@@ -322,7 +323,7 @@ function welcomeState(model: string, endpointLabel: string): ChatState {
 	const name = info ? `${info.name} (${model})` : model;
 	return chatReducer(initialChatState, {
 		type: 'notice',
-		text: `openclaw chat · ${name} · ${endpointLabel}\nType /help for commands, Ctrl+C twice to leave.`,
+		text: `${command('chat')} · ${name} · ${endpointLabel}\nType /help for commands, Ctrl+C twice to leave.`,
 	});
 }
 

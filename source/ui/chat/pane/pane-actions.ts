@@ -139,7 +139,7 @@ export function createPaneActions(get: () => PaneContext): PaneActions {
 	};
 
 	return {
-		...sessionActions(get, {notice, switchTo}),
+		...sessionActions(get, notice),
 		...copyActions(get, notice),
 		current() {
 			const {pane, session, regionId} = get();

@@ -15,14 +15,10 @@ import type {NoticeTone, Exchange} from '../transcript/transcript-state.js';
 import type {PaneActions, PaneContext} from './pane-actions.js';
 import {notSavedReason, resumeAction} from './pane-sessions.js';
 
-type Helpers = {
-	readonly notice: (text: string, tone?: NoticeTone) => void;
-	readonly switchTo: (id: string, name: string, notes: readonly string[]) => void;
-};
-
 type SessionActions = Pick<PaneActions, 'newConversation' | 'openSessionPicker' | 'resumeSession' | 'closeSessionPicker' | 'renameSession' | 'retry' | 'editLast'>;
 
-export function sessionActions(get: () => PaneContext, {notice}: Helpers): SessionActions {
+/** `notice` adds a line to the transcript. */
+export function sessionActions(get: () => PaneContext, notice: (text: string, tone?: NoticeTone) => void): SessionActions {
 	const notSaved = () => notSavedReason(get().recorder.stoppedBecause, get().sessions);
 
 	return {

@@ -17,7 +17,6 @@ export type WrittenRows = {
 };
 
 // CSI, OSC (links, titles), other ESC pairs, and the two line controls.
- 
 const token = /\u001B\[([0-?]*)[ -/]*([@-~])|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[^[\]]|[\n\r]/g;
 
 export function trackWrittenRows(limit = 1000): WrittenRows {

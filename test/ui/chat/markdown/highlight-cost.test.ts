@@ -14,7 +14,6 @@ afterAll(() => {
 });
 
 const line = 'const total = items.reduce((sum, item) => sum + item.price, 0);';
- 
 const styled = /\u001B\[[\d;]*m/;
 
 describe('code highlighting', () => {

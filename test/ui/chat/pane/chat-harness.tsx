@@ -28,7 +28,6 @@ export const sleep = async (ms: number) =>
 		setTimeout(resolve, ms);
 	});
 
- 
 const ANSI = /\u001B\[[\d;?]*[A-Za-z]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
 export type ChatHarness = Awaited<ReturnType<typeof startChat>>;
