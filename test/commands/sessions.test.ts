@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {openDatabase} from '../../source/core/openclaw/sqlite.js';
 import {SCHEMA_VERSION} from '../../source/core/sessions/store-schema.js';
 import {freshCliWorld} from '../support/cli-world.js';
@@ -87,17 +87,29 @@ describe('one-shot chats are saved and can be followed up', () => {
 		world.saveLogin();
 		world.server.enqueue({kind: 'stream', chunks: Array.from({length: 400}, (_, index) => `w${index} `), delayMs: 10});
 		const run = world.start(['chat', 'long one']);
-		await run.firstStdout;
+		// Stopped once a few words are out, as a person reading them would.
+		await vi.waitFor(() => expect(run.stdout()).toContain('w3 '), {timeout: 10_000, interval: 5});
 		run.child.kill('SIGINT');
 		expect((await run.result).code).toBe(130);
 		const [session] = await listed();
 		const shown = JSON.parse((await world.run(['sessions', 'show', session!.id, '--json'])).stdout) as {turns: Array<{outcome: string; answer: string}>};
 		expect(shown.turns[0]!.outcome).toBe('interrupted');
-		expect(shown.turns[0]!.answer).toMatch(/^w0 w1 /);
+		expect(shown.turns[0]!.answer).toMatch(/^w0 w1 w2 w3 /);
 	});
 });
 
 describe('openclaw sessions', () => {
+	it('list cuts a long title with "…" to the width it is given, and keeps it whole into a pipe', async () => {
+		world.saveLogin();
+		const prompt = `a long question about ${'sorting algorithms and their complexity '.repeat(3)}`;
+		await chat(prompt);
+		const narrow = await world.run(['sessions', 'list'], {extraEnv: {COLUMNS: '70'}});
+		for (const line of narrow.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(70);
+		expect(narrow.stdout).toMatch(/ {2}a long q.*…$/m);
+		const piped = await world.run(['sessions', 'list']);
+		expect(piped.stdout.split('\n')[1]!.length).toBeGreaterThan(70);
+	});
+
 	it('`sessions` alone lists; a mistyped sub-command is named as one, with the one meant (exit 2)', async () => {
 		world.saveLogin();
 		await chat('quicksort please');
