@@ -49,9 +49,8 @@ export function resolvePaths(env: Env): OpenClawPaths {
 }
 
 /** The folder OpenClaw keeps OAuth credentials in: OPENCLAW_OAUTH_DIR, else `credentials` in the state dir. */
-export function oauthDir(paths: Pick<OpenClawPaths, 'stateDir'>, env: Env): string {
-	const moved = env[OAUTH_DIR_ENV_VAR]?.trim();
-	return moved ? path.resolve(moved) : path.join(paths.stateDir, OAUTH_DIR_NAME);
+export function oauthDir(paths: Pick<OpenClawPaths, 'home' | 'stateDir'>, env: Env): string {
+	return fromEnv(env[OAUTH_DIR_ENV_VAR], paths.home) ?? path.join(paths.stateDir, OAUTH_DIR_NAME);
 }
 
 function resolveHome(env: Env): string {

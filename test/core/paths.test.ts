@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {resolvePaths} from '../../source/core/paths.js';
+import {oauthDir, resolvePaths} from '../../source/core/paths.js';
 
 describe('resolvePaths', () => {
 	it('puts everything under ~/.openclaw by default, like OpenClaw', () => {
@@ -43,5 +43,14 @@ describe('resolvePaths', () => {
 		const paths = resolvePaths({HOME: '/home/ada', OPENCLAW_STATE_DIR: '  ', OPENCLAW_CONFIG_PATH: 'rel/oc.json'});
 		expect(paths.stateDir).toBe('/home/ada/.openclaw');
 		expect(paths.configPath).toBe(path.resolve('rel/oc.json'));
+	});
+});
+
+describe('oauthDir', () => {
+	it('expands ~ in OPENCLAW_OAUTH_DIR as in the other path variables, and treats blank as unset', () => {
+		const env = {HOME: '/home/ada', OPENCLAW_STATE_DIR: '~/state', OPENCLAW_OAUTH_DIR: '~/oauth'};
+		expect(oauthDir(resolvePaths(env), env)).toBe('/home/ada/oauth');
+		const blank = {HOME: '/home/ada', OPENCLAW_OAUTH_DIR: ' '};
+		expect(oauthDir(resolvePaths(blank), blank)).toBe('/home/ada/.openclaw/credentials');
 	});
 });

@@ -71,6 +71,15 @@ describe("doctor on OpenClaw 2026.9's state", () => {
 		expect(check(report, 'state.profile-form')?.nextStep).toContain('to "qwen-portal:default"');
 	});
 
+	it('finds the OAuth file OpenClaw must migrate in an OPENCLAW_OAUTH_DIR written with ~', async () => {
+		makeStateDb(home.paths.stateDir);
+		const file = path.join(home.home, 'oauth', 'oauth.json');
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		fs.writeFileSync(file, '{}\n', {mode: 0o600});
+		const report = await runDoctorChecks({env: {...home.env, OPENCLAW_OAUTH_DIR: '~/oauth'}});
+		expect(check(report, 'state.migration')?.detail).toContain(file);
+	});
+
 	it('says it reads but will not write a state a newer OpenClaw wrote', async () => {
 		makeStateDb(home.paths.stateDir, {userVersion: 19});
 		makeAgentDb(home.paths.agentDir, {store: {version: 1, profiles: {'qwen-portal:default': apiKeyProfile(TEST_KEYS.intl)}}});
