@@ -1,11 +1,12 @@
 /**
  * The program as run from the command line: argv in, exit code out.
  */
-import {setProgramName} from './core/program-name.js';
+import path from 'node:path';
+import {NAME_BESIDE_OPENCLAW, setProgramName} from './core/program-name.js';
 
 // Started as `openclaw-qwen` (beside the real OpenClaw), every command it suggests says so; set
 // before the modules that build help texts and messages load.
-if (/(?:^|[/\\])openclaw-qwen(?:\.[cm]?js)?$/.test(process.argv[1] ?? '')) setProgramName('openclaw-qwen');
+if (path.basename(process.argv[1] ?? '').replace(/\.[cm]?js$/, '') === NAME_BESIDE_OPENCLAW) setProgramName(NAME_BESIDE_OPENCLAW);
 const {createContext} = await import('./cli/context.js');
 const {main} = await import('./cli/main.js');
 

@@ -8,7 +8,16 @@ import {DETECTED_ENV_VARS, ENV_VARS, KEY_ENV_VARS, NO_SAVE_ENV_VAR} from '../cor
 import {command, ADVICE, COST_ESTIMATE_NOTE, loginCommand, type Advice} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {findModel, GENERAL_MODEL_ID, PROVIDER_ID, RECOMMENDED_MODEL_ID, VISION_MODEL_ID} from '../core/models.js';
-import {AGENT_DIR_PARTS, AUTH_PROFILES_FILE_NAME, CONFIG_FILE_NAME, STATE_DIR_ENV_VAR, STATE_DIR_NAME} from '../core/paths.js';
+import {
+	AGENT_DIR_PARTS,
+	AUTH_PROFILES_FILE_NAME,
+	CONFIG_FILE_NAME,
+	CREDENTIALS_LABEL,
+	SESSIONS_LABEL,
+	STATE_DB_LABEL,
+	STATE_DIR_ENV_VAR,
+	STATE_DIR_NAME,
+} from '../core/paths.js';
 import {programName} from '../core/program-name.js';
 import {REGIONS} from '../core/regions.js';
 import {blocks, definitions, examples, paragraph, section} from './help-layout.js';
@@ -36,7 +45,7 @@ function environment(width: number): string[] {
 
 /** Where the key may go, as the login decides (core/openclaw/login-store.ts). */
 function keyStores(): string {
-	return `${AUTH_PROFILES_FILE_NAME}, OpenClaw's database, or openclaw-qwen/credentials.json`;
+	return `${AUTH_PROFILES_FILE_NAME}, OpenClaw's database, or ${CREDENTIALS_LABEL}`;
 }
 
 function files(width: number): string[] {
@@ -48,9 +57,9 @@ function files(width: number): string[] {
 				[CONFIG_FILE_NAME, `the provider entry (models.providers.${PROVIDER_ID}) and the default model`],
 				[
 					'the key',
-					`where this state's OpenClaw reads keys: ${agentFile}, OpenClaw's database (state/openclaw.sqlite), or openclaw-qwen/credentials.json (profile ${API_KEY_PROFILE_ID}; the JSON files mode 0600)`,
+					`where this state's OpenClaw reads keys: ${agentFile}, OpenClaw's database (${STATE_DB_LABEL}), or ${CREDENTIALS_LABEL} (profile ${API_KEY_PROFILE_ID}; the JSON files mode 0600)`,
 				],
-				['openclaw-qwen/sessions.sqlite', 'saved conversations (mode 0600)'],
+				[SESSIONS_LABEL, 'saved conversations (mode 0600)'],
 			],
 			width,
 			14,
@@ -198,7 +207,7 @@ export const USAGE_HELP: HelpText = width =>
 	blocks(
 		examples(width, command('usage'), command('usage --since 7d'), `${command('usage --since 2026-10-01 --json | jq ')}'.total'`),
 		paragraph(
-			'Adds up the usage saved with each answer (and each /compact) in the session store, <state dir>/openclaw-qwen/sessions.sqlite, by day (your local time) and by model and region. Dollars and yuan are never added together.',
+			`Adds up the usage saved with each answer (and each /compact) in the session store, <state dir>/${SESSIONS_LABEL}, by day (your local time) and by model and region. Dollars and yuan are never added together.`,
 			width,
 		),
 		paragraph(COST_ESTIMATE_NOTE, width),
@@ -218,7 +227,7 @@ export const SESSIONS_HELP: HelpText = width =>
 			[command('chat -c'), 'go on with the last one'],
 		),
 		paragraph(
-			'Conversations are saved as they happen in <state dir>/openclaw-qwen/sessions.sqlite (mode 0600): prompts, answers, the model, and images as a path and checksum, never the key. A session is named by its id (any unique start of it, as lists show) or by words of its title.',
+			`Conversations are saved as they happen in <state dir>/${SESSIONS_LABEL} (mode 0600): prompts, answers, the model, and images as a path and checksum, never the key. A session is named by its id (any unique start of it, as lists show) or by words of its title.`,
 			width,
 		),
 		paragraph(`Delete one with \`${command('sessions rm')}\`; delete them all by removing that file.`, width),

@@ -30,8 +30,23 @@ export const AGENT_DIR_PARTS = ['agents', 'main', 'agent'] as const;
 export const AUTH_PROFILES_FILE_NAME = 'auth-profiles.json';
 export const OAUTH_DIR_NAME = 'credentials';
 
-/** Never where OpenClaw keeps anything of its own. */
-const APP_DIR_NAME = 'openclaw-qwen';
+/** The older OpenClaw's other credential files, which OpenClaw 2026.9 wants to migrate: one in the agent dir, one in the OAuth dir. */
+export const AGENT_AUTH_FILE_NAME = 'auth.json';
+export const OAUTH_FILE_NAME = 'oauth.json';
+
+/** OpenClaw's own key stores from 2026.9 on: the shared one under the state dir, the per-agent one in the agent dir. */
+export const STATE_DB_PARTS = ['state', 'openclaw.sqlite'] as const;
+export const AGENT_DB_FILE_NAME = 'openclaw-agent.sqlite';
+
+/** This program's own folder in the state dir, never where OpenClaw keeps anything of its own, and what it holds. */
+export const APP_DIR_NAME = 'openclaw-qwen';
+export const CREDENTIALS_FILE_NAME = 'credentials.json';
+export const SESSIONS_FILE_NAME = 'sessions.sqlite';
+
+/** The same places as messages and help name them: relative to the state dir, with '/' on every system. */
+export const STATE_DB_LABEL = STATE_DB_PARTS.join('/');
+export const CREDENTIALS_LABEL = `${APP_DIR_NAME}/${CREDENTIALS_FILE_NAME}`;
+export const SESSIONS_LABEL = `${APP_DIR_NAME}/${SESSIONS_FILE_NAME}`;
 
 export function resolvePaths(env: Env): OpenClawPaths {
 	const home = resolveHome(env);

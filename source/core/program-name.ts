@@ -5,6 +5,9 @@
  */
 let invokedAs = 'openclaw';
 
+/** The name installed beside the real OpenClaw (package.json's second bin). */
+export const NAME_BESIDE_OPENCLAW = 'openclaw-qwen';
+
 export function setProgramName(name: string): void {
 	invokedAs = name;
 }

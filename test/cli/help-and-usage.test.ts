@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
+import {ownCredentialsPath} from '../../source/core/openclaw/key-store.js';
+import {stateDbPath} from '../../source/core/openclaw/state-db.js';
+import {relativeToStateDir} from '../../source/core/paths.js';
+import {sessionStorePath} from '../../source/core/sessions/session-store.js';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {allOutputs, leakedSecrets} from '../support/run-cli.js';
 import {ESC, freshCliWorld} from '../support/cli-world.js';
@@ -21,6 +25,19 @@ describe('help, version and usage errors', () => {
 		expect(result.code).toBe(0);
 		for (const text of ['models', 'chat', 'restart', 'Examples:', 'QWEN_API_KEY', 'DASHSCOPE_API_KEY', 'OPENCLAW_STATE_DIR', 'QWEN_INTL_BASE_URL', '401 Unauthorized', 'qwen.qwen-plus', 'echo $QWEN_API_KEY']) {
 			expect(result.stdout).toContain(text);
+		}
+	});
+
+	test('help names the files where the key, OpenClaw\'s database and the conversations really are', async () => {
+		const {paths} = world.home;
+		const inStateDir = (file: string) => relativeToStateDir(paths, file);
+		const root = await world.run(['--help'], {extraEnv: {COLUMNS: '400'}});
+		for (const file of [ownCredentialsPath(paths), stateDbPath(paths.stateDir), sessionStorePath(paths)]) {
+			expect(root.stdout).toContain(inStateDir(file));
+		}
+		for (const command of [['usage'], ['sessions']]) {
+			const result = await world.run([...command, '--help'], {extraEnv: {COLUMNS: '400'}});
+			expect(result.stdout).toContain(`<state dir>/${inStateDir(sessionStorePath(paths))}`);
 		}
 	});
 

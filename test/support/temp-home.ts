@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {resolvePaths} from '../../source/core/paths.ts';
+import {CREDENTIALS_FILE_NAME, resolvePaths} from '../../source/core/paths.ts';
 import type {OpenClawPaths} from '../../source/core/paths.ts';
 
 export type TempHome = {
@@ -50,8 +50,8 @@ export function makeTempHome(extraEnv: Record<string, string> = {}): TempHome {
 		readConfig: () => JSON.parse(fs.readFileSync(paths.configPath, 'utf8')) as Record<string, unknown>,
 		writeAuthProfiles: content => write(paths.authProfilesPath, content),
 		readAuthProfiles: () => JSON.parse(fs.readFileSync(paths.authProfilesPath, 'utf8')) as Record<string, unknown>,
-		credentialsPath: path.join(paths.appDir, 'credentials.json'),
-		readCredentials: () => JSON.parse(fs.readFileSync(path.join(paths.appDir, 'credentials.json'), 'utf8')) as Record<string, unknown>,
+		credentialsPath: path.join(paths.appDir, CREDENTIALS_FILE_NAME),
+		readCredentials: () => JSON.parse(fs.readFileSync(path.join(paths.appDir, CREDENTIALS_FILE_NAME), 'utf8')) as Record<string, unknown>,
 		cleanup: () => {
 			// Tests may leave read-only dirs behind; make them removable first.
 			fs.chmodSync(home, 0o700);

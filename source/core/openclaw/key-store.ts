@@ -11,7 +11,16 @@
 import path from 'node:path';
 import {parseJson5, wrongType} from '../config-file.js';
 import {readRegularFile} from '../files/safe-file.js';
-import {relativeToStateDir, type OpenClawPaths} from '../paths.js';
+import {
+	AGENT_DB_FILE_NAME,
+	APP_DIR_NAME,
+	AUTH_PROFILES_FILE_NAME,
+	CREDENTIALS_FILE_NAME,
+	CREDENTIALS_LABEL,
+	relativeToStateDir,
+	STATE_DB_LABEL,
+	type OpenClawPaths,
+} from '../paths.js';
 import {isPlainObject} from '../plain-object.js';
 import {readStoredProfiles, type DatabaseStore} from './state-db.js';
 
@@ -19,12 +28,12 @@ export type KeyStore = {readonly kind: 'agent-json' | 'own-file'; readonly file:
 
 export type StoreContents = {readonly exists: boolean; readonly profiles: Readonly<Record<string, unknown>>; readonly data: Readonly<Record<string, unknown>>};
 
-/** The secrets provider alias under which OpenClaw reads our credentials file. */
-export const OWN_SECRETS_ALIAS = 'openclaw-qwen';
+/** The secrets provider alias under which OpenClaw reads our credentials file: our folder's name, so openclaw.json says whose file it is. */
+export const OWN_SECRETS_ALIAS = APP_DIR_NAME;
 
 /** Our credentials file, in our own folder of the state dir: keys for OpenClaw to read by reference. */
 export function ownCredentialsPath(paths: OpenClawPaths): string {
-	return path.join(paths.appDir, 'credentials.json');
+	return path.join(paths.appDir, CREDENTIALS_FILE_NAME);
 }
 
 export function readStore(store: KeyStore): StoreContents {
@@ -56,7 +65,7 @@ export function describeStore(store: KeyStore, paths: OpenClawPaths): string {
 	const where = relativeToStateDir(paths, store.file);
 	switch (store.kind) {
 		case 'agent-json':
-			return `auth-profiles.json (${where})`;
+			return `${AUTH_PROFILES_FILE_NAME} (${where})`;
 		case 'own-file':
 			return `openclaw's credentials file (${where}), which OpenClaw reads by reference`;
 		case 'state-db':
@@ -70,12 +79,12 @@ export function describeStore(store: KeyStore, paths: OpenClawPaths): string {
 export function storeLabel(store: KeyStore): string {
 	switch (store.kind) {
 		case 'agent-json':
-			return 'auth-profiles.json';
+			return AUTH_PROFILES_FILE_NAME;
 		case 'own-file':
-			return 'openclaw-qwen/credentials.json';
+			return CREDENTIALS_LABEL;
 		case 'state-db':
-			return 'state/openclaw.sqlite';
+			return STATE_DB_LABEL;
 		case 'agent-db':
-			return 'openclaw-agent.sqlite';
+			return AGENT_DB_FILE_NAME;
 	}
 }

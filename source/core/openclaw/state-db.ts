@@ -21,6 +21,7 @@ import {SUGGESTED_KEY_ENV_VAR} from '../env-vars.js';
 import {OPENCLAW_MIGRATE_COMMAND} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
 import {fileError} from '../files/file-error.js';
+import {AGENT_DB_FILE_NAME, STATE_DB_PARTS} from '../paths.js';
 import {isPlainObject} from '../plain-object.js';
 import {BUSY_TIMEOUT_MS, openDatabase, SQLITE_CODES, sqliteCode, type DatabaseSync} from './sqlite.js';
 
@@ -40,11 +41,11 @@ const STATE_DB_LOCATION = 'state-db';
 const OPENCLAW_PASTE_KEY_COMMAND = `openclaw models auth paste-api-key --provider ${PROVIDER_ID} --profile-id ${API_KEY_PROFILE_ID}`;
 
 export function stateDbPath(stateDir: string): string {
-	return path.join(stateDir, 'state', 'openclaw.sqlite');
+	return path.join(stateDir, ...STATE_DB_PARTS);
 }
 
 export function agentDbPath(agentDir: string): string {
-	return path.join(agentDir, 'openclaw-agent.sqlite');
+	return path.join(agentDir, AGENT_DB_FILE_NAME);
 }
 
 /** The profiles object as both stores hold it: {"version": 1, "profiles": {…}}. */

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Env} from '../env.js';
-import {oauthDir, relativeToStateDir, type OpenClawPaths} from '../paths.js';
+import {AGENT_AUTH_FILE_NAME, AUTH_PROFILES_FILE_NAME, OAUTH_FILE_NAME, oauthDir, relativeToStateDir, type OpenClawPaths} from '../paths.js';
 import {isPlainObject} from '../plain-object.js';
 import {inspectDatabases, stateDbPath, agentDbPath, storeInUse, type DatabaseState, type DatabaseStore} from './state-db.js';
 
@@ -63,7 +63,7 @@ export function detectLayout(paths: OpenClawPaths, config: Record<string, unknow
 
 /** The files OpenClaw 2026.9 treats as credentials still to migrate (it checks their names only). */
 function legacyCredentialFiles(paths: OpenClawPaths, env: Env): string[] {
-	return [paths.authProfilesPath, path.join(paths.agentDir, 'auth.json'), path.join(oauthDir(paths, env), 'oauth.json')].filter(file => fs.existsSync(file));
+	return [paths.authProfilesPath, path.join(paths.agentDir, AGENT_AUTH_FILE_NAME), path.join(oauthDir(paths, env), OAUTH_FILE_NAME)].filter(file => fs.existsSync(file));
 }
 
 function migrationArchive(agentDir: string): string | undefined {
@@ -88,7 +88,7 @@ export function describeLayout(layout: StateLayout): string {
 		case 'empty':
 			return 'new (no OpenClaw files yet)';
 		case 'guide':
-			return 'the guide\'s layout (auth-profiles.json)';
+			return `the guide's layout (${AUTH_PROFILES_FILE_NAME})`;
 		case 'openclaw':
 			return `OpenClaw ${layout.openclawVersion ?? '2026.9 or later'} (${layout.markers.join(', ')})`;
 	}

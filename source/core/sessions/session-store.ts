@@ -12,7 +12,7 @@ import {pathToFileURL} from 'node:url';
 import {PRIVATE_FILE_MODE} from '../files/modes.js';
 import {ensurePrivateDir, tightenOwnMode} from '../files/safe-file.js';
 import {openDatabase, type DatabaseSync} from '../openclaw/sqlite.js';
-import type {OpenClawPaths} from '../paths.js';
+import {SESSIONS_FILE_NAME, type OpenClawPaths} from '../paths.js';
 import * as reads from './session-reads.js';
 import {matchingSessions, searchTurns} from './session-search.js';
 import type {SearchHit, SessionSummary, StoredCompaction, StoredTurn, UsageRecord} from './session-types.js';
@@ -20,10 +20,8 @@ import * as writes from './session-writes.js';
 import {prepareSchema, type SchemaState} from './store-schema.js';
 import {readOnlyNewerStore, sqliteUnavailable, storeError} from './store-errors.js';
 
-export const STORE_FILE_NAME = 'sessions.sqlite';
-
 export function sessionStorePath(paths: Pick<OpenClawPaths, 'appDir'>): string {
-	return path.join(paths.appDir, STORE_FILE_NAME);
+	return path.join(paths.appDir, SESSIONS_FILE_NAME);
 }
 
 /**

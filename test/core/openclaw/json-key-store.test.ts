@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID, OAUTH_PROFILE_ID, profileSecret} from '../../../source/core/auth-profiles.js';
 import {ConfigParseError} from '../../../source/core/config-file.js';
-import type {OpenClawPaths} from '../../../source/core/paths.js';
-import {readStore} from '../../../source/core/openclaw/key-store.js';
+import {relativeToStateDir, type OpenClawPaths} from '../../../source/core/paths.js';
+import {ownCredentialsPath, readStore, storeLabel} from '../../../source/core/openclaw/key-store.js';
+import {agentDbPath, stateDbPath} from '../../../source/core/openclaw/state-db.js';
 import {writeGuideProfile} from '../../support/change-config.js';
 import {runFilesWriter} from '../../support/run-files-writer.js';
 import {fileMode} from '../../support/temp-home.js';
@@ -121,5 +123,15 @@ describe('profileSecret', () => {
 		expect(profileSecret({type: 'passkey', provider: 'p'})).toBeUndefined();
 		expect(profileSecret({type: 'api_key', provider: 'p', key: '  '})).toBeUndefined();
 		expect(profileSecret(null)).toBeUndefined();
+	});
+});
+
+describe('the name messages give each store', () => {
+	it('is where the store lies: relative to the state dir for ours and the shared database, the file name in the agent folder', () => {
+		const {paths} = temp;
+		expect(storeLabel({kind: 'own-file', file: ownCredentialsPath(paths)})).toBe(relativeToStateDir(paths, ownCredentialsPath(paths)));
+		expect(storeLabel({kind: 'state-db', file: stateDbPath(paths.stateDir)})).toBe(relativeToStateDir(paths, stateDbPath(paths.stateDir)));
+		expect(storeLabel({kind: 'agent-json', file: paths.authProfilesPath})).toBe(path.basename(paths.authProfilesPath));
+		expect(storeLabel({kind: 'agent-db', file: agentDbPath(paths.agentDir)})).toBe(path.basename(agentDbPath(paths.agentDir)));
 	});
 });
