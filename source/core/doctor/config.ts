@@ -39,8 +39,8 @@ export function checkConfigPresent(configPath: string, exists: boolean, hasCrede
 export function checkParseError(error: ConfigParseError, id = 'config.file'): DoctorCheck {
 	return problem(
 		id,
-		`Cannot read ${error.file}:${error.line}:${error.column}`,
-		error.message,
+		error.problem.title,
+		error.problem.message,
 		`Fix ${error.file} at line ${error.line} column ${error.column} (or move it aside and run \`${loginCommand()}\`); openclaw changes nothing until it parses.`,
 	);
 }

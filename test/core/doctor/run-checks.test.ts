@@ -277,6 +277,9 @@ describe('config files', () => {
 		const file = check(report, 'config.file');
 		expect(file.status).toBe('problem');
 		expect(file.title).toBe(`Cannot read ${home.paths.configPath}:3:17`);
+		// The detail says what is wrong there, naming the place once, not the title again.
+		expect(file.detail).toMatch(/^\S+:3:17: not valid JSON5 /);
+		expect(file.detail.split(`${home.paths.configPath}:3:17`)).toHaveLength(2);
 		expect(report.checks.some(candidate => candidate.id === 'region.key')).toBe(false);
 		expect(snapshot()).toEqual(before);
 	});
