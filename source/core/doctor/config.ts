@@ -20,15 +20,16 @@ function isUsableBaseUrl(url: string): boolean {
 	return /^https?:\/\/[^\s/]+/.test(url) || ENV_TEMPLATE.test(url);
 }
 
-export function checkConfigPresent(configPath: string, exists: boolean, hasCredential: boolean): DoctorCheck {
+/** `keySource`: where the key in effect comes from, as Credential.sourceLabel says it; undefined when there is none. */
+export function checkConfigPresent(configPath: string, exists: boolean, keySource: string | undefined): DoctorCheck {
 	const id = 'config.file';
 	if (exists) return ok(id, 'openclaw.json found', configPath);
 	const detail = `${configPath} does not exist.`;
-	if (hasCredential) {
+	if (keySource !== undefined) {
 		return warning(
 			id,
 			'No openclaw.json; running on defaults',
-			`${detail} The key from the environment is used with the ${getRegion(DEFAULT_REGION_ID).label} endpoint and the default model.`,
+			`${detail} The key from ${keySource} is used with the ${getRegion(DEFAULT_REGION_ID).label} endpoint and the default model.`,
 			`Run \`${loginCommand()}\` to write the config with your key's region and a default model.`,
 		);
 	}

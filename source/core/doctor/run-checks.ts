@@ -100,8 +100,8 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorRep
 	if ('error' in config) {
 		checks.push(config.error);
 	} else {
-		const hasCredential = setup !== undefined && 'value' in setup && setup.value.credential !== undefined;
-		checks.push(checkConfigPresent(paths.configPath, config.value.exists, hasCredential));
+		const credential = setup !== undefined && 'value' in setup ? setup.value.credential : undefined;
+		checks.push(checkConfigPresent(paths.configPath, config.value.exists, credential?.sourceLabel));
 		if (config.value.exists) {
 			const data = config.value.data;
 			checks.push(checkProviderEntry(data, paths.configPath, env, paths.home));

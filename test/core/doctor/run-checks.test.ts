@@ -284,6 +284,17 @@ describe('config files', () => {
 		expect(snapshot()).toEqual(before);
 	});
 
+	it('without openclaw.json, names the file the key comes from, not the environment', async () => {
+		home.writeAuthProfiles({version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: TEST_KEYS.intl}}});
+		const file = check(await runDoctorChecks({env: home.env}), 'config.file');
+		expect(file.status).toBe('warning');
+		expect(file.detail).toContain('The key from profile qwen-portal:default (auth-profiles.json)');
+		expect(file.detail).not.toContain('environment');
+
+		const fromEnv = check(await runDoctorChecks({env: {...home.env, QWEN_API_KEY: TEST_KEYS.intl}}), 'config.file');
+		expect(fromEnv.detail).toContain('The key from env QWEN_API_KEY is used');
+	});
+
 	it('names an unparsable auth-profiles.json once, beside a readable openclaw.json', async () => {
 		await setUp('intl', TEST_KEYS.intl);
 		home.writeAuthProfiles('{"version": 1, "profiles": {,}}');
