@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {PRIVATE_FILE_MODE} from '../files/modes.js';
+import {PRIVATE_DIR_MODE, PRIVATE_FILE_MODE} from '../files/modes.js';
 import {ensurePrivateDir, tightenOwnMode} from '../files/safe-file.js';
 import {openDatabase, type DatabaseSync} from '../openclaw/sqlite.js';
 import {SESSIONS_FILE_NAME, type OpenClawPaths} from '../paths.js';
@@ -105,7 +105,9 @@ export function openSessionStore(file: string, options: OpenOptions): SessionSto
 
 /** The folder is private and the file is created 0600 before SQLite opens it (its -wal and -shm take the file's mode). */
 function prepareFile(file: string): void {
-	ensurePrivateDir(path.dirname(file));
+	const dir = path.dirname(file);
+	// Our own folder stays private even when something loosened it; a folder a symlink leads to is not ours.
+	if (!ensurePrivateDir(dir)) tightenOwnMode(dir, PRIVATE_DIR_MODE);
 	try {
 		fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, PRIVATE_FILE_MODE));
 	} catch (error) {

@@ -43,6 +43,21 @@ describe('the session store', () => {
 		db.close();
 	});
 
+	it('makes an existing folder of ours private again when saving, but leaves a folder a link leads to', () => {
+		fs.mkdirSync(path.dirname(file), {mode: 0o755});
+		fs.chmodSync(path.dirname(file), 0o755);
+		open();
+		expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+
+		const elsewhere = path.join(dir, 'elsewhere');
+		fs.mkdirSync(elsewhere, {mode: 0o755});
+		fs.chmodSync(elsewhere, 0o755);
+		file = path.join(dir, 'linked', 'sessions.sqlite');
+		fs.symlinkSync(elsewhere, path.dirname(file));
+		open();
+		expect(fs.statSync(elsewhere).mode & 0o777).toBe(0o755);
+	});
+
 	it('keeps the conversation in order; a retry keeps the earlier answer as an alternative', () => {
 		const store = open()!;
 		const id = store.createSession({title: 'first', model: 'qwen-plus', now: 1});
