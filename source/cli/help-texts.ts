@@ -197,7 +197,7 @@ export const DOCTOR_HELP: HelpText = width =>
 	blocks(
 		examples(width, command('doctor'), command('doctor --fix'), `${command('doctor --json | jq ')}'.checks[] | select(.status != "ok")'`),
 		paragraph(
-			"Checks every problem in the guide's Troubleshooting: invalid key (401), wrong region, model not found (region-prefixed or Bedrock ids), environment variable not working; and that the JSON key files are private (chmod 600). Only GET /models is sent, so no tokens are spent.",
+			"Checks every problem in the guide's Troubleshooting: invalid key (401), wrong region, model not found (region-prefixed or Bedrock ids), environment variable not working; and that the key files and saved conversations are private (files 0600, their folders 0700). Only GET /models is sent, so no tokens are spent.",
 			width,
 		),
 		paragraph('Exit status: 0 when there is no problem (warnings allowed), 1 when there is one.', width),

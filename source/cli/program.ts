@@ -175,7 +175,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 	program
 		.command('doctor')
 		.description(DOCTOR_DESCRIPTION)
-		.option('--fix', 'make the JSON key files private (0600, their folder 0700); changes nothing else')
+		.option('--fix', 'make the JSON key files and saved conversations private (0600, their folders 0700); changes nothing else')
 		.option('--json', 'print machine-readable JSON')
 		.addHelpText('after', layout.after(DOCTOR_HELP))
 		.action(async (options: {fix?: boolean; json?: boolean}) => {

@@ -58,7 +58,7 @@ describe('openclaw doctor --fix and --json', () => {
 
 		const check = await world.run(['doctor']);
 		expect(check.code).toBe(1);
-		expect(check.stdout).toContain('✗ auth-profiles.json is not private (0644)');
+		expect(check.stdout).toContain('✗ agents/main/agent/auth-profiles.json is not private (0644)');
 		expect(snapshotTree(world.home.home)).toEqual(before);
 
 		const fixed = await world.run(['doctor', '--fix']);
@@ -68,6 +68,28 @@ describe('openclaw doctor --fix and --json', () => {
 		const key = '.openclaw/agents/main/agent/auth-profiles.json';
 		expect(after[key]).toEqual({...before[key], mode: '600'});
 		expect({...after, [key]: undefined}).toEqual({...before, [key]: undefined});
+	});
+
+	it('after a fresh login, --fix makes the folder holding the key file private too, and then all is well', async () => {
+		const login = await world.run(['models', 'auth', 'login', '--provider', 'qwen-portal', '--region', 'intl'], {input: `${world.server.keys.intl}\n`});
+		expect(login.code).toBe(0);
+		fs.chmodSync(world.home.paths.appDir, 0o755);
+		fs.chmodSync(world.home.credentialsPath, 0o644);
+
+		const check = await world.run(['doctor']);
+		expect(check.code).toBe(1);
+		expect(check.stdout).toContain('✗ openclaw-qwen/credentials.json is not private (0644)');
+		expect(check.stdout).toContain('! Folder openclaw-qwen is not private (0755)');
+
+		const fixed = await world.run(['doctor', '--fix']);
+		expect(fixed.code).toBe(0);
+		expect(fixed.stdout).toContain(`Fixed: ${world.home.paths.appDir} mode 0755 → 0700`);
+		expect(fs.statSync(world.home.paths.appDir).mode & 0o777).toBe(0o700);
+		expect(fs.statSync(world.home.credentialsPath).mode & 0o777).toBe(0o600);
+
+		const again = await world.run(['doctor']);
+		expect(again.stdout).toContain('✓ Folder openclaw-qwen is private (0700)');
+		expect(again.stdout).not.toContain('not private');
 	});
 
 	it('--json is one parseable document with every check', async () => {

@@ -3,15 +3,13 @@
  * stop OpenClaw 2026.9 (docs/openclaw-2026.9.md) while this program still
  * works: old JSON credential files it wants to migrate first, the guide's
  * `profile:` apiKey it never understood, a profile its migration made from
- * that string, a secret file others can read, text models that need string
- * content, and a state written by a newer OpenClaw.
+ * that string, text models that need string content, and a state written by
+ * a newer OpenClaw. A secret file others can read is a permissions check.
  */
-import fs from 'node:fs';
 import {API_KEY_PROFILE_ID, profileProvider, profileSecret} from '../auth-profiles.js';
 import {getQwenProvider} from '../config-file.js';
 import {profileStores} from '../key-sources.js';
-import {formatMode, isPrivate, PRIVATE_FILE_MODE} from '../files/modes.js';
-import {ADVICE, command, loginCommand} from '../messages.js';
+import {ADVICE, loginCommand} from '../messages.js';
 import {PROVIDER_ID, findModel, supportsImages} from '../models.js';
 import {GUIDE_PROFILE_PREFIX, parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {readStore, storeLabel} from '../openclaw/key-store.js';
@@ -19,8 +17,7 @@ import {refusalToWrite} from '../openclaw/state-db.js';
 import {describeLayout, type StateLayout} from '../openclaw/state-layout.js';
 import type {OpenClawPaths} from '../paths.js';
 import {isPlainObject} from '../plain-object.js';
-import {chmodCommand} from './permissions.js';
-import {ok, warning, problem, type DoctorCheck} from './types.js';
+import {ok, warning, type DoctorCheck} from './types.js';
 
 export function checkOpenClawState(layout: StateLayout, config: Record<string, unknown>, paths: OpenClawPaths): DoctorCheck[] {
 	const checks: DoctorCheck[] = [ok('state.layout', `State: ${describeLayout(layout)}`, paths.stateDir)];
@@ -45,29 +42,11 @@ export function checkOpenClawState(layout: StateLayout, config: Record<string, u
 			),
 		);
 	}
-	if (ref.kind === 'file') checks.push(...checkSecretFile(ref.file));
 
 	checks.push(...checkStores(layout, paths));
 	const stringContent = checkStringContent(config);
 	if (stringContent) checks.push(stringContent);
 	return checks;
-}
-
-/** OpenClaw refuses a secret file others can read; so do we, by telling. */
-function checkSecretFile(file: string): DoctorCheck[] {
-	const mode = fs.statSync(file, {throwIfNoEntry: false})?.mode;
-	if (mode === undefined || isPrivate(mode)) return [];
-	return [
-		{
-			...problem(
-				'state.secret-file',
-				`The key file ${file} is readable by others (${formatMode(mode)})`,
-				'OpenClaw refuses to read a secret file that group or others can read, and the key should not be readable by them anyway.',
-				`Run \`${command('doctor --fix')}\`, or: ${chmodCommand(file, PRIVATE_FILE_MODE)}`,
-			),
-			fixable: true,
-		},
-	];
 }
 
 /** A profile made from the guide's `profile:` text, and the same key differing between OpenClaw's store and the old JSON file. */

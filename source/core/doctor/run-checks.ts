@@ -6,14 +6,15 @@
 import {ConfigParseError, getQwenProvider, readOpenClawConfig, type ConfigRead} from '../config-file.js';
 import {parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {effectiveSetupFrom, modelInEffect, type EffectiveSetup} from '../credentials.js';
+import {credentialFromConfig} from '../key-sources.js';
 import type {SetupWarningCode} from '../key-sources.js';
 import {AppError} from '../app-error.js';
-import {resolvePaths} from '../paths.js';
+import {resolvePaths, type OpenClawPaths} from '../paths.js';
 import {checkConfigPresent, checkDefaultModel, checkParseError, checkProviderEntry} from './config.js';
 import {checkCredentialSource, checkKeyEnvVars, checkKeyFormat, checkLiteralKey} from './credential.js';
 import {checkModelIds} from './model-ids.js';
 import {checkOpenClawState} from './openclaw-state.js';
-import {checkPermissions, repairPermissions, type PermissionRepair} from './permissions.js';
+import {checkPermissions, repairPermissions, type KeyFile, type PermissionRepair} from './permissions.js';
 import {checkModelAvailable, checkRegion} from './region.js';
 import {hasProblem, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
@@ -75,21 +76,38 @@ const NOTE_TITLES: Record<Exclude<SetupWarningCode, CoveredCode>, string> = {
 	'api-key-unresolvable': 'The apiKey cannot be followed',
 };
 
-/** The file a file SecretRef apiKey reads, which must be as private as the key it holds. */
-function secretFileOf(paths: ReturnType<typeof resolvePaths>): string | undefined {
+/**
+ * Where a saved key is read from, env vars aside: the apiKey's file (a file
+ * SecretRef), and the store holding the profile in use. Each must be as
+ * private as the key it holds; what cannot be read is reported elsewhere.
+ */
+function keyFilesOf(paths: OpenClawPaths, env: Env): KeyFile[] {
+	let config: ConfigRead;
 	try {
-		const config = readOpenClawConfig(paths).data;
-		const ref = parseApiKeyRef(getQwenProvider(config)?.apiKey, config, paths.home);
-		return ref.kind === 'file' ? ref.file : undefined;
+		config = readOpenClawConfig(paths);
 	} catch {
-		return undefined;
+		return [];
 	}
+	const files: KeyFile[] = [];
+	const ref = parseApiKeyRef(getQwenProvider(config.data)?.apiKey, config.data, paths.home);
+	if (ref.kind === 'file') files.push({file: ref.file, secretRef: true});
+	try {
+		const source = credentialFromConfig(config, env)?.source;
+		if (source?.kind === 'profile') {
+			const {kind, file} = source.store;
+			files.push({file, ...(kind === 'state-db' || kind === 'agent-db' ? {ownedByOpenClaw: true} : {})});
+		}
+	} catch {
+		// An unreadable store is its own check.
+	}
+	return files;
 }
 
 export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorReport> {
 	const {env} = options;
 	const paths = resolvePaths(env);
-	const repairs = options.fix ? repairPermissions(paths, secretFileOf(paths)) : [];
+	const keyFiles = keyFilesOf(paths, env);
+	const repairs = options.fix ? repairPermissions(paths, keyFiles) : [];
 	const checks: DoctorCheck[] = [];
 
 	const config = load('config.file', () => readOpenClawConfig(paths));
@@ -120,7 +138,7 @@ export async function runDoctorChecks(options: DoctorOptions): Promise<DoctorRep
 	} else {
 		checks.push(...checkKeyEnvVars(env, {}));
 	}
-	checks.push(...checkPermissions(paths));
+	checks.push(...checkPermissions(paths, keyFiles));
 	return {ok: !hasProblem(checks), checks, repairs};
 }
 

@@ -32,7 +32,7 @@ export type StoreContents = {readonly exists: boolean; readonly profiles: Readon
 export const OWN_SECRETS_ALIAS = APP_DIR_NAME;
 
 /** Our credentials file, in our own folder of the state dir: keys for OpenClaw to read by reference. */
-export function ownCredentialsPath(paths: OpenClawPaths): string {
+export function ownCredentialsPath(paths: Pick<OpenClawPaths, 'appDir'>): string {
 	return path.join(paths.appDir, CREDENTIALS_FILE_NAME);
 }
 

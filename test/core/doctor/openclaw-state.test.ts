@@ -94,10 +94,12 @@ describe('doctor on what OpenClaw would refuse', () => {
 		await saveApiKeySetup(home.paths, {regionId: 'intl', key: TEST_KEYS.intl, modelId: 'qwen-plus'}, {env: home.env});
 		fs.chmodSync(home.credentialsPath, 0o644);
 		const before = await runDoctorChecks({env: home.env});
-		expect(check(before, 'state.secret-file')).toMatchObject({status: 'problem', fixable: true});
+		const credentials = check(before, 'permissions.credentials');
+		expect(credentials).toMatchObject({status: 'problem', fixable: true, title: 'openclaw-qwen/credentials.json is not private (0644)'});
+		expect(credentials?.detail).toContain('OpenClaw refuses to read a secret file that group or others can read.');
 		const after = await runDoctorChecks({env: home.env, fix: true});
 		expect(after.repairs).toEqual([{path: home.credentialsPath, from: '0644', to: '0600'}]);
-		expect(check(after, 'state.secret-file')).toBeUndefined();
+		expect(check(after, 'permissions.credentials')?.status).toBe('ok');
 	});
 
 	it('a key file others can read, in a folder with a space: the chmod it suggests is quoted for the shell', async () => {
@@ -109,8 +111,9 @@ describe('doctor on what OpenClaw would refuse', () => {
 			secrets: {providers: {mine: {source: 'file', path: file}}},
 			models: {providers: {'qwen-portal': {baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', apiKey: {source: 'file', provider: 'mine', id: 'value'}}}},
 		});
-		const secretFile = check(await runDoctorChecks({env: home.env}), 'state.secret-file');
-		expect(secretFile?.title).toBe(`The key file ${file} is readable by others (0644)`);
+		const secretFile = check(await runDoctorChecks({env: home.env}), 'permissions.key-file');
+		expect(secretFile?.title).toBe(`${file} is not private (0644)`);
+		expect(secretFile?.detail).toContain('OpenClaw refuses to read a secret file');
 		expect(secretFile?.nextStep).toContain(`chmod 600 '${file}'`);
 	});
 

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runDoctorChecks, type DoctorReport} from '../../../source/core/doctor/run-checks.js';
 import {saveApiKeySetup} from '../../../source/core/setup.js';
 import {closedPort} from '../../support/closed-port.js';
 import {TEST_KEYS} from '../../support/fake-dashscope.js';
 import {freshFakeDashScopeHome} from '../../support/fresh-fake-dashscope-home.js';
+import {makeStateDb} from '../../support/openclaw-databases.js';
 
 const {fake, home} = freshFakeDashScopeHome();
 
@@ -356,5 +358,34 @@ describe('permissions (Security practice 2)', () => {
 		expect(fs.statSync(home.paths.authProfilesPath).mode & 0o777).toBe(0o600);
 		expect(fs.readFileSync(home.paths.authProfilesPath, 'utf8')).toBe(text);
 		expect(fs.readFileSync(home.paths.configPath, 'utf8')).toBe(config);
+	});
+
+	it('checks the folder the key file of a fresh login is in and the saved conversations, and --fix makes them private', async () => {
+		await saveApiKeySetup(home.paths, {regionId: 'intl', key: TEST_KEYS.intl, modelId: 'qwen3-coder-plus'}, {env: home.env});
+		const sessions = path.join(home.paths.appDir, 'sessions.sqlite');
+		fs.writeFileSync(sessions, '', {mode: 0o600});
+		fs.chmodSync(home.paths.appDir, 0o755);
+		fs.chmodSync(home.credentialsPath, 0o644);
+		fs.chmodSync(sessions, 0o644);
+
+		const before = await runDoctorChecks({env: home.env});
+		expect(problems(before)).toEqual(['permissions.credentials', 'permissions.sessions']);
+		expect(check(before, 'permissions.app-dir')).toMatchObject({status: 'warning', fixable: true});
+
+		const after = await runDoctorChecks({env: home.env, fix: true});
+		expect(after.repairs).toEqual([
+			{path: home.credentialsPath, from: '0644', to: '0600'},
+			{path: home.paths.appDir, from: '0755', to: '0700'},
+			{path: sessions, from: '0644', to: '0600'},
+		]);
+		expect(after.checks.filter(candidate => candidate.id.startsWith('permissions.') && candidate.status !== 'ok')).toEqual([]);
+		expect(fs.statSync(home.paths.appDir).mode & 0o777).toBe(0o700);
+	});
+
+	it("lists the key file and folder of OpenClaw's database when the key is there", async () => {
+		makeStateDb(home.paths.stateDir, {rows: {'auth.sharedStore': {location: 'state-db'}, 'authProfiles.store': {version: 1, profiles: {'qwen-portal:default': {type: 'api_key', provider: 'qwen-portal', key: TEST_KEYS.intl}}}}});
+		const report = await runDoctorChecks({env: home.env});
+		expect(check(report, 'permissions.key-file').title).toMatch(/^state\/openclaw\.sqlite (is private|is not private)/);
+		expect(check(report, 'permissions.key-dir').title).toMatch(/^Folder state /);
 	});
 });
