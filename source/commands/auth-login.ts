@@ -4,9 +4,10 @@
  * and shell history), is checked against its region and saved.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import {maskKey, validateApiKey} from '../core/api-key.js';
 import {KEY_ENV_VARS} from '../core/env-vars.js';
-import {command, loginCommand, PORTAL_DISCONTINUED, unreachedRegionsNote} from '../core/messages.js';
+import {command, loginCommand, NOTHING_WRITTEN, PORTAL_DISCONTINUED, unreachedRegionsNote} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {formatMode, isPrivate} from '../core/files/modes.js';
@@ -20,6 +21,7 @@ import {failure} from '../cli/failure.js';
 import {closestIdsLine} from '../cli/hints.js';
 import {readStdin} from '../cli/read-stdin.js';
 import {requestTimeoutFromEnv} from '../core/request-timeout.js';
+import type {SaveResult} from '../core/setup.js';
 
 export type AuthLoginOptions = {
 	provider: string;
@@ -104,10 +106,10 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	const {saveApiKeySetup} = await import('../core/setup.js');
 	const paths = resolvePaths(context.env);
 	const saved = await saveApiKeySetup(paths, {regionId, key, modelId: resolution.id}, {env: context.env, notices: {notice: text => context.warn(err.dim(text))}});
-	context.print(out.green(`Saved DashScope API key ${maskKey(key)} for ${saved.region.label}.`));
+	context.print(savedLine(saved, maskKey(key), out));
 	const mode = privateMode(saved.authProfilesPath);
-	context.print(`  Key            ${saved.keyStore ?? saved.authProfilesPath}; profile ${API_KEY_PROFILE_ID}${mode ? `, file mode ${mode}` : ''}`);
-	context.print(`  Config         ${saved.configPath}`);
+	context.print(`  Key            ${saved.keyStore ?? saved.authProfilesPath}; profile ${API_KEY_PROFILE_ID}${mode ? `, file mode ${mode}` : ''}${saved.keyWritten ? '' : UNCHANGED}`);
+	context.print(`  Config         ${saved.configPath}${saved.configWritten ? '' : UNCHANGED}`);
 	context.print(`  Base URL       ${saved.keptBaseUrl ? `${saved.keptBaseUrl}  (yours, kept)` : saved.region.baseUrl}`);
 	context.print(`  Default model  ${saved.modelRef}`);
 	if (saved.backupPath) context.print(`  Backup         ${saved.backupPath}`);
@@ -123,6 +125,20 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 
 	context.print(`Try it: ${command('chat "Hello"')}`);
 	return 0;
+}
+
+/** After a file's line when the login found it as it should be and left it alone. */
+const UNCHANGED = '  (unchanged)';
+
+/** The login's first line: what it saved, naming only what it wrote, or that it had nothing to write. */
+function savedLine(saved: SaveResult, maskedKey: string, out: CommandContext['out']): string {
+	const where = saved.region.label;
+	if (saved.keyWritten) {
+		const config = saved.configWritten ? '' : ` ${path.basename(saved.configPath)} already had this setup.`;
+		return out.green(`Saved DashScope API key ${maskedKey} for ${where}.${config}`);
+	}
+	if (saved.configWritten) return out.green(`Saved the setup for ${where} in ${path.basename(saved.configPath)}; the key ${maskedKey} was already saved.`);
+	return NOTHING_WRITTEN;
 }
 
 /** Asks the region about the key; returns the models it lists. Anything but "accepted" ends the login. */

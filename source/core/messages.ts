@@ -61,6 +61,20 @@ export function loginCommand(): string {
 	return command(`models auth login --provider ${PROVIDER_ID}`);
 }
 
+/** A login that changed nothing (the same key and model again), said instead of "saved". */
+export const NOTHING_WRITTEN = 'Already set up with this key and model; nothing was written.';
+
+/**
+ * Which of a login's two files its save wrote (the key's store, and
+ * openclaw.json as `configName`); NOTHING_WRITTEN when neither needed it.
+ */
+export function writtenFilesNote(written: {readonly keyWritten: boolean; readonly configWritten: boolean}, configName: string): string {
+	if (written.keyWritten && written.configWritten) return 'Both files were written.';
+	if (written.keyWritten) return `The key was written; ${configName} already had this setup.`;
+	if (written.configWritten) return `${configName} was written; the key was already saved.`;
+	return NOTHING_WRITTEN;
+}
+
 /**
  * The real OpenClaw's command that moves its old JSON credential files into
  * its database. It is OpenClaw's, not this program's: always `openclaw`.

@@ -39,6 +39,10 @@ export type SaveResult = {
 	readonly skippedAliases?: readonly SkippedAlias[];
 	/** Notes for the user about the state (OpenClaw still needs to migrate its old files, …). */
 	readonly notes?: readonly string[];
+	/** Whether the key's store was written; false when it already held this key. */
+	readonly keyWritten: boolean;
+	/** Whether openclaw.json was written; false when it already had this setup. */
+	readonly configWritten: boolean;
 };
 
 type SaveOptions = {env: Env; notices?: LockNotices};
@@ -54,7 +58,7 @@ export async function saveApiKeySetup(
 	const modelRef = toModelRef(input.modelId);
 	const region = getRegion(input.regionId);
 	const profile: AuthProfile = {type: 'api_key', provider: PROVIDER_ID, key};
-	const {result, configPath, backupPath} = await changeState(
+	const {result, configPath, backupPath, configChanged, profilesChanged} = await changeState(
 		paths,
 		options.env,
 		current => {
@@ -99,7 +103,13 @@ export async function saveApiKeySetup(
 		},
 		options.notices ? {notices: options.notices} : {},
 	);
-	return {...result, configPath, ...(backupPath ? {backupPath} : {})};
+	return {
+		...result,
+		configPath,
+		...(backupPath ? {backupPath} : {}),
+		keyWritten: profilesChanged,
+		configWritten: configChanged,
+	};
 }
 
 export async function setDefaultModel(

@@ -32,6 +32,27 @@ describe('openclaw models auth login (key on stdin)', () => {
 		expect(world.server.requests.some(request => request.region === 'cn' && request.path.endsWith('/models') && request.authorized)).toBe(true);
 	});
 
+	test('the same key and model again writes nothing and says so, instead of "Saved"', async () => {
+		expect((await world.run([...LOGIN, '--region', 'intl'], {input: TEST_KEYS.intl})).stdout).toContain('Saved DashScope API key sk-…0000 for International (Singapore).\n');
+		const mtimes = () => [world.home.credentialsPath, world.home.paths.configPath].map(file => fs.statSync(file).mtimeMs);
+		const before = mtimes();
+		const again = await world.run([...LOGIN, '--region', 'intl'], {input: TEST_KEYS.intl});
+		expect(again.code).toBe(0);
+		expect(again.stdout).toMatch(/^Already set up with this key and model; nothing was written\.\n/);
+		expect(again.stdout).not.toContain('Saved');
+		expect(again.stdout).toMatch(/Config +\S+openclaw\.json {2}\(unchanged\)\n/);
+		expect(mtimes()).toEqual(before);
+	});
+
+	test('a new model with the same key names openclaw.json as the only file written', async () => {
+		await world.run([...LOGIN, '--region', 'intl'], {input: TEST_KEYS.intl});
+		const result = await world.run([...LOGIN, '--region', 'intl', '--model', 'qwen3-max'], {input: TEST_KEYS.intl});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('Saved the setup for International (Singapore) in openclaw.json; the key sk-…0000 was already saved.');
+		expect(result.stdout).toMatch(/Key +.*credentials\.json.* {2}\(unchanged\)\n/);
+		expect(result.stdout).not.toMatch(/Config +.*\(unchanged\)/);
+	});
+
 	test('then chat works with the saved key', async () => {
 		await world.run([...LOGIN, '--region', 'intl', '--model', 'qwen'], {input: TEST_KEYS.intl});
 		const result = await world.run(['chat', 'after login']);

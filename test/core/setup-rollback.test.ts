@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {API_KEY_PROFILE_ID} from '../../source/core/auth-profiles.js';
 import {saveOAuthSetup} from '../../source/core/oauth/save-oauth-setup.js';
 import {resolvePaths} from '../../source/core/paths.js';
-import {changeState} from '../../source/core/openclaw/state-change.js';
+import {changeState, PartlyWrittenError} from '../../source/core/openclaw/state-change.js';
 import {saveApiKeySetup} from '../../source/core/setup.js';
 import {freshTempHome} from '../support/fresh-temp-home.js';
 
@@ -70,6 +70,7 @@ describe('a save that fails part-way leaves the files as they were', () => {
 			{calls: diskFullFor(temp.paths.configPath)},
 		).catch((error: unknown) => error);
 		expect((error as Error).message).toContain('Nothing was changed');
+		expect(error).not.toBeInstanceOf(PartlyWrittenError);
 		expect((error as Error).message).not.toContain(KEY);
 		expect(temp.readAuthProfiles()).toEqual(before);
 		expect(fs.existsSync(temp.paths.configPath)).toBe(false);
@@ -92,6 +93,8 @@ describe('a save that fails part-way leaves the files as they were', () => {
 			{calls},
 		).catch((error: unknown) => error);
 		expect((error as Error).message).toContain('could not be taken back; the next openclaw command completes it');
+		// So no one reporting it says that nothing was written.
+		expect(error).toBeInstanceOf(PartlyWrittenError);
 		expect((error as Error).message).not.toContain(KEY);
 	});
 });

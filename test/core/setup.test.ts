@@ -134,6 +134,18 @@ describe('saveApiKeySetup on a fresh state', () => {
 		expect(provider.models).toHaveLength(7);
 		expect(JSON.parse(fs.readFileSync(ownFile(), 'utf8')).profiles[API_KEY_PROFILE_ID].key).toBe(OTHER_KEY);
 	});
+
+	it('says which files it wrote: both at first, neither for the same key and model again, only the one that changed after', async () => {
+		expect(await save({regionId: 'intl', modelId: 'qwen-plus'})).toMatchObject({keyWritten: true, configWritten: true});
+		const mtimes = () => [ownFile(), temp.paths.configPath].map(file => fs.statSync(file).mtimeMs);
+		const before = mtimes();
+		const again = await save({regionId: 'intl', modelId: 'qwen-plus'});
+		expect(again).toMatchObject({keyWritten: false, configWritten: false});
+		expect(again.backupPath).toBeUndefined();
+		expect(mtimes()).toEqual(before);
+		expect(await save({regionId: 'intl', key: OTHER_KEY, modelId: 'qwen-plus'})).toMatchObject({keyWritten: true, configWritten: false});
+		expect(await save({regionId: 'intl', key: OTHER_KEY, modelId: 'qwen3-max'})).toMatchObject({keyWritten: false, configWritten: true});
+	});
 });
 
 describe("saveApiKeySetup on the guide's layout (auth-profiles.json)", () => {

@@ -58,6 +58,18 @@ type Journal = {readonly version: 1; readonly entries: readonly JournalEntry[]};
 const BACKUP_COUNT = 5;
 
 /**
+ * A change that failed after part of it was written and could not be put
+ * back; its journal stays, and the next command completes it. Whoever reports
+ * the failure must not say that nothing was written.
+ */
+export class PartlyWrittenError extends AppError {
+	constructor(problem: AppError['problem'], options: {cause?: unknown}) {
+		super(problem, options);
+		this.name = 'PartlyWrittenError';
+	}
+}
+
+/**
  * Runs `decide` on the state as it is now (under the lock) and applies what
  * it asks for. Returns its result alongside what was written.
  */
@@ -204,7 +216,7 @@ function takeBack(journal: string, undo: readonly JournalEntry[], error: unknown
 		applyEntries(undo);
 		removeJournal(journal);
 	} catch {
-		throw new AppError(
+		throw new PartlyWrittenError(
 			{...failure.problem, message: `${failure.problem.message} Part of the change was written and could not be taken back; the next openclaw command completes it.`},
 			{cause: error},
 		);

@@ -4,14 +4,14 @@
  * it reports what was saved (or that the save failed), never "cancelled".
  */
 import type {WizardState} from './machine.js';
-import type {WizardEnding} from './outcome.js';
+import {failureOf, type WizardEnding} from './outcome.js';
 
 export function whenInterrupted(state: WizardState): WizardState {
 	const {step, save, oauth, oauthSave} = state;
 	if (step === 'done' && save) {
 		if (save.status === 'saving') return {...state, quitRequested: true};
 		if (save.status === 'saved') return leave(state, {kind: 'saved', save: save.result, modelId: state.modelId, startChat: false});
-		return leave(state, {kind: 'failed', message: save.message});
+		return leave(state, {kind: 'failed', ...failureOf(save)});
 	}
 
 	if (step === 'oauth' && oauth.status === 'saving') return {...state, quitRequested: true};

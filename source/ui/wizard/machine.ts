@@ -13,7 +13,7 @@ import type {SaveResult} from '../../core/setup.js';
 import type {FieldEdit} from '../components/text-field.js';
 import {editKeyField, pasteIntoKeyField} from './key-draft.js';
 import {leave, whenInterrupted} from './leaving.js';
-import type {WizardEnding} from './outcome.js';
+import {failureOf, type SaveFailure, type WizardEnding} from './outcome.js';
 import type {ApprovedTokens} from '../oauth/oauth-services.js';
 
 export {STEP_COUNT, stepLabel, type StepLabel} from './step-label.js';
@@ -31,14 +31,14 @@ export type CheckState =
 export type SaveState =
 	| {readonly status: 'saving'; readonly attempt: number}
 	| {readonly status: 'saved'; readonly attempt: number; readonly result: SaveResult}
-	/** A failed save wrote nothing: core takes back everything it began. */
-	| {readonly status: 'failed'; readonly attempt: number; readonly message: string};
+	/** Core takes back everything a failed save began, unless `partlyWritten` says it could not. */
+	| ({readonly status: 'failed'; readonly attempt: number} & SaveFailure);
 
 /** The Qwen OAuth step: the device login runs on screen, then its tokens are saved. */
 export type OAuthState =
 	| {readonly status: 'signing-in'; readonly attempt: number}
 	| {readonly status: 'saving'; readonly attempt: number; readonly tokens: ApprovedTokens}
-	| {readonly status: 'failed'; readonly attempt: number; readonly message: string};
+	| ({readonly status: 'failed'; readonly attempt: number} & SaveFailure);
 
 export type WizardState = {
 	step: WizardStep;
@@ -73,7 +73,7 @@ export type WizardEvent =
 	| {type: 'choose-method'; method: AuthMethod}
 	| {type: 'oauth-approved'; attempt: number; tokens: ApprovedTokens}
 	| {type: 'oauth-saved'; attempt: number; result: OAuthSaveResult; at: number}
-	| {type: 'oauth-save-failed'; attempt: number; message: string}
+	| ({type: 'oauth-save-failed'; attempt: number} & SaveFailure)
 	| {type: 'oauth-retry'}
 	| {type: 'choose-region'; regionId: RegionId}
 	/** Replaces the whole field (a key from the environment), cursor at the end. */
@@ -90,7 +90,7 @@ export type WizardEvent =
 	| {type: 'highlight-model'; modelId: string}
 	| {type: 'pick-model'; modelId: string}
 	| {type: 'save-finished'; attempt: number; result: SaveResult}
-	| {type: 'save-failed'; attempt: number; message: string}
+	| ({type: 'save-failed'; attempt: number} & SaveFailure)
 	| {type: 'retry-save'}
 	/** "Start chatting now" or "Exit" on a last screen. */
 	| {type: 'finish'; startChat: boolean}
@@ -151,9 +151,9 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 
 		case 'oauth-save-failed': {
 			if (!isSavingOAuth(state, event.attempt)) return state;
-			const {message} = event;
-			if (state.quitRequested) return leave(state, {kind: 'failed', message});
-			return {...state, oauth: {status: 'failed', attempt: state.oauth.attempt, message}};
+			const failure = failureOf(event);
+			if (state.quitRequested) return leave(state, {kind: 'failed', ...failure});
+			return {...state, oauth: {status: 'failed', attempt: state.oauth.attempt, ...failure}};
 		}
 
 		case 'oauth-retry': {
@@ -243,9 +243,9 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 
 		case 'save-failed': {
 			if (!isSaving(state, event.attempt)) return state;
-			const {message} = event;
-			const failed = {...state, save: {status: 'failed', attempt: event.attempt, message} as const};
-			return state.quitRequested ? leave(failed, {kind: 'failed', message}) : failed;
+			const failure = failureOf(event);
+			const failed = {...state, save: {status: 'failed', attempt: event.attempt, ...failure} as const};
+			return state.quitRequested ? leave(failed, {kind: 'failed', ...failure}) : failed;
 		}
 
 		case 'retry-save': {
@@ -277,7 +277,7 @@ function finish(state: WizardState, startChat: boolean): WizardState {
 	if (state.step !== 'done') return state;
 	const {save} = state;
 	if (save?.status === 'saved') return leave(state, {kind: 'saved', save: save.result, modelId: state.modelId, startChat});
-	if (save?.status === 'failed') return leave(state, {kind: 'failed', message: save.message});
+	if (save?.status === 'failed') return leave(state, {kind: 'failed', ...failureOf(save)});
 	return state;
 }
 

@@ -12,5 +12,13 @@ export type WizardEnding =
 	| {kind: 'oauth-saved'; save: OAuthSaveResult; modelId: string; startChat: boolean}
 	/** Left before anything was saved: nothing was written. */
 	| {kind: 'cancelled'}
-	/** Left after the save failed (and took back what it began: nothing was written). */
-	| {kind: 'failed'; message: string};
+	/** Left after the save failed: it took back what it began, unless `partlyWritten` says it could not. */
+	| ({kind: 'failed'} & SaveFailure);
+
+/** Why a save failed; `partlyWritten` when part of it stayed on disk for the next command to complete. */
+export type SaveFailure = {readonly message: string; readonly partlyWritten?: boolean};
+
+/** A failure's own fields, without those of the event or the state that carried it. */
+export function failureOf({message, partlyWritten}: SaveFailure): SaveFailure {
+	return {message, ...(partlyWritten ? {partlyWritten} : {})};
+}

@@ -1,7 +1,7 @@
 import {useEffect} from 'react';
 import type {WizardEvent, WizardState} from './machine.js';
 import type {WizardServices} from './services.js';
-import {errorMessage} from './error-message.js';
+import {saveFailure} from './error-message.js';
 
 /** Saves an approved Qwen OAuth login while the machine's OAuth step is `saving`. */
 export function useOAuthSave(state: WizardState, services: Pick<WizardServices, 'oauth' | 'now'>, dispatch: (event: WizardEvent) => void) {
@@ -17,7 +17,7 @@ export function useOAuthSave(state: WizardState, services: Pick<WizardServices, 
 				dispatch({type: 'oauth-saved', attempt, result, at: now()});
 			},
 			(error: unknown) => {
-				dispatch({type: 'oauth-save-failed', attempt, message: errorMessage(error)});
+				dispatch({type: 'oauth-save-failed', attempt, ...saveFailure(error)});
 			},
 		);
 	}, [saving, saveLogin, now, dispatch]);

@@ -1,7 +1,7 @@
 import {useEffect} from 'react';
 import type {WizardEvent, WizardState} from './machine.js';
 import type {WizardServices} from './services.js';
-import {errorMessage} from './error-message.js';
+import {saveFailure} from './error-message.js';
 
 /** Writes both files while the machine's save is `saving`; each retry is a new attempt. */
 export function useSaveSetup(state: WizardState, saveSetup: WizardServices['saveSetup'], dispatch: (event: WizardEvent) => void) {
@@ -15,7 +15,7 @@ export function useSaveSetup(state: WizardState, saveSetup: WizardServices['save
 				dispatch({type: 'save-finished', attempt, result});
 			},
 			(error: unknown) => {
-				dispatch({type: 'save-failed', attempt, message: errorMessage(error)});
+				dispatch({type: 'save-failed', attempt, ...saveFailure(error)});
 			},
 		);
 	}, [attempt, key, regionId, modelId, saveSetup, dispatch]);

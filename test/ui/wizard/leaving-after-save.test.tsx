@@ -5,6 +5,7 @@
  */
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {OAuthSaveResult} from '../../../source/core/oauth/save-oauth-setup.js';
+import {PartlyWrittenError} from '../../../source/core/openclaw/state-change.js';
 import {setProgramName} from '../../../source/core/program-name.js';
 import {getRegion} from '../../../source/core/regions.js';
 import type {SaveResult} from '../../../source/core/setup.js';
@@ -21,6 +22,8 @@ const SAVED: SaveResult = {
 	authProfilesPath: '/home/u/.openclaw/agents/main/agent/auth-profiles.json',
 	modelRef: 'qwen-portal/qwen3-coder-plus',
 	region: getRegion('intl'),
+	keyWritten: true,
+	configWritten: true,
 };
 const OAUTH_SAVED: OAuthSaveResult = {
 	configPath: SAVED.configPath,
@@ -88,6 +91,16 @@ describe('leaving after the save', () => {
 		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: 'Permission denied for openclaw.json.'}, {});
 	});
 
+	test('Esc after a save that left part of its change written reports that, not a clean failure', async () => {
+		const problem = {kind: 'disk_full', title: 'Disk full', message: 'Part of the change was written and could not be taken back.', nextStep: ''};
+		const {t, onExit} = await startAndSave(async () => {
+			throw new PartlyWrittenError(problem, {});
+		});
+		await t.waitFor('Could not save the setup');
+		await t.press(KEYS.escape);
+		expect(onExit).toHaveBeenCalledWith({kind: 'failed', message: 'Disk full: Part of the change was written and could not be taken back.', partlyWritten: true}, {});
+	});
+
 	test('Ctrl+C after a failed save reports the failure', async () => {
 		const {t, onExit} = await startAndSave(async () => {
 			throw new Error('disk full');
@@ -145,6 +158,28 @@ test('the summary of a failed save says nothing was written, since the save took
 	const text = wizardSummary({kind: 'failed', message: 'disk full.'}, {chatCommand: 'openclaw chat'});
 	expect(text).toContain('setup failed; nothing was written. disk full.');
 	expect(text).not.toContain('cancelled');
+});
+
+test('the summary of a save that left part of its change written does not say nothing was written', () => {
+	const message = 'Cannot write openclaw.json: disk full. Part of the change was written and could not be taken back; the next openclaw command completes it.';
+	const text = wizardSummary({kind: 'failed', message, partlyWritten: true}, {chatCommand: 'openclaw chat'});
+	expect(text).toContain(`setup failed. ${message}`);
+	expect(text).not.toContain('nothing was written');
+});
+
+test('the summary names only the files the save wrote', () => {
+	const summary = (written: {keyWritten: boolean; configWritten: boolean}) =>
+		wizardSummary({kind: 'saved', save: {...SAVED, ...written}, modelId: 'qwen3-coder-plus', startChat: false}, {maskedKey: 'sk-…000a', home: '/home/u', chatCommand: 'openclaw chat'});
+	expect(summary({keyWritten: true, configWritten: true})).toContain(
+		'Saved the API key (sk-…000a) for International (Singapore) to ~/.openclaw/agents/main/agent/auth-profiles.json and made qwen3-coder-plus the default model in ~/.openclaw/openclaw.json.',
+	);
+	expect(summary({keyWritten: true, configWritten: false})).toContain('; ~/.openclaw/openclaw.json already has qwen3-coder-plus as the default model.');
+	expect(summary({keyWritten: false, configWritten: true})).toContain(
+		'Made qwen3-coder-plus the default model in ~/.openclaw/openclaw.json; the API key (sk-…000a) for International (Singapore) was already saved',
+	);
+	const nothing = summary({keyWritten: false, configWritten: false});
+	expect(nothing).toMatch(/^openclaw: Already set up with this key and model; nothing was written\./);
+	expect(nothing).not.toMatch(/Saved|Made/);
 });
 
 test('the summary starts with the name the program was started as', () => {

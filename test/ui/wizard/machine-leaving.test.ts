@@ -9,7 +9,7 @@ import type {SaveResult} from '../../../source/core/setup.js';
 import {initialWizardState, wizardReducer, type WizardEvent, type WizardState} from '../../../source/ui/wizard/machine.js';
 
 const KEY = 'sk-test0000intl00000000000000000000';
-const SAVED: SaveResult = {configPath: '/h/c.json', authProfilesPath: '/h/a.json', modelRef: 'qwen-portal/qwen-max', region: getRegion('intl')};
+const SAVED: SaveResult = {configPath: '/h/c.json', authProfilesPath: '/h/a.json', modelRef: 'qwen-portal/qwen-max', region: getRegion('intl'), keyWritten: true, configWritten: true};
 const OAUTH_SAVED: OAuthSaveResult = {
 	configPath: '/h/c.json',
 	authProfilesPath: '/h/a.json',
@@ -73,6 +73,15 @@ describe('leaving the wizard', () => {
 		expect(run(retried, {type: 'save-finished', attempt: 1, result: SAVED}).save?.status).toBe('saving');
 		expect(run(retried, {type: 'save-finished', attempt: 2, result: SAVED}).save?.status).toBe('saved');
 		expect(run(failed, {type: 'interrupt'}).ending).toEqual({kind: 'failed', message: 'locked'});
+	});
+
+	test('a save that left part of its change written says so when the wizard ends, however it is left', () => {
+		const failed = run(saving(), {type: 'save-failed', attempt: 1, message: 'disk full', partlyWritten: true});
+		expect(failed.save).toMatchObject({status: 'failed', partlyWritten: true});
+		const ending = {kind: 'failed', message: 'disk full', partlyWritten: true};
+		expect(run(failed, {type: 'finish', startChat: false}).ending).toEqual(ending);
+		expect(run(failed, {type: 'interrupt'}).ending).toEqual(ending);
+		expect(run(saving(), {type: 'interrupt'}, {type: 'save-failed', attempt: 1, message: 'disk full', partlyWritten: true}).ending).toEqual(ending);
 	});
 
 	test('once ended, nothing moves the machine again', () => {

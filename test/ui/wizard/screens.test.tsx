@@ -264,6 +264,8 @@ describe('DoneScreen', () => {
 		authProfilesPath: '/home/ana/.openclaw/agents/main/agent/auth-profiles.json',
 		modelRef: 'qwen-portal/qwen-plus',
 		region: cn,
+		keyWritten: true,
+		configWritten: true,
 	};
 
 	test('shows what was written and offers chat or exit', async () => {
@@ -291,6 +293,38 @@ describe('DoneScreen', () => {
 		expect(onChoose).toHaveBeenLastCalledWith('chat');
 		await t.press(KEYS.down, KEYS.enter);
 		expect(onChoose).toHaveBeenLastCalledWith('exit');
+	});
+
+	const savedFrame = async (written: {keyWritten: boolean; configWritten: boolean}) => {
+		const t = await show(
+			<DoneScreen
+				{...header}
+				save={{status: 'saved', attempt: 1, result: {...result, ...written}}}
+				maskedKey="sk-…0abc"
+				modelId="qwen-plus"
+				home="/home/ana"
+				chatCommand="openclaw chat"
+				onChoose={() => {}}
+				onRetry={() => {}}
+			/>,
+		);
+		return t.frame();
+	};
+
+	test('says both files were written only when both were', async () => {
+		expect(await savedFrame({keyWritten: true, configWritten: true})).toContain('✓ Qwen is set up. Both files were written.');
+		const keyOnly = await savedFrame({keyWritten: true, configWritten: false});
+		expect(keyOnly).toContain('The key was written; openclaw.json already had this setup.');
+		expect(keyOnly).toMatch(/Config\s+~\/\.openclaw\/openclaw\.json \(unchanged\)/);
+		expect(keyOnly).not.toContain('Both files');
+		expect(await savedFrame({keyWritten: false, configWritten: true})).toContain('openclaw.json was written; the key was already saved.');
+	});
+
+	test('the same key and model again: nothing was written, and it says so', async () => {
+		const frame = await savedFrame({keyWritten: false, configWritten: false});
+		expect(frame).toContain('✓ Already set up with this key and model; nothing was written.');
+		expect(frame).not.toContain('Qwen is set up');
+		expect(frame).toMatch(/Key saved in\s+~\/\.openclaw\/agents\/main\/agent\/auth-profiles\.json \(unchanged\)/);
 	});
 
 	test('a failed save says why and Enter tries again', async () => {

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {API_KEY_PROFILE_ID} from '../../../core/auth-profiles.js';
-import {command} from '../../../core/messages.js';
+import {command, NOTHING_WRITTEN, writtenFilesNote} from '../../../core/messages.js';
 import type {SaveResult} from '../../../core/setup.js';
 import {Paragraph} from '../../components/paragraph.js';
 import {Screen, useScreenLayout} from '../../components/screen.js';
@@ -31,6 +32,15 @@ export type DoneScreenProps = StepHeader & {
 const SAVING_HINTS = [QUIT];
 const FAILED_HINTS = [{keys: 'Enter', action: 'try again'}, {keys: 'Esc', action: 'exit'}];
 const NOT_CHECKED = `! The key was not checked. Check it with: ${command('models status --probe')}`;
+
+/** After a file's row when the save found it as it should be and left it alone. */
+const UNCHANGED = ' (unchanged)';
+
+/** Says which files the save wrote, or that it had nothing to write. */
+function savedHeadline(result: SaveResult): string {
+	if (!result.keyWritten && !result.configWritten) return NOTHING_WRITTEN;
+	return `Qwen is set up. ${writtenFilesNote(result, path.basename(result.configPath))}`;
+}
 
 /** What the save left as it was, or still needs: aliases other models have, OpenClaw's pending migration. */
 function savedNotes(result: SaveResult): string[] {
@@ -80,8 +90,8 @@ export function DoneScreen({save, maskedKey, keyChecked = true, modelId, home, c
 
 	const {result} = save;
 	const rows: SavedRow[] = [
-		['Config', tildify(result.configPath, home)],
-		['Key saved in', tildify(result.authProfilesPath, home)],
+		['Config', `${tildify(result.configPath, home)}${result.configWritten ? '' : UNCHANGED}`],
+		['Key saved in', `${tildify(result.authProfilesPath, home)}${result.keyWritten ? '' : UNCHANGED}`],
 		['API key', `${maskedKey} (profile ${API_KEY_PROFILE_ID})`],
 		['Region', `${result.region.label} · ${result.keptBaseUrl ? `${result.keptBaseUrl} (yours, kept)` : new URL(result.region.baseUrl).host}`],
 		['Default model', `${modelId} (${result.modelRef})`],
@@ -93,7 +103,7 @@ export function DoneScreen({save, maskedKey, keyChecked = true, modelId, home, c
 	return (
 		<SavedScreen
 			{...header}
-			headline="Qwen is set up. Both files were written."
+			headline={savedHeadline(result)}
 			rows={rows}
 			{...(warnings.length > 0 ? {warning: warnings.join(' ')} : {})}
 			chatCommand={chatCommand}
