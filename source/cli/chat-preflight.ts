@@ -7,7 +7,7 @@
  */
 import type {AppError} from '../core/app-error.js';
 import {modelInEffect, type EffectiveSetup} from '../core/credentials.js';
-import type {Credential} from '../core/key-sources.js';
+import {keyVariableOf, type Credential} from '../core/key-sources.js';
 import type {ClassifiedError} from '../core/errors.js';
 import type {ImageAttachment} from '../core/images.js';
 import {supportsImages, visionModelFor, type ModelProvider} from '../core/models.js';
@@ -81,8 +81,10 @@ export function rejectedKeyExplainer(context: CommandContext, checked: CheckedCh
 	const {setup, timeoutMs} = checked;
 	return async (error: unknown, signal?: AbortSignal): Promise<ClassifiedError> => {
 		const {explainRejectedKey} = await import('../core/explain-rejected-key.js');
+		const keyVariable = keyVariableOf(checked.credential);
 		return explainRejectedKey(error, {
 			key: apiKey,
+			...(keyVariable ? {keyVariable} : {}),
 			...(setup.region ? {region: setup.region} : {}),
 			oauth: checked.oauth,
 			env: context.env,

@@ -3,6 +3,7 @@
  * effect right now, and optionally whether the key works.
  */
 import {loadEffectiveSetup, type EffectiveSetup} from '../core/credentials.js';
+import {keyVariableOf} from '../core/key-sources.js';
 import {command, ADVICE} from '../core/messages.js';
 import type {SetupProbe} from '../core/region-probe.js';
 import {requestTimeoutFromEnv} from '../core/request-timeout.js';
@@ -104,7 +105,8 @@ function describeProbe(context: CommandContext, setup: EffectiveSetup, result: S
 
 		case 'invalid_key':
 		case 'unreachable': {
-			const {error} = result;
+			const keyVariable = keyVariableOf(setup.credential);
+			const error = result.status === 'invalid_key' && keyVariable ? {...result.error, nextStep: ADVICE.invalidKey(undefined, keyVariable).nextStep} : result.error;
 			return {
 				status: result.status,
 				ok: false,

@@ -7,7 +7,7 @@
  */
 import type {Env} from './env.js';
 import {classifyApiError, type ClassifiedError} from './errors.js';
-import {unreachedRegionsNote} from './messages.js';
+import {ADVICE, unreachedRegionsNote} from './messages.js';
 import {joinRegionLabels, probeKey} from './region-probe.js';
 import type {Region} from './regions.js';
 
@@ -18,6 +18,8 @@ export type RejectedKeyContext = {
 	region?: Region;
 	/** An OAuth token is no DashScope key: never probed. */
 	oauth?: boolean;
+	/** The variable the key came from (QWEN_API_KEY, DASHSCOPE_API_KEY): an invalid key's advice names it, since a new login would not replace it. */
+	keyVariable?: string;
 	/** For a model-not-found or text-only message when `error` is not classified yet. */
 	model?: string;
 	env: Env;
@@ -34,7 +36,9 @@ export async function explainRejectedKey(error: unknown, context: RejectedKeyCon
 		...(context.model ? {model: context.model} : {}),
 		secret: key,
 	});
-	if (classified.kind !== 'invalid_key' || !region || context.oauth) return classified;
+	if (classified.kind !== 'invalid_key') return classified;
+	const invalid = context.keyVariable ? {...classified, nextStep: ADVICE.invalidKey(region?.label, context.keyVariable).nextStep} : classified;
+	if (!region || context.oauth) return invalid;
 
 	// The region just refused the key: only the others are asked.
 	const probe = await probeKey(key, region.id, {
@@ -44,14 +48,14 @@ export async function explainRejectedKey(error: unknown, context: RejectedKeyCon
 		...(context.signal ? {signal: context.signal} : {}),
 	}).catch(() => undefined);
 	// Stopped by the user: what the asked region said is all that is known.
-	if (context.signal?.aborted) return classified;
+	if (context.signal?.aborted) return invalid;
 	if (probe?.status === 'invalid_key' && probe.unreachableRegions.length > 0) {
 		// Not "invalid" for sure: a region that did not answer may be the key's own.
 		const unreached = joinRegionLabels(probe.unreachableRegions.map(entry => entry.region));
-		return {...classified, message: `${classified.message} ${unreachedRegionsNote(unreached)}`};
+		return {...invalid, message: `${invalid.message} ${unreachedRegionsNote(unreached)}`};
 	}
 
-	if (probe?.status !== 'wrong_region') return classified;
+	if (probe?.status !== 'wrong_region') return invalid;
 	const {kind, title, message, nextStep} = probe.error;
 	return {...classified, kind, title, message, nextStep};
 }

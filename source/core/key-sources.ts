@@ -109,6 +109,11 @@ export function keyFromEnv(env: Env, warnings: SetupWarning[]): Credential | und
 	return undefined;
 }
 
+/** The key variable a credential came from, when it did: the one a new login would not replace. */
+export function keyVariableOf(credential: Credential | undefined): KeyEnvVar | undefined {
+	return credential?.source.kind === 'env' ? credential.source.name : undefined;
+}
+
 export type KeyContext = {paths: OpenClawPaths; config: ConfigRead; layout: StateLayout; env: Env};
 
 /** The key openclaw.json's `apiKey` leads to, followed as OpenClaw follows it; with no `apiKey`, the provider's stored profiles. */

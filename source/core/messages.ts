@@ -139,8 +139,11 @@ export function thinkingCostNote(modelId: string, region: RegionId | undefined):
 }
 
 export const ADVICE = {
-	/** 401 Unauthorized. */
-	invalidKey(regionLabel?: string): Advice {
+	/**
+	 * 401 Unauthorized. `keyVariable`: the variable the key came from
+	 * (QWEN_API_KEY, DASHSCOPE_API_KEY), which a new login would not replace.
+	 */
+	invalidKey(regionLabel?: string, keyVariable?: string): Advice {
 		const where = regionLabel ? ` by the ${regionLabel} endpoint` : '';
 		return {
 			title: 'Invalid API key',
@@ -148,7 +151,9 @@ export const ADVICE = {
 				`The API key was rejected${where} (401 Unauthorized). ` +
 				'Verify the key format (it starts with sk-), check that the key has not expired or been deleted, ' +
 				'and make sure you use the endpoint of the region that issued it.',
-			nextStep: `Check the key in the Model Studio console, then run \`${loginCommand()}\` to enter it again with the right region.`,
+			nextStep: keyVariable
+				? `The key comes from $${keyVariable}, which wins over a saved key: check it in the Model Studio console, then export the right key (${ADVICE.exportKey(keyVariable)}) or unset it.`
+				: `Check the key in the Model Studio console, then run \`${loginCommand()}\` to enter it again with the right region.`,
 		};
 	},
 

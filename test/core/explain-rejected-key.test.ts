@@ -47,6 +47,18 @@ describe('explainRejectedKey', () => {
 		const explained = await explainRejectedKey(error, {key, region: getRegion('intl'), env: server.env});
 		expect(explained.kind).toBe('invalid_key');
 		expect(server.requests.slice(before).map(request => request.region).sort()).toEqual(['cn', 'hk', 'us']);
+		expect(explained.nextStep).toContain('models auth login');
+	});
+
+	it('names the variable an invalid key came from, which a new login would not replace', async () => {
+		const key = 'sk-test0000nowhere0000000000000000';
+		const error = await refusal(key, 'intl');
+		const explained = await explainRejectedKey(error, {key, region: getRegion('intl'), env: server.env, keyVariable: 'DASHSCOPE_API_KEY'});
+		expect(explained.kind).toBe('invalid_key');
+		expect(explained.nextStep).toBe(
+			'The key comes from $DASHSCOPE_API_KEY, which wins over a saved key: check it in the Model Studio console, then export the right key (export DASHSCOPE_API_KEY="sk-…") or unset it.',
+		);
+		expect(JSON.stringify(explained)).not.toContain(key);
 	});
 
 	it('does not call a key invalid for sure while a region that may own it did not answer', async () => {

@@ -6,6 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import {TEST_KEYS} from '../support/fake-dashscope.js';
 import {freshCliWorld} from '../support/cli-world.js';
+import {registerSecret} from '../support/run-cli.js';
 import {expectNoCrash, snapshotTree} from '../support/file-tree.js';
 
 const world = freshCliWorld();
@@ -63,6 +64,18 @@ describe('bad keys exported as QWEN_API_KEY (`openclaw chat`)', () => {
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('QWEN_API_KEY is set but empty');
 		expect(result.stderr).toContain('No DashScope API key found');
+	});
+
+	it('a well-formed key no region accepts names QWEN_API_KEY as its source, not a login that would not replace it', async () => {
+		world.saveLogin();
+		const key = 'sk-test0000nowhere0000000000000000';
+		registerSecret(key);
+		const result = await world.run(['chat', 'hello'], {extraEnv: {QWEN_API_KEY: key}});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('Invalid API key');
+		expect(result.stderr).toContain('The key comes from $QWEN_API_KEY, which wins over a saved key');
+		expect(result.stderr).not.toContain('models auth login');
+		expect(result.stdout + result.stderr).not.toContain(key);
 	});
 
 	// A malformed key is named before anything is sent: inside fetch a line break or non-ASCII

@@ -20,7 +20,8 @@ export type RegionCheckInput = {
 	requestBaseUrl: string;
 	baseUrl: string;
 	configPath: string;
-	credentialIsEnv: boolean;
+	/** The variable the key comes from (QWEN_API_KEY, DASHSCOPE_API_KEY), when it does: it wins over a saved key. */
+	keyVariable?: string;
 	env: Env;
 	timeoutMs?: number;
 };
@@ -52,14 +53,14 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 
 		case 'wrong_region': {
 			const belongs = probe.belongsTo;
-			const advice = ADVICE.wrongRegion(belongs, region, {configPath: input.configPath, keyFromEnv: input.credentialIsEnv});
+			const advice = ADVICE.wrongRegion(belongs, region, {configPath: input.configPath, keyFromEnv: input.keyVariable !== undefined});
 			return {
 				check: problem(id, `The key belongs to ${belongs.label}, not ${region.label} (${advice.title})`, advice.message, advice.nextStep),
 			};
 		}
 
 		case 'invalid_key': {
-			const advice = ADVICE.invalidKey(region.label);
+			const advice = ADVICE.invalidKey(region.label, input.keyVariable);
 			const unreached = probe.unreachableRegions;
 			if (unreached.length === 0) {
 				return {
@@ -67,7 +68,7 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 						id,
 						`The key is rejected by every region (${advice.title})`,
 						`${probe.error.message} No other region (${joinRegionLabels(probe.refusedBy.slice(1))}) accepts it either, so it is not a region mix-up: the key is expired, deleted or mistyped.`,
-						probe.error.nextStep,
+						advice.nextStep,
 					),
 				};
 			}
@@ -79,7 +80,7 @@ export async function checkRegion(input: RegionCheckInput): Promise<RegionCheckR
 					id,
 					`The key is rejected by ${region.label}; ${unreachedLabels} could not be reached to tell whether it belongs there`,
 					`${probe.error.message} ${joinRegionLabels(probe.refusedBy)} answered 401 Unauthorized; ${unreachedLabels} did not answer (${unreached[0]!.error.title}), so a region mix-up is not ruled out.`,
-					`Run \`${command('doctor')}\` again once ${unreachedLabels} can be reached. If every region then refuses the key: ${probe.error.nextStep}`,
+					`Run \`${command('doctor')}\` again once ${unreachedLabels} can be reached. If every region then refuses the key: ${advice.nextStep}`,
 				),
 			};
 		}
@@ -106,12 +107,13 @@ function customEndpointCheck(input: RegionCheckInput, probe: EndpointProbe): Reg
 	}
 	const {error} = probe;
 	const unreachable = error.kind === 'network' || error.kind === 'timeout';
+	const nextStep = error.kind === 'invalid_key' && input.keyVariable ? ADVICE.invalidKey(undefined, input.keyVariable).nextStep : error.nextStep;
 	return {
 		check: problem(
 			id,
 			unreachable ? `Cannot reach ${host}: ${error.title}` : `${host}: ${error.title}`,
 			`${error.message} (custom endpoint ${input.baseUrl}, not a known DashScope region)`,
-			error.nextStep,
+			nextStep,
 		),
 	};
 }

@@ -6,8 +6,7 @@
 import {ConfigParseError, getQwenProvider, readOpenClawConfig, type ConfigRead} from '../config-file.js';
 import {parseApiKeyRef} from '../openclaw/api-key-ref.js';
 import {effectiveSetupFrom, modelInEffect, type EffectiveSetup} from '../credentials.js';
-import {credentialFromConfig} from '../key-sources.js';
-import type {SetupWarningCode} from '../key-sources.js';
+import {credentialFromConfig, keyVariableOf, type SetupWarningCode} from '../key-sources.js';
 import {AppError} from '../app-error.js';
 import {resolvePaths, type OpenClawPaths} from '../paths.js';
 import {checkConfigPresent, checkDefaultModel, checkParseError, checkProviderEntry} from './config.js';
@@ -164,13 +163,14 @@ async function credentialAndService(
 	const isApiKey = credential !== undefined && (credential.profileType === undefined || credential.profileType === 'api_key');
 	if (!credential || !isApiKey || format?.status === 'problem') return checks;
 
+	const keyVariable = keyVariableOf(credential);
 	const region = await checkRegion({
 		key: credential.key,
 		...(setup.region ? {region: setup.region} : {}),
 		requestBaseUrl: setup.requestBaseUrl,
 		baseUrl: setup.baseUrl,
 		configPath: setup.paths.configPath,
-		credentialIsEnv: credential.source.kind === 'env',
+		...(keyVariable ? {keyVariable} : {}),
 		env,
 		...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {}),
 	});

@@ -75,8 +75,20 @@ describe('an invalid API key', () => {
 		expect(region.title).toBe('The key is rejected by every region (Invalid API key)');
 		expect(region.detail).toContain('401');
 		expect(region.detail).toContain('not a region mix-up');
+		// A saved key is replaced by logging in again.
+		expect(region.nextStep).toContain('openclaw models auth login --provider qwen-portal');
 		// The configured region and the three others were asked.
 		expect(new Set(fake.requests.map(request => request.region))).toEqual(new Set(['intl', 'cn', 'us', 'hk']));
+	});
+
+	it('names QWEN_API_KEY as where a rejected key comes from, since logging in again would not replace it', async () => {
+		await setUp('intl', TEST_KEYS.intl);
+		const report = await runDoctorChecks({env: {...home.env, QWEN_API_KEY: 'sk-test0000gone00000000000000000000'}});
+		const region = check(report, 'region.key');
+		expect(region.title).toBe('The key is rejected by every region (Invalid API key)');
+		expect(region.nextStep).toContain('The key comes from $QWEN_API_KEY');
+		expect(region.nextStep).toContain('export QWEN_API_KEY="sk-…"');
+		expect(region.nextStep).not.toContain('models auth login');
 	});
 
 	it('names a Coding Plan key on the pay-as-you-go endpoint', async () => {
