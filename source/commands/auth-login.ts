@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {maskKey, validateApiKey} from '../core/api-key.js';
 import {KEY_ENV_VARS} from '../core/env-vars.js';
-import {command, loginCommand, NOTHING_WRITTEN, PORTAL_DISCONTINUED, unreachedRegionsNote} from '../core/messages.js';
+import {command, keyVariableWins, loginCommand, NOTHING_WRITTEN, PORTAL_DISCONTINUED, unreachedRegionsNote} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
 import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {formatMode, isPrivate} from '../core/files/modes.js';
@@ -118,10 +118,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 		context.warn(err.yellow(`note: the alias "${skipped.alias}" already belongs to ${skipped.takenBy}, so it was left there.`));
 	}
 	for (const note of [...modelNotes, ...(saved.notes ?? [])]) context.warn(err.yellow(`note: ${note}`));
-	const shadowing = KEY_ENV_VARS.find(name => context.env[name]?.trim());
-	if (shadowing) {
-		context.warn(err.yellow(`warning: ${shadowing} is set in this environment and takes precedence over the saved key; unset it to use the saved one.`));
-	}
+	if (saved.overriddenBy) context.warn(err.yellow(`warning: ${keyVariableWins(saved.overriddenBy)}`));
 
 	context.print(`Try it: ${command('chat "Hello"')}`);
 	return 0;

@@ -114,6 +114,12 @@ export function keyVariableOf(credential: Credential | undefined): KeyEnvVar | u
 	return credential?.source.kind === 'env' ? credential.source.name : undefined;
 }
 
+/** The key variable used instead of `savedKey` while it is set; none when it holds that same key. */
+export function keyVariableOverriding(env: Env, savedKey: string): KeyEnvVar | undefined {
+	const fromEnv = keyFromEnv(env, []);
+	return fromEnv && fromEnv.key !== savedKey.trim() ? keyVariableOf(fromEnv) : undefined;
+}
+
 export type KeyContext = {paths: OpenClawPaths; config: ConfigRead; layout: StateLayout; env: Env};
 
 /** The key openclaw.json's `apiKey` leads to, followed as OpenClaw follows it; with no `apiKey`, the provider's stored profiles. */

@@ -76,6 +76,14 @@ export function writtenFilesNote(written: {readonly keyWritten: boolean; readonl
 }
 
 /**
+ * After a login: a key variable holding another key is used instead of the
+ * one just saved (key-sources.ts's order), so logging in again cannot change it.
+ */
+export function keyVariableWins(name: string): string {
+	return `${name} is set in this environment and takes precedence over the saved key; unset it to use the saved one, or export the new key (${ADVICE.exportKey(name)}).`;
+}
+
+/**
  * The real OpenClaw's command that moves its old JSON credential files into
  * its database. It is OpenClaw's, not this program's: always `openclaw`.
  */

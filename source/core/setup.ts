@@ -11,7 +11,9 @@ import {API_KEY_PROFILE_ID, profileProvider, profileSecret, type AuthProfile} fr
 import {getDefaultModelRef, getQwenProvider} from './config-file.js';
 import type {ConfigData} from './config-file.js';
 import type {Env} from './env.js';
+import type {KeyEnvVar} from './env-vars.js';
 import type {LockNotices} from './files/state-lock.js';
+import {keyVariableOverriding} from './key-sources.js';
 import {contextWindowFor, isRetired, modelsFor, PROVIDER_ID, toModelRef} from './models.js';
 import {ENV_TEMPLATE, GUIDE_PROFILE_PREFIX} from './openclaw/api-key-ref.js';
 import {addModels, applyDefaultModel, declareOwnSecrets, modelEntry, pointProviderAt, registerProfile, type SkippedAlias} from './openclaw/config-edits.js';
@@ -39,6 +41,8 @@ export type SaveResult = {
 	readonly skippedAliases?: readonly SkippedAlias[];
 	/** Notes for the user about the state (OpenClaw still needs to migrate its old files, …). */
 	readonly notes?: readonly string[];
+	/** A key variable (QWEN_API_KEY, DASHSCOPE_API_KEY) holding another key: it is used instead of the saved one while it is set. */
+	readonly overriddenBy?: KeyEnvVar;
 	/** Whether the key's store was written; false when it already held this key. */
 	readonly keyWritten: boolean;
 	/** Whether openclaw.json was written; false when it already had this setup. */
@@ -103,10 +107,12 @@ export async function saveApiKeySetup(
 		},
 		options.notices ? {notices: options.notices} : {},
 	);
+	const overriddenBy = keyVariableOverriding(options.env, key);
 	return {
 		...result,
 		configPath,
 		...(backupPath ? {backupPath} : {}),
+		...(overriddenBy ? {overriddenBy} : {}),
 		keyWritten: profilesChanged,
 		configWritten: configChanged,
 	};

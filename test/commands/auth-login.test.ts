@@ -53,6 +53,17 @@ describe('openclaw models auth login (key on stdin)', () => {
 		expect(result.stdout).not.toMatch(/Config +.*\(unchanged\)/);
 	});
 
+	test('warns when an exported key variable holding another key will be used instead of the saved one', async () => {
+		const result = await world.run([...LOGIN, '--region', 'intl'], {input: TEST_KEYS.intl, extraEnv: {QWEN_API_KEY: TEST_KEYS.cn}});
+		expect(result.code).toBe(0);
+		expect(result.stderr).toContain(
+			'warning: QWEN_API_KEY is set in this environment and takes precedence over the saved key; unset it to use the saved one, or export the new key (export QWEN_API_KEY="sk-…").',
+		);
+		// The key it pipes is the one exported: no warning.
+		const same = await world.run([...LOGIN, '--region', 'intl'], {input: TEST_KEYS.intl, extraEnv: {DASHSCOPE_API_KEY: TEST_KEYS.intl}});
+		expect(same.stderr).not.toContain('takes precedence');
+	});
+
 	test('then chat works with the saved key', async () => {
 		await world.run([...LOGIN, '--region', 'intl', '--model', 'qwen'], {input: TEST_KEYS.intl});
 		const result = await world.run(['chat', 'after login']);

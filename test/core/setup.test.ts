@@ -135,6 +135,16 @@ describe('saveApiKeySetup on a fresh state', () => {
 		expect(JSON.parse(fs.readFileSync(ownFile(), 'utf8')).profiles[API_KEY_PROFILE_ID].key).toBe(OTHER_KEY);
 	});
 
+	it('names a key variable holding another key, which is used instead of the one saved', async () => {
+		const withEnv = (env: Record<string, string>) =>
+			saveApiKeySetup(temp.paths, {regionId: 'intl', key: KEY, modelId: 'qwen-plus'}, {env: {...temp.env, ...env}});
+		expect((await withEnv({QWEN_API_KEY: OTHER_KEY})).overriddenBy).toBe('QWEN_API_KEY');
+		expect((await withEnv({QWEN_API_KEY: ' ', DASHSCOPE_API_KEY: OTHER_KEY})).overriddenBy).toBe('DASHSCOPE_API_KEY');
+		// The same key exported (the piped example): nothing to warn about.
+		expect((await withEnv({DASHSCOPE_API_KEY: KEY})).overriddenBy).toBeUndefined();
+		expect((await withEnv({})).overriddenBy).toBeUndefined();
+	});
+
 	it('says which files it wrote: both at first, neither for the same key and model again, only the one that changed after', async () => {
 		expect(await save({regionId: 'intl', modelId: 'qwen-plus'})).toMatchObject({keyWritten: true, configWritten: true});
 		const mtimes = () => [ownFile(), temp.paths.configPath].map(file => fs.statSync(file).mtimeMs);

@@ -25,10 +25,13 @@ afterEach(() => {
 	session = undefined;
 });
 
-function login(extraArgs: string[] = [], size: {cols: number; rows: number} = {cols: 80, rows: 24}): PtySession {
-	session = spawnPty({command: process.execPath, args: [...LOGIN, ...extraArgs], env: {...home.env, TERM: 'xterm-256color'}, ...size});
+function login(extraArgs: string[] = [], size: {cols: number; rows: number} = {cols: 80, rows: 24}, extraEnv: Record<string, string> = {}): PtySession {
+	session = spawnPty({command: process.execPath, args: [...LOGIN, ...extraArgs], env: {...home.env, TERM: 'xterm-256color', ...extraEnv}, ...size});
 	return session;
 }
+
+/** The screen as one line: a paragraph the wizard wrapped reads as written. */
+const flat = (screen: string) => screen.replaceAll(/\s+/g, ' ');
 
 /** The screen row with the cursor on it, trimmed. */
 const cursorRow = (screen: string) => screen.split('\n').find(line => line.includes('❯'))?.trim() ?? '';
@@ -254,6 +257,23 @@ describe('openclaw models auth login in a terminal', () => {
 			expect(screen).not.toContain('Enlarge');
 			expect(cursorRow(screen)).toBe('❯ Qwen API Key — DashScope, paid');
 		});
+	});
+
+	test('with another key exported, the Saved screen and the summary say the variable wins and how to change that', async () => {
+		const s = login(['--region', 'intl', '--method', 'api-key'], undefined, {QWEN_API_KEY: TEST_KEYS.cn});
+		await s.waitFor('Step 3 of 5 · API key');
+		await s.paste(TEST_KEYS.intl);
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Step 5 of 5 · Default model');
+		await s.press(PTY_KEYS.enter);
+		const saved = await s.waitFor(/takes\s+precedence/);
+		const warning = 'QWEN_API_KEY is set in this environment and takes precedence over the saved key; unset it to use the saved one, or export the new key (export QWEN_API_KEY="sk-…").';
+		expect(flat(saved)).toContain(warning);
+		await s.press(PTY_KEYS.down, PTY_KEYS.enter);
+		expect(await s.exited()).toBe(0);
+		expect(flat(s.screen())).toContain(warning);
+		expect((home.readCredentials() as any).profiles['qwen-portal:default'].key).toBe(TEST_KEYS.intl);
+		expect(s.output()).not.toContain(TEST_KEYS.cn.slice(3));
 	});
 
 	test('--no-check saves without the key check and says the key was not checked', async () => {

@@ -1,4 +1,4 @@
-import {loginCommand, NOTHING_WRITTEN} from '../../core/messages.js';
+import {keyVariableWins, loginCommand, NOTHING_WRITTEN} from '../../core/messages.js';
 import type {SaveResult} from '../../core/setup.js';
 import {programName} from '../../core/program-name.js';
 import type {WizardOutcome} from './outcome.js';
@@ -33,7 +33,8 @@ export function wizardSummary(outcome: WizardOutcome, details: {maskedKey?: stri
 	const configFile = tildify(save.configPath, details.home);
 	const backup = save.backupPath ? ` The previous config was kept as ${tildify(save.backupPath, details.home)}.` : '';
 	const replaced = save.replacedDefault ? ` It replaces ${save.replacedDefault}, another provider's model.` : '';
-	return `${programName()}: ${savedSentence(save, {key, keyFile, configFile, modelId})}${replaced}${backup} ${next}`;
+	const overridden = save.overriddenBy ? ` ${keyVariableWins(save.overriddenBy)}` : '';
+	return `${programName()}: ${savedSentence(save, {key, keyFile, configFile, modelId})}${replaced}${backup}${overridden} ${next}`;
 }
 
 /** What the save did, naming only the files it wrote. */

@@ -182,6 +182,11 @@ test('the summary names only the files the save wrote', () => {
 	expect(nothing).not.toMatch(/Saved|Made/);
 });
 
+test('the summary says when an exported key variable will be used instead of the saved key', () => {
+	const text = wizardSummary({kind: 'saved', save: {...SAVED, overriddenBy: 'DASHSCOPE_API_KEY'}, modelId: 'qwen3-coder-plus', startChat: true}, {chatCommand: 'openclaw chat'});
+	expect(text).toContain('DASHSCOPE_API_KEY is set in this environment and takes precedence over the saved key; unset it to use the saved one, or export the new key (export DASHSCOPE_API_KEY="sk-…"). Opening the chat now.');
+});
+
 test('the summary starts with the name the program was started as', () => {
 	setProgramName('openclaw-qwen');
 	try {

@@ -320,6 +320,24 @@ describe('DoneScreen', () => {
 		expect(await savedFrame({keyWritten: false, configWritten: true})).toContain('openclaw.json was written; the key was already saved.');
 	});
 
+	test('warns that an exported key variable holding another key wins over the one just saved', async () => {
+		const t = await show(
+			<DoneScreen
+				{...header}
+				save={{status: 'saved', attempt: 1, result: {...result, overriddenBy: 'QWEN_API_KEY'}}}
+				maskedKey="sk-…0abc"
+				modelId="qwen-plus"
+				home="/home/ana"
+				chatCommand="openclaw chat"
+				onChoose={() => {}}
+				onRetry={() => {}}
+			/>,
+		);
+		expect(t.frame().replaceAll(/\s+/g, ' ')).toContain(
+			'QWEN_API_KEY is set in this environment and takes precedence over the saved key; unset it to use the saved one, or export the new key (export QWEN_API_KEY="sk-…").',
+		);
+	});
+
 	test('the same key and model again: nothing was written, and it says so', async () => {
 		const frame = await savedFrame({keyWritten: false, configWritten: false});
 		expect(frame).toContain('✓ Already set up with this key and model; nothing was written.');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {API_KEY_PROFILE_ID} from '../../../core/auth-profiles.js';
-import {command, NOTHING_WRITTEN, writtenFilesNote} from '../../../core/messages.js';
+import {command, keyVariableWins, NOTHING_WRITTEN, writtenFilesNote} from '../../../core/messages.js';
 import type {SaveResult} from '../../../core/setup.js';
 import {Paragraph} from '../../components/paragraph.js';
 import {Screen, useScreenLayout} from '../../components/screen.js';
@@ -98,7 +98,7 @@ export function DoneScreen({save, maskedKey, keyChecked = true, modelId, home, c
 		...(result.replacedDefault ? [['Was', `${result.replacedDefault} (another provider's)`] as const] : []),
 		...(result.backupPath ? [['Backup', tildify(result.backupPath, home)] as const] : []),
 	];
-	const warnings = [...(keyChecked ? [] : [NOT_CHECKED]), ...savedNotes(result)];
+	const warnings = [...(result.overriddenBy ? [keyVariableWins(result.overriddenBy)] : []), ...(keyChecked ? [] : [NOT_CHECKED]), ...savedNotes(result)];
 
 	return (
 		<SavedScreen
