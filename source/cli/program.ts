@@ -122,7 +122,7 @@ export function createProgram(context: CommandContext, state: RunState): Command
 		.option('--provider <id>', 'provider to log in to (only qwen-portal)', 'qwen-portal')
 		.addOption(new Option('--region <region>', 'region that issued the key').choices(REGION_IDS))
 		.addOption(new Option('--method <method>', 'how to authenticate').choices(['api-key', 'oauth']))
-		.option('--model <id|alias>', `default model to set (default ${RECOMMENDED_MODEL_ID})`)
+		.option('--model <id|alias>', `default model to set (default ${RECOMMENDED_MODEL_ID}; in the wizard, the model the table starts on)`)
 		.option('--no-check', 'save without checking the key against the region')
 		.addHelpText('after', layout.after(AUTH_LOGIN_HELP))
 		.action(async (options: {provider: string; region?: string; method?: string; model?: string; check: boolean}) => {

@@ -16,7 +16,7 @@ export type {WizardOutcome};
 
 export async function launchWizard(
 	context: CommandContext,
-	preset: {region?: RegionId; method?: AuthMethod; checkKey?: boolean} = {},
+	preset: {region?: RegionId; method?: AuthMethod; checkKey?: boolean; model?: string} = {},
 ): Promise<WizardOutcome> {
 	// A bad OPENCLAW_TIMEOUT_MS is a usage error before any screen opens, not a failed key check after one.
 	requestTimeoutFromEnv(context.env);
@@ -27,6 +27,7 @@ export async function launchWizard(
 		...(preset.region ? {presetRegion: preset.region} : {}),
 		...(preset.method ? {presetMethod: preset.method} : {}),
 		...(preset.checkKey === false ? {checkKey: false} : {}),
+		...(preset.model ? {presetModel: preset.model} : {}),
 	});
 }
 

@@ -9,11 +9,11 @@ import {maskKey, validateApiKey} from '../core/api-key.js';
 import {KEY_ENV_VARS} from '../core/env-vars.js';
 import {command, keyVariableWins, loginCommand, NOTHING_WRITTEN, PORTAL_DISCONTINUED, unreachedRegionsNote} from '../core/messages.js';
 import {API_KEY_PROFILE_ID} from '../core/auth-profiles.js';
-import {PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
+import {PORTAL_DEFAULT_MODEL_ID, PROVIDER_ID, RECOMMENDED_MODEL_ID} from '../core/models.js';
 import {formatMode, isPrivate} from '../core/files/modes.js';
 import {resolvePaths} from '../core/paths.js';
 import {getRegion, isRegionId, REGION_IDS, type RegionId} from '../core/regions.js';
-import {resolveModel} from '../core/resolve-model.js';
+import {resolveModel, type ModelResolution} from '../core/resolve-model.js';
 import type {CommandContext} from '../cli/context.js';
 import {isInteractive} from '../cli/context.js';
 import {usageError} from '../core/app-error.js';
@@ -30,6 +30,8 @@ export type AuthLoginOptions = {
 	model?: string;
 	check: boolean;
 };
+
+type ResolvedModel = Extract<ModelResolution, {ok: true}>;
 
 const STDIN_EXAMPLE = `printf %s "$${KEY_ENV_VARS[1]}" | ${loginCommand()} --region intl`;
 
@@ -48,7 +50,9 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 			]);
 		}
 
-		return runInteractive(context, regionId, options.method, options.check);
+		// Checked before the wizard opens, so it starts on the model asked for or not at all.
+		const model = options.model === undefined ? undefined : await wizardModel(context, options.model, options.method);
+		return runInteractive(context, {regionId, method: options.method, check: options.check, model});
 	}
 
 	if (options.method === 'oauth') {
@@ -67,10 +71,7 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 		]);
 	}
 
-	const resolution = resolveModel(options.model ?? RECOMMENDED_MODEL_ID);
-	if (!resolution.ok) {
-		throw failure(resolution.message, {details: [`See the ids with: ${command('models list')}`]});
-	}
+	const resolution = await resolveLoginModel(context, options.model ?? RECOMMENDED_MODEL_ID);
 
 	const raw = await readStdin(context.stdin, {maxBytes: 64 * 1024});
 	const validation = validateApiKey(raw);
@@ -170,12 +171,47 @@ async function checkKey(context: CommandContext, key: string, regionId: RegionId
 	}
 }
 
-async function runInteractive(context: CommandContext, regionId: RegionId | undefined, method: string | undefined, check: boolean): Promise<number> {
+/**
+ * --model as both ways in take it: an id, a registry alias or one of the
+ * user's aliases in openclaw.json. Anything else is a usage error, before a
+ * key is read or a screen opens.
+ */
+async function resolveLoginModel(context: CommandContext, input: string): Promise<ResolvedModel> {
+	const {readOpenClawConfig} = await import('../core/config-file.js');
+	const {configuredAliases} = await import('../core/credentials.js');
+	const resolution = resolveModel(input, {aliases: configuredAliases(readOpenClawConfig(resolvePaths(context.env)).data)});
+	if (!resolution.ok) throw usageError(resolution.message, [`See the ids with: ${command('models list')}`]);
+	return resolution;
+}
+
+/** The model the wizard's table starts on: one of its rows that can be picked; anything else is refused rather than ignored. */
+async function wizardModel(context: CommandContext, input: string, method: string | undefined): Promise<string> {
+	if (method === 'oauth') {
+		throw usageError(`--model sets the API-key login's default model; the Qwen OAuth login sets ${PORTAL_DEFAULT_MODEL_ID}.`, [
+			`Log in with a key instead: ${loginCommand()} --method api-key --model ${input.trim()}`,
+		]);
+	}
+	const {id, model} = await resolveLoginModel(context, input);
+	if (!model) {
+		throw usageError(`${id} is not in the setup wizard's model table, so the wizard cannot start on it.`, [
+			`After the login, set it with: ${command(`models set ${id}`)} (it is checked against your region first)`,
+			`Or pipe the key: ${STDIN_EXAMPLE} --model ${id}`,
+		]);
+	}
+	if (model.status.state === 'retired') {
+		throw usageError(`${id} was retired on ${model.status.date}; the wizard's table cannot pick it.`, [`Use its replacement: --model ${model.status.replacement}`]);
+	}
+	return id;
+}
+
+async function runInteractive(context: CommandContext, preset: {regionId?: RegionId; method?: string; check: boolean; model?: string}): Promise<number> {
 	const {continueAfterWizard, exitCodeAfterWizard, launchWizard} = await import('../cli/ui-launch.js');
+	const {regionId, method, check, model} = preset;
 	const outcome = await launchWizard(context, {
 		...(regionId ? {region: regionId} : {}),
 		...(method === 'api-key' || method === 'oauth' ? {method} : {}),
 		...(check ? {} : {checkKey: false}),
+		...(model ? {model} : {}),
 	});
 	return exitCodeAfterWizard(outcome, await continueAfterWizard(context, outcome));
 }

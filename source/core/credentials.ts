@@ -99,7 +99,7 @@ function configuredBaseUrl(value: unknown, env: Env, warnings: SetupWarning[]): 
 }
 
 /** agents.defaults.models["qwen-portal/<id>"].alias, as OpenClaw matches them: case-insensitively. */
-function configuredAliases(config: Record<string, unknown>): Record<string, string> {
+export function configuredAliases(config: Record<string, unknown>): Record<string, string> {
 	const aliases: Record<string, string> = {};
 	const agents = isPlainObject(config.agents) ? config.agents : undefined;
 	const defaults = isPlainObject(agents?.defaults) ? agents.defaults : undefined;

@@ -64,6 +64,22 @@ describe('openclaw models auth login (key on stdin)', () => {
 		expect(same.stderr).not.toContain('takes precedence');
 	});
 
+	test('--model takes an alias of the user\'s own from openclaw.json', async () => {
+		world.home.writeConfig({agents: {defaults: {models: {'qwen-portal/qwen-max': {alias: 'steady'}}}}});
+		const result = await world.run([...LOGIN, '--region', 'intl', '--model', 'Steady'], {input: TEST_KEYS.intl});
+		expect(result.code).toBe(0);
+		expect((world.home.readConfig() as any).agents.defaults.model.primary).toBe('qwen-portal/qwen-max');
+	});
+
+	test('a --model that is no model id is a usage error (exit 2) before the key is read; nothing is written', async () => {
+		const result = await world.run([...LOGIN, '--region', 'intl', '--model', 'no-such-model!!'], {input: TEST_KEYS.intl});
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('Model ids use only letters, digits and . _ : / -');
+		expect(result.stderr).toContain('See the ids with: openclaw models list');
+		expect(world.server.requests).toEqual([]);
+		expect(fs.existsSync(world.home.paths.configPath)).toBe(false);
+	});
+
 	test('then chat works with the saved key', async () => {
 		await world.run([...LOGIN, '--region', 'intl', '--model', 'qwen'], {input: TEST_KEYS.intl});
 		const result = await world.run(['chat', 'after login']);

@@ -276,6 +276,45 @@ describe('openclaw models auth login in a terminal', () => {
 		expect(s.output()).not.toContain(TEST_KEYS.cn.slice(3));
 	});
 
+	test('--model starts the model table on that model; Enter saves it', async () => {
+		const s = login(['--region', 'intl', '--method', 'api-key', '--model', 'qwen3-max']);
+		await s.waitFor('Step 3 of 5 · API key');
+		await s.paste(TEST_KEYS.intl);
+		await s.press(PTY_KEYS.enter);
+		const table = await s.waitFor(/❯\s+qwen3-max/);
+		expect(table).toContain('Step 5 of 5 · Default model');
+		expect(cursorRow(table)).toMatch(/^❯\s+qwen3-max\s/);
+		await s.press(PTY_KEYS.enter);
+		await s.waitFor('Qwen is set up');
+		await s.press(PTY_KEYS.down, PTY_KEYS.enter);
+		expect(await s.exited()).toBe(0);
+		expect((home.readConfig() as any).agents.defaults.model.primary).toBe('qwen-portal/qwen3-max');
+	});
+
+	test('--model takes an alias of the user\'s own from openclaw.json', async () => {
+		home.writeConfig({agents: {defaults: {models: {'qwen-portal/qwen-max': {alias: 'Steady'}}}}});
+		const s = login(['--region', 'intl', '--method', 'api-key', '--model', 'steady']);
+		await s.waitFor('Step 3 of 5 · API key');
+		await s.paste(TEST_KEYS.intl);
+		await s.press(PTY_KEYS.enter);
+		const table = await s.waitFor(/❯\s+qwen-max\s/);
+		expect(cursorRow(table)).toMatch(/^❯\s+qwen-max\s/);
+	});
+
+	for (const [args, message] of [
+		[['--model', 'no-such-model!!'], 'Model ids use only letters, digits and . _ : / -'],
+		[['--model', 'qwen3.5-plus'], "qwen3.5-plus is not in the setup wizard's model table, so the wizard cannot start on it."],
+		[['--model', 'qwen3-max', '--method', 'oauth'], "--model sets the API-key login's default model; the Qwen OAuth login sets coder-model."],
+	] as const) {
+		test(`${args.join(' ')} is refused as a usage error before any screen opens`, async () => {
+			const s = login(['--region', 'intl', ...args]);
+			expect(await s.exited()).toBe(2);
+			expect((await s.lines()).join(' ')).toContain(`error: ${message}`);
+			expect(s.output()).not.toContain('Sign-in method');
+			expect(s.output()).not.toContain('\u001B[?1049h');
+		});
+	}
+
 	test('--no-check saves without the key check and says the key was not checked', async () => {
 		const s = login(['--region', 'intl', '--method', 'api-key', '--no-check']);
 		await s.waitFor('Step 3 of 5 · API key');

@@ -98,7 +98,8 @@ export type WizardEvent =
 	| {type: 'interrupt'}
 	| {type: 'back'};
 
-export type WizardPresets = {presetRegion?: RegionId; presetMethod?: AuthMethod; checkKey?: boolean};
+/** What the command line settled before the wizard opened; --model is only where the model table starts. */
+export type WizardPresets = {presetRegion?: RegionId; presetMethod?: AuthMethod; checkKey?: boolean; presetModel?: string};
 
 export function initialWizardState(options: WizardPresets = {}): WizardState {
 	const regionPreset = options.presetRegion !== undefined;
@@ -111,7 +112,7 @@ export function initialWizardState(options: WizardPresets = {}): WizardState {
 		keyDraft: '',
 		keyCursor: 0,
 		check: {status: 'running', attempt: 0},
-		modelId: RECOMMENDED_MODEL_ID,
+		modelId: options.presetModel ?? RECOMMENDED_MODEL_ID,
 		oauth: {status: 'signing-in', attempt: 0},
 		quitRequested: false,
 	};

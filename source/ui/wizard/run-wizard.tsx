@@ -32,6 +32,8 @@ export type RunWizardOptions = {
 	presetMethod?: AuthMethod;
 	/** False with --no-check: the key is saved without the check step. */
 	checkKey?: boolean;
+	/** --model: the model table starts on it (the user still confirms). */
+	presetModel?: string;
 	/** Streams default to the process's; tests hand in their own. */
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
@@ -65,7 +67,7 @@ export function coreServices(env: Env, paths: OpenClawPaths, options: CoreServic
  * the terminal on exit or a crash. The summary then goes to the normal scrollback.
  */
 export async function runWizard(options: RunWizardOptions): Promise<WizardOutcome> {
-	const {env, paths, presetRegion, presetMethod, checkKey} = options;
+	const {env, paths, presetRegion, presetMethod, checkKey, presetModel} = options;
 	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
 	let outcome: WizardOutcome = {kind: 'cancelled'};
@@ -103,6 +105,7 @@ export async function runWizard(options: RunWizardOptions): Promise<WizardOutcom
 				presetRegion={presetRegion}
 				presetMethod={presetMethod}
 				checkKey={checkKey}
+				presetModel={presetModel}
 				envKey={offeredEnvKey(env)}
 				home={paths.home}
 				interrupts={interrupts}

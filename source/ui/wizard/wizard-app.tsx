@@ -35,6 +35,8 @@ export type WizardAppProps = {
 	readonly presetMethod?: AuthMethod;
 	/** False with --no-check: the key is saved without asking the region first. */
 	readonly checkKey?: boolean;
+	/** --model: the model table starts on it instead of the recommended one. */
+	readonly presetModel?: string;
 	readonly envKey?: EnvKeyOffer;
 	readonly home?: string;
 	/** Signals (SIGINT before raw mode, SIGTERM, SIGHUP) that count as Ctrl+C. */
@@ -47,8 +49,8 @@ export type WizardAppProps = {
  * `services`, picks the screen, and hands each key to the screen it was typed
  * for (the key bus), so keys typed ahead of a screen change are kept.
  */
-export function WizardApp({services, presetRegion, presetMethod, checkKey, envKey, home, interrupts, onExit}: WizardAppProps) {
-	const [state, dispatch, latest] = useLatestReducer(wizardReducer, () => initialWizardState({presetRegion, presetMethod, checkKey}));
+export function WizardApp({services, presetRegion, presetMethod, checkKey, presetModel, envKey, home, interrupts, onExit}: WizardAppProps) {
+	const [state, dispatch, latest] = useLatestReducer(wizardReducer, () => initialWizardState({presetRegion, presetMethod, checkKey, presetModel}));
 	useKeyCheck(state, services.probeKey, dispatch);
 	useSaveSetup(state, services.saveSetup, dispatch);
 	useOAuthSave(state, services, dispatch);

@@ -71,6 +71,14 @@ describe('wizard machine', () => {
 		expect(initialWizardState({presetMethod: 'api-key', presetRegion: 'cn'}).step).toBe('key');
 	});
 
+	test('--model is where the model step starts; the user still picks, and can pick another', () => {
+		expect(initialWizardState().modelId).toBe('qwen3-coder-plus');
+		const atModel = run(toCheck(initialWizardState({presetModel: 'qwen3-max'})), {type: 'probe-finished', attempt: 1, probe: {status: 'ok', region: intl, modelIds: ['qwen3-max']}});
+		expect(atModel).toMatchObject({step: 'model', modelId: 'qwen3-max'});
+		expect(run(atModel, {type: 'pick-model', modelId: 'qwen3-max'})).toMatchObject({step: 'done', modelId: 'qwen3-max'});
+		expect(run(atModel, {type: 'pick-model', modelId: 'qwen-plus'})).toMatchObject({step: 'done', modelId: 'qwen-plus'});
+	});
+
 	test('OAuth leads to its own screen and back', () => {
 		const state = run(initialWizardState(), {type: 'choose-method', method: 'oauth'});
 		expect(state.step).toBe('oauth');
