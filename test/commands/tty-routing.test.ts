@@ -74,13 +74,17 @@ describe('on a terminal', () => {
 		expect(terminal.screen()).toContain('/help');
 	});
 
-	test('started as openclaw-qwen, the pane names itself so in its header', async () => {
+	test('started as openclaw-qwen, the wizard and the pane name themselves so in their headers', async () => {
 		const link = path.join(world.home.home, 'bin', 'openclaw-qwen');
 		fs.mkdirSync(path.dirname(link), {recursive: true});
 		fs.symlinkSync(CLI_PATH, link);
-		const terminal = start(['chat'], {QWEN_API_KEY: TEST_KEYS.intl}, link);
-		await terminal.waitFor('/help');
-		expect(terminal.screen()).toContain('openclaw-qwen chat · Qwen3 Coder Plus');
+		const wizard = start([], {}, link);
+		await wizard.waitFor('openclaw-qwen · Qwen setup');
+		wizard.pty.write('\u0003');
+		expect(await wizard.exited).toBe(1);
+		const pane = start(['chat'], {QWEN_API_KEY: TEST_KEYS.intl}, link);
+		await pane.waitFor('/help');
+		expect(pane.screen()).toContain('openclaw-qwen chat · Qwen3 Coder Plus');
 	});
 
 	test('openclaw chat --model qwen without a prompt opens the pane on qwen-plus', async () => {

@@ -13,6 +13,7 @@ import {ADVICE, loginCommand} from '../messages.js';
 import {PROVIDER_ID} from '../models.js';
 import {ok, problem, warning, type DoctorCheck} from './types.js';
 import type {Env} from '../env.js';
+import {programName} from '../program-name.js';
 
 /** QWEN_API_KEY / DASHSCOPE_API_KEY set but empty, or with whitespace or quotes around the key. */
 export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credential'>): DoctorCheck[] {
@@ -41,7 +42,7 @@ export function checkKeyEnvVars(env: Env, setup: Pick<EffectiveSetup, 'credentia
 				warning(
 					id,
 					`${name} has stray whitespace or quotes around the key`,
-					`openclaw cleans it (${cleaned.notes.join(' ')}), but curl and other tools send it as is and get 401 Unauthorized.`,
+					`${programName()} cleans it (${cleaned.notes.join(' ')}), but curl and other tools send it as is and get 401 Unauthorized.`,
 					`${ADVICE.exportKey(name)} again with just the key (no spaces, no extra quotes); ${lowerFirst(advice.nextStep)}`,
 				),
 			);

@@ -4,7 +4,9 @@
  * and Ink hands some of those chunks to `useInput` whole ("abc\r", "x\x01").
  * Each escape sequence, each control byte and each bracketed paste is one key;
  * printable text is one run (or, on request, one key per character).
- * Pure: no terminal, no Ink.
+ * Pure: no terminal, no Ink. Ink (8.0) keeps its own key parser private, so
+ * the sequences recognised here follow its parse-keypress; an Ink upgrade is
+ * checked against it (test/ui/keys/ covers every sequence the screens use).
  */
 
 export type SplitKeysOptions = {

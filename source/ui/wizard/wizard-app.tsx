@@ -25,6 +25,7 @@ import {useKeyCheck} from './use-key-check.js';
 import {useOAuthSave} from './use-oauth-save.js';
 import {useSaveSetup} from './use-save-setup.js';
 import {command} from '../../core/messages.js';
+import {programName} from '../../core/program-name.js';
 
 export const CHAT_COMMAND = `${command('chat')}`;
 
@@ -210,7 +211,7 @@ function WizardScreen({state, dispatch, services, envKey, home}: WizardScreenPro
 function headerFor(state: WizardState): StepHeader {
 	const label = stepLabel(state.step);
 	return {
-		app: 'openclaw · Qwen setup',
+		app: `${programName()} · Qwen setup`,
 		title: label.title,
 		...(label.number === undefined ? {} : {step: {number: label.number, total: STEP_COUNT}}),
 	};
