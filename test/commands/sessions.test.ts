@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 import {openDatabase} from '../../source/core/openclaw/sqlite.js';
+import {openSessionStore} from '../../source/core/sessions/session-store.js';
 import {SCHEMA_VERSION} from '../../source/core/sessions/store-schema.js';
 import {freshCliWorld} from '../support/cli-world.js';
 
@@ -108,6 +109,35 @@ describe('openclaw sessions', () => {
 		expect(narrow.stdout).toMatch(/ {2}a long q.*…$/m);
 		const piped = await world.run(['sessions', 'list']);
 		expect(piped.stdout.split('\n')[1]!.length).toBeGreaterThan(70);
+	});
+
+	it('show and export carry each request’s usage and estimated cost, and the summaries compaction sent in place of turns', async () => {
+		world.saveLogin();
+		world.server.enqueue({kind: 'stream', chunks: ['ok'], usage: {promptTokens: 40_000, completionTokens: 10, cachedTokens: 10_000}});
+		await chat('first question');
+		const [session] = await listed();
+		const store = openSessionStore(storeFile(), {mode: 'write'})!;
+		try {
+			const metered = {model: 'qwen3-coder-plus', region: 'intl' as const, thinking: false, usage: {promptTokens: 41_000, completionTokens: 900, totalTokens: 41_900}};
+			store.addCompaction({sessionId: session!.id, turns: 1, summary: 'They asked a first question.', tokensBefore: 41_000, tokensAfter: 900, metered, now: Date.now()});
+		} finally {
+			store.close();
+		}
+
+		const shown = await world.run(['sessions', 'show', session!.id]);
+		// 40,000 in is past 32K: the second tier.
+		expect(shown.stdout).toMatch(/qwen3-coder-plus · \d{4}-\d\d-\d\d \d\d:\d\d · 40,000 in \(10,000 cached\), \d+ out · est\. \$[\d.]+ \(input 32K–128K\)/);
+		expect(shown.stdout).toContain('(Compacted 1 turn: 41k → 900 tokens');
+		expect(shown.stdout).toContain('They asked a first question.');
+
+		const markdown = (await world.run(['sessions', 'export', session!.id])).stdout;
+		expect(markdown).toMatch(/^## Compacted 1 turn: 41k → 900 tokens \(.*; this summary was sent in their place\)$/m);
+		const json = JSON.parse((await world.run(['sessions', 'export', session!.id, '--format', 'json'])).stdout) as {
+			turns: Array<{request: {usage: {prompt_tokens: number; cached_tokens: number}; estimate: {currency: string}} | null}>;
+			compactions: Array<{turns: number; summary: string; request: {usage: {prompt_tokens: number}}}>;
+		};
+		expect(json.turns[0]!.request).toMatchObject({usage: {prompt_tokens: 40_000, cached_tokens: 10_000}, estimate: {currency: 'USD'}});
+		expect(json.compactions).toMatchObject([{turns: 1, summary: 'They asked a first question.', request: {usage: {prompt_tokens: 41_000}}}]);
 	});
 
 	it('`sessions` alone lists; a mistyped sub-command is named as one, with the one meant (exit 2)', async () => {

@@ -8,12 +8,12 @@ import {withStore} from '../../cli/sessions/open-store.js';
 import {forTerminal} from '../../cli/sessions/session-table.js';
 
 export function runSessionsExport(context: CommandContext, reference: string, options: {format: 'md' | 'json'}): number {
-	const {session, turns} = withStore(context, store => {
+	const {session, turns, compactions} = withStore(context, store => {
 		if (!store) throw noSessionsYet(storeFile(context.env));
 		const found = namedSession(store, reference, 'sessions export');
-		return {session: found, turns: store.allTurns(found.id)};
+		return {session: found, turns: store.allTurns(found.id), compactions: store.compactions(found.id)};
 	});
 	// JSON escapes control characters itself; markdown shown on a terminal must not drive it.
-	context.stdout.write(options.format === 'json' ? `${JSON.stringify(sessionJson(session, turns), null, 2)}\n` : forTerminal(context.stdout, sessionMarkdown(session, turns)));
+	context.stdout.write(options.format === 'json' ? `${JSON.stringify(sessionJson(session, turns, compactions), null, 2)}\n` : forTerminal(context.stdout, sessionMarkdown(session, turns, compactions)));
 	return 0;
 }

@@ -9,9 +9,10 @@
 import type {Problem} from '../app-error.js';
 import {outputLimitNote} from '../messages.js';
 import {redactSecrets} from '../redact-secrets.js';
-import {wasCutOff, type MeteredRequest} from '../usage/metered-request.js';
+import {formatTokenCount} from '../conversation/context-meter.js';
+import {costOf, describeCost, meteredJson, wasCutOff, type MeteredRequest} from '../usage/metered-request.js';
 import {formatSessionTime, turnsLabel} from './session-dates.js';
-import type {SessionSummary, StoredTurn, TurnOutcome} from './session-types.js';
+import type {SessionSummary, StoredCompaction, StoredTurn, TurnOutcome} from './session-types.js';
 
 /** One question and what came back, as the exporter needs it: a stored turn or an exchange in the pane. */
 export type ExportedTurn = {
@@ -66,23 +67,49 @@ export function setAsideLabel(turn: StoredTurn): string | undefined {
 	return undefined;
 }
 
-export function sessionMarkdown(session: SessionSummary, turns: readonly StoredTurn[]): string {
+/** A compaction in words: "Compacted 3 turns: 91k → 6k tokens". */
+export function compactionLine(compaction: StoredCompaction): string {
+	const turns = compaction.turns === 1 ? '1 turn' : `${compaction.turns} turns`;
+	return `Compacted ${turns}: ${formatTokenCount(compaction.tokensBefore)} → ${formatTokenCount(compaction.tokensAfter)} tokens`;
+}
+
+/** A request's usage in a few words: "1,200 in (600 cached), 35 out (12 reasoning) · est. $0.0012 (input ≤32K)"; undefined without figures. */
+export function usageSummary(metered: MeteredRequest | undefined): string | undefined {
+	const usage = metered?.usage;
+	if (!metered || !usage) return undefined;
+	const count = (value: number) => value.toLocaleString('en-US');
+	const cached = usage.cachedTokens ? ` (${count(usage.cachedTokens)} cached)` : '';
+	const reasoning = usage.reasoningTokens ? ` (${count(usage.reasoningTokens)} reasoning)` : '';
+	// "est.": a figure from the price list, not from the bill.
+	const cost = costOf(metered) ? `est. ${describeCost(metered)}` : describeCost(metered);
+	return `${count(usage.promptTokens)} in${cached}, ${count(usage.completionTokens)} out${reasoning} · ${cost}`;
+}
+
+export function sessionMarkdown(session: SessionSummary, turns: readonly StoredTurn[], compactions: readonly StoredCompaction[] = []): string {
 	const heading = [
 		`# ${session.title}`,
 		'',
 		`Session \`${session.id}\` · ${session.model} · ${turnsLabel(session.turns)} · started ${formatSessionTime(session.createdAt)} · last ${formatSessionTime(session.updatedAt)}`,
 		'',
 	];
-	return conversationMarkdown(
+	const conversation = conversationMarkdown(
 		heading,
 		turns.map(turn => {
 			const setAside = setAsideLabel(turn);
 			return {...turn, ...(setAside ? {setAside} : {})};
 		}),
 	);
+	// Compactions after the turns: each summary was sent in place of the turns it covers, which stay above in full.
+	const summaries = compactions.flatMap(compaction => [
+		`## ${compactionLine(compaction)} (${formatSessionTime(compaction.createdAt)}; this summary was sent in their place)`,
+		'',
+		compaction.summary.trimEnd(),
+		'',
+	]);
+	return summaries.length > 0 ? `${conversation}\n${redactSecrets(summaries.join('\n'), [])}` : conversation;
 }
 
-export function sessionJson(session: SessionSummary, turns: readonly StoredTurn[]) {
+export function sessionJson(session: SessionSummary, turns: readonly StoredTurn[], compactions: readonly StoredCompaction[] = []) {
 	return {
 		session: sessionSummaryJson(session),
 		turns: turns.map(turn => ({
@@ -97,6 +124,16 @@ export function sessionJson(session: SessionSummary, turns: readonly StoredTurn[
 			reasoning: turn.reasoning,
 			outcome: turn.outcome,
 			error: turn.error ?? null,
+			// The request as billed, in DashScope's own names, with the estimate (null for turns saved without figures).
+			request: turn.metered ? meteredJson(turn.metered) : null,
+		})),
+		compactions: compactions.map(compaction => ({
+			createdAt: new Date(compaction.createdAt).toISOString(),
+			turns: compaction.turns,
+			tokensBefore: compaction.tokensBefore,
+			tokensAfter: compaction.tokensAfter,
+			summary: compaction.summary,
+			request: meteredJson(compaction.metered),
 		})),
 	};
 }
