@@ -86,7 +86,7 @@ function lastTouchedVersion(config: Record<string, unknown>): string | undefined
 export function describeLayout(layout: StateLayout): string {
 	switch (layout.kind) {
 		case 'empty':
-			return 'new (no OpenClaw files yet)';
+			return `new (no key store of OpenClaw's yet: no ${AUTH_PROFILES_FILE_NAME}, no OpenClaw database)`;
 		case 'guide':
 			return `the guide's layout (${AUTH_PROFILES_FILE_NAME})`;
 		case 'openclaw':

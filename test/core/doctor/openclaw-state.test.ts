@@ -21,7 +21,7 @@ function check(report: DoctorReport, id: string) {
 
 describe('doctor names the layout in effect', () => {
 	it.each([
-		['new', () => {}, /State: new/],
+		['new', () => {}, /State: new \(no key store of OpenClaw's yet: no auth-profiles\.json, no OpenClaw database\)/],
 		["the guide's", () => home.writeAuthProfiles({version: 1, profiles: {}}), /State: the guide's layout/],
 		['OpenClaw 2026.9', () => makeStateDb(home.paths.stateDir), /State: OpenClaw 2026\.9 or later \(state\/openclaw\.sqlite\)/],
 	])('%s', async (_name, make, title) => {
