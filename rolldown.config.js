@@ -3,43 +3,10 @@
 // loads that file. Type checking is `npm run typecheck`.
 import fs from 'node:fs';
 import {defineConfig} from 'rolldown';
+import {inkWithoutDevtools, stringWidthLazyEmoji, yogaWithoutFetch} from './scripts/bundle-plugins.js';
 
 // A fresh dist/ each time: nothing from an earlier layout is left to be run by mistake.
 fs.rmSync('dist', {recursive: true, force: true});
-
-/**
- * yoga-layout (Ink's layout engine) reads its WebAssembly from a data: URL with
- * fetch() whenever fetch exists, which loads Node's whole fetch stack (undici)
- * before the first frame: about 20 ms and 14 MB. Without fetch it decodes the
- * same bytes itself, so inside that one module fetch is made undefined.
- */
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	transform: {
-		filter: {id: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/},
-		handler(code) {
-			// On the first line, so the lines of the source map stay where they were.
-			return {code: `var fetch; ${code}`, map: null};
-		},
-	},
-};
-
-/**
- * Ink connects to React's devtools over a web socket when DEV=true and
- * react-devtools-core resolves from wherever the program is installed; that
- * import is cut, so neither the devtools nor their web socket ship.
- */
-const inkWithoutDevtools = {
-	name: 'ink-without-devtools',
-	transform: {
-		filter: {id: /[\\/]ink[\\/]build[\\/]reconciler\.js$/},
-		handler(code) {
-			const devtools = "await import('./devtools.js');";
-			if (!code.includes(devtools)) this.error('ink/build/reconciler.js no longer imports ./devtools.js as expected');
-			return {code: code.replace(devtools, ''), map: null};
-		},
-	},
-};
 
 const shared = {
 	platform: 'node',
@@ -58,7 +25,7 @@ export default defineConfig([
 		input: 'source/app.ts',
 		// `open` runs a script shipped beside its own module (xdg-open): loaded from node_modules, on first use.
 		external: ['open'],
-		plugins: [yogaWithoutFetch, inkWithoutDevtools],
+		plugins: [yogaWithoutFetch, inkWithoutDevtools, stringWidthLazyEmoji],
 		output: {
 			file: 'dist/app.js',
 			format: 'esm',

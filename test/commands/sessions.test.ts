@@ -113,7 +113,7 @@ describe('openclaw sessions', () => {
 
 	it('show and export carry each request’s usage and estimated cost, and the summaries compaction sent in place of turns', async () => {
 		world.saveLogin();
-		world.server.enqueue({kind: 'stream', chunks: ['ok'], usage: {promptTokens: 40_000, completionTokens: 10, cachedTokens: 10_000}});
+		world.server.enqueue({kind: 'stream', chunks: ['ok'], usage: {promptTokens: 40_000, cachedTokens: 10_000}});
 		await chat('first question');
 		const [session] = await listed();
 		const store = openSessionStore(storeFile(), {mode: 'write'})!;
