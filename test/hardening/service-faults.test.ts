@@ -14,8 +14,8 @@ import {registerSecret, type CliResult} from '../support/run-cli.js';
 
 const world = freshCliWorld();
 
-/** A key shaped like a real one, so a leak of any part of it is told from padding. */
-const KEY = 'sk-5e1f0c9a8b7d4e2f9a3c6b1d0e8f7a21';
+/** An obviously fake key whose parts differ, so a leak of any part of it is told from padding. */
+const KEY = 'sk-test0000faults9f8e7d6c5b4a3f2e1d';
 registerSecret(KEY);
 
 const ESC = '\u001B';
