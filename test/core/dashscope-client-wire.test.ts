@@ -9,6 +9,7 @@ import type {DashScopeClientOptions, StreamEvent} from '../../source/core/dashsc
 import {DashScopeError} from '../../source/core/errors.js';
 import {TEST_KEYS, serviceError, startFakeDashScope} from '../support/fake-dashscope.ts';
 import type {FakeDashScope} from '../support/fake-dashscope.ts';
+import {collectStream, HELLO} from '../support/stream-events.ts';
 
 let server: FakeDashScope;
 
@@ -24,22 +25,6 @@ function client(options: Partial<DashScopeClientOptions> = {}) {
 	return createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: server.baseUrls.intl, retryDelayMs: 5, env: server.env, ...options});
 }
 
-const hello = {model: 'qwen3-coder-plus', messages: [{role: 'user' as const, content: 'hello there friend'}]};
-
-async function collect(events: AsyncIterable<StreamEvent>): Promise<{events: StreamEvent[]; text: string; error?: DashScopeError}> {
-	const seen: StreamEvent[] = [];
-	try {
-		for await (const event of events) seen.push(event);
-	} catch (error) {
-		if (!(error instanceof DashScopeError)) throw error;
-		return {events: seen, text: textOf(seen), error};
-	}
-	return {events: seen, text: textOf(seen)};
-}
-
-function textOf(events: StreamEvent[]): string {
-	return events.map(event => (event.type === 'content' ? event.text : '')).join('');
-}
 
 function usageOf(events: StreamEvent[]) {
 	return events.find(event => event.type === 'usage');
@@ -47,7 +32,7 @@ function usageOf(events: StreamEvent[]) {
 
 describe('usage and finish_reason from the stream', () => {
 	it('passes the three counts, with every detail undefined when the service sends none', async () => {
-		const {events} = await collect(client().streamChat(hello));
+		const {events} = await collectStream(client().streamChat(HELLO));
 		expect(usageOf(events)).toEqual({
 			type: 'usage',
 			promptTokens: 5,
@@ -63,18 +48,18 @@ describe('usage and finish_reason from the stream', () => {
 
 	it('carries cached tokens (implicit cache) and a large prompt', async () => {
 		server.enqueue({kind: 'stream', usage: {promptTokens: 300_000, cachedTokens: 250_000}});
-		const {events} = await collect(client().streamChat(hello));
+		const {events} = await collectStream(client().streamChat(HELLO));
 		expect(usageOf(events)).toMatchObject({promptTokens: 300_000, cachedTokens: 250_000, totalTokens: 300_004, cacheType: undefined});
 	});
 
 	it('carries cache creation with cache_type "ephemeral" (explicit cache)', async () => {
 		server.enqueue({kind: 'stream', usage: {promptTokens: 4000, cacheCreationTokens: 3000}});
-		const {events} = await collect(client().streamChat(hello));
+		const {events} = await collectStream(client().streamChat(HELLO));
 		expect(usageOf(events)).toMatchObject({promptTokens: 4000, cachedTokens: 0, cacheCreationTokens: 3000, cacheType: 'ephemeral'});
 	});
 
 	it('counts reasoning tokens for a thinking model', async () => {
-		const {events} = await collect(client().streamChat({...hello, model: 'qwen-plus', enableThinking: true}));
+		const {events} = await collectStream(client().streamChat({...HELLO, model: 'qwen-plus', enableThinking: true}));
 		const reasoningDeltas = events.filter(event => event.type === 'reasoning').length;
 		expect(reasoningDeltas).toBeGreaterThan(0);
 		expect(usageOf(events)).toMatchObject({reasoningTokens: reasoningDeltas});
@@ -82,7 +67,7 @@ describe('usage and finish_reason from the stream', () => {
 
 	it('ends with finish_reason "length" when the output hit its limit', async () => {
 		server.enqueue({kind: 'stream', finishReason: 'length'});
-		const {events, error} = await collect(client().streamChat(hello));
+		const {events, error} = await collectStream(client().streamChat(HELLO));
 		expect(error).toBeUndefined();
 		expect(events.at(-1)).toEqual({type: 'done', finishReason: 'length'});
 	});
@@ -91,7 +76,7 @@ describe('usage and finish_reason from the stream', () => {
 describe('retry events', () => {
 	it('says before each wait that it retries, and why', async () => {
 		server.enqueue(serviceError('rateLimit'), serviceError('internal'));
-		const {events, text} = await collect(client({retryDelayMs: 10}).streamChat(hello));
+		const {events, text} = await collectStream(client({retryDelayMs: 10}).streamChat(HELLO));
 		expect(text).toBe('Echo: hello there friend');
 		expect(events.filter(event => event.type === 'retry')).toEqual([
 			{type: 'retry', attempt: 1, reason: 'rate_limited', delayMs: 10},
@@ -101,7 +86,7 @@ describe('retry events', () => {
 
 	it('sends none for an error that is not retried', async () => {
 		server.enqueue(serviceError('arrears'));
-		const {events, error} = await collect(client().streamChat(hello));
+		const {events, error} = await collectStream(client().streamChat(HELLO));
 		expect(error?.classified.kind).toBe('arrears');
 		expect(events).toEqual([]);
 	});
@@ -114,7 +99,7 @@ describe('replies that are not a DashScope stream', () => {
 			usage: {prompt_tokens: 4, completion_tokens: 3, total_tokens: 7},
 		});
 		server.enqueue({kind: 'raw', status: 200, contentType: 'application/json', body});
-		const {events, error} = await collect(client().streamChat(hello));
+		const {events, error} = await collectStream(client().streamChat(HELLO));
 		expect(error).toBeUndefined();
 		expect(events).toEqual([
 			{type: 'content', text: 'all at once'},
@@ -129,7 +114,7 @@ describe('replies that are not a DashScope stream', () => {
 		['plain text', {contentType: 'text/plain', body: 'OK'}, /not JSON: text\/plain/],
 	])('names %s', async (_name, reply, pattern) => {
 		server.enqueue({kind: 'raw', status: 200, ...reply});
-		const {error} = await collect(client().streamChat(hello));
+		const {error} = await collectStream(client().streamChat(HELLO));
 		expect(error?.classified.kind).toBe('unexpected_reply');
 		expect(error?.classified.message).toContain(`${server.baseUrls.intl}/chat/completions`);
 		expect(error?.classified.message).toMatch(pattern);
@@ -138,7 +123,7 @@ describe('replies that are not a DashScope stream', () => {
 
 	it('names a stream that ends without a finish_reason', async () => {
 		server.enqueue({kind: 'events', data: ['{"choices":[{"delta":{"content":"half"},"index":0,"finish_reason":null}]}']});
-		const {error, text} = await collect(client().streamChat(hello));
+		const {error, text} = await collectStream(client().streamChat(HELLO));
 		expect(text).toBe('half');
 		expect(error?.classified.kind).toBe('unfinished');
 		expect(error?.classified.message).toContain('no finish_reason');
@@ -149,7 +134,7 @@ describe('replies that are not a DashScope stream', () => {
 			kind: 'events',
 			data: ['{"choices":null}', '{"choices":[{"delta":null,"index":0,"finish_reason":null}]}', '{"choices":[{"delta":{"content":"ok"},"index":0,"finish_reason":"stop"}]}'],
 		});
-		const {error, text} = await collect(client().streamChat(hello));
+		const {error, text} = await collectStream(client().streamChat(HELLO));
 		expect(error).toBeUndefined();
 		expect(text).toBe('ok');
 	});
@@ -158,7 +143,7 @@ describe('replies that are not a DashScope stream', () => {
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		try {
 			server.enqueue({kind: 'events', data: ['{"choices":[{"delta":{"content":"a"},"index":0}]}', '{not json']});
-			const {error} = await collect(client().streamChat(hello));
+			const {error} = await collectStream(client().streamChat(HELLO));
 			expect(error?.classified.kind).toBe('unexpected_reply');
 			expect(error?.classified.message).toContain('a stream event that is not JSON');
 			expect(logged).not.toHaveBeenCalled();
@@ -169,14 +154,14 @@ describe('replies that are not a DashScope stream', () => {
 
 	it('names a stream that holds no answer at all', async () => {
 		server.enqueue({kind: 'events', data: []});
-		const {error} = await collect(client().streamChat(hello));
+		const {error} = await collectStream(client().streamChat(HELLO));
 		expect(error?.classified.kind).toBe('unexpected_reply');
 	});
 
 	it('summarises a proxy error page (title, never markup) and retries it as a server error', async () => {
 		const page = {kind: 'raw' as const, status: 502, contentType: 'text/html', body: '<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>'};
 		server.enqueue(page, page, page);
-		const {error} = await collect(client().streamChat(hello));
+		const {error} = await collectStream(client().streamChat(HELLO));
 		expect(error?.classified.kind).toBe('server_error');
 		expect(error?.classified.message).toBe(`The server answered with an HTML page, HTTP 502: 502 Bad Gateway (from ${server.baseUrls.intl}/chat/completions).`);
 		expect(server.chatRequests()).toHaveLength(3);
@@ -230,7 +215,7 @@ describe('the base URL', () => {
 		const failure = (await client({baseUrl, env}).listModels().catch((error: unknown) => error)) as DashScopeError;
 		expect(failure.classified.kind).toBe('bad_base_url');
 		expect(failure.classified.message).toBe(`${setting} is not a valid http(s) URL: "${baseUrl}". Nothing was sent.`);
-		const streamed = await collect(client({baseUrl, env}).streamChat(hello));
+		const streamed = await collectStream(client({baseUrl, env}).streamChat(HELLO));
 		expect(streamed.error?.classified.kind).toBe('bad_base_url');
 		expect(server.requests).toHaveLength(0);
 	});

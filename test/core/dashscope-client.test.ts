@@ -4,6 +4,7 @@ import type {DashScopeClientOptions, StreamEvent} from '../../source/core/dashsc
 import {DashScopeError} from '../../source/core/errors.js';
 import {ERROR_BODIES, TEST_KEYS, serviceError, startFakeDashScope} from '../support/fake-dashscope.ts';
 import type {FakeDashScope} from '../support/fake-dashscope.ts';
+import {collectStream, HELLO, streamText} from '../support/stream-events.ts';
 
 let server: FakeDashScope;
 
@@ -19,27 +20,11 @@ function client(options: Partial<DashScopeClientOptions> = {}) {
 	return createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: server.baseUrls.intl, retryDelayMs: 5, ...options, env: options.env ?? server.env});
 }
 
-const hello = {model: 'qwen3-coder-plus', messages: [{role: 'user' as const, content: 'hello there friend'}]};
-
-async function collect(events: AsyncIterable<StreamEvent>): Promise<{events: StreamEvent[]; text: string; error?: DashScopeError}> {
-	const seen: StreamEvent[] = [];
-	try {
-		for await (const event of events) seen.push(event);
-	} catch (error) {
-		if (!(error instanceof DashScopeError)) throw error;
-		return {events: seen, text: textOf(seen), error};
-	}
-	return {events: seen, text: textOf(seen)};
-}
-
-function textOf(events: StreamEvent[]): string {
-	return events.map(event => (event.type === 'content' ? event.text : '')).join('');
-}
 
 describe('streamChat', () => {
 	it('streams the answer, then usage, then done; sends system role and include_usage', async () => {
-		const result = await collect(
-			client().streamChat({...hello, messages: [{role: 'system', content: 'be brief'}, ...hello.messages]}),
+		const result = await collectStream(
+			client().streamChat({...HELLO, messages: [{role: 'system', content: 'be brief'}, ...HELLO.messages]}),
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.text).toBe('Echo: hello there friend');
@@ -54,7 +39,7 @@ describe('streamChat', () => {
 	});
 
 	it('yields reasoning before content when thinking is enabled', async () => {
-		const result = await collect(client().streamChat({...hello, model: 'qwen-plus', enableThinking: true}));
+		const result = await collectStream(client().streamChat({...HELLO, model: 'qwen-plus', enableThinking: true}));
 		const types = result.events.map(event => event.type);
 		expect(types[0]).toBe('reasoning');
 		expect(types.lastIndexOf('reasoning')).toBeLessThan(types.indexOf('content'));
@@ -62,7 +47,7 @@ describe('streamChat', () => {
 	});
 
 	it('sends image parts to a vision model', async () => {
-		const result = await collect(
+		const result = await collectStream(
 			client().streamChat({
 				model: 'qwen3-vl-plus',
 				messages: [
@@ -81,7 +66,7 @@ describe('streamChat', () => {
 
 	it('retries a 500 once and gives one answer', async () => {
 		server.enqueue(serviceError('internal'));
-		const result = await collect(client().streamChat(hello));
+		const result = await collectStream(client().streamChat(HELLO));
 		expect(result.error).toBeUndefined();
 		expect(result.text).toBe('Echo: hello there friend');
 		expect(server.chatRequests()).toHaveLength(2);
@@ -89,7 +74,7 @@ describe('streamChat', () => {
 
 	it('retries 429 rate limits up to maxRetries, then reports the rate limit', async () => {
 		server.enqueue(serviceError('rateLimit'), serviceError('rateLimit'), serviceError('rateLimit'));
-		const result = await collect(client({maxRetries: 2}).streamChat(hello));
+		const result = await collectStream(client({maxRetries: 2}).streamChat(HELLO));
 		expect(result.error?.classified.kind).toBe('rate_limited');
 		expect(server.chatRequests()).toHaveLength(3);
 	});
@@ -101,13 +86,13 @@ describe('streamChat', () => {
 		['429 insufficient quota', serviceError('insufficientQuota'), 'quota_exceeded'],
 	])('never retries %s', async (_name, behaviour, kind) => {
 		server.enqueue(behaviour);
-		const result = await collect(client().streamChat(hello));
+		const result = await collectStream(client().streamChat(HELLO));
 		expect(result.error?.classified.kind).toBe(kind);
 		expect(server.chatRequests()).toHaveLength(1);
 	});
 
 	it('reports a wrong key as invalid_key with the request id and without the key', async () => {
-		const result = await collect(client({apiKey: TEST_KEYS.cn}).streamChat(hello));
+		const result = await collectStream(client({apiKey: TEST_KEYS.cn}).streamChat(HELLO));
 		const classified = result.error!.classified;
 		expect(classified).toMatchObject({kind: 'invalid_key', status: 401});
 		expect(classified.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -115,7 +100,7 @@ describe('streamChat', () => {
 	});
 
 	it('reports an unknown model with the model-not-found advice', async () => {
-		const result = await collect(client().streamChat({...hello, model: 'qwen.qwen-plus'}));
+		const result = await collectStream(client().streamChat({...HELLO, model: 'qwen.qwen-plus'}));
 		expect(result.error?.classified.kind).toBe('model_not_found');
 		expect(result.error?.classified.message).toContain('qwen.qwen-plus');
 		expect(result.error?.classified.nextStep).toContain('openclaw models list');
@@ -123,13 +108,13 @@ describe('streamChat', () => {
 
 	it('classifies an SSE-framed error body', async () => {
 		server.enqueue({kind: 'error', status: 400, body: ERROR_BODIES.moderation, sse: true});
-		const result = await collect(client().streamChat(hello));
+		const result = await collectStream(client().streamChat(HELLO));
 		expect(result.error?.classified.kind).toBe('moderation');
 	});
 
 	it('keeps the partial answer when an error event arrives mid-stream', async () => {
 		server.enqueue({kind: 'error-mid-stream', afterChunks: 2});
-		const result = await collect(client().streamChat(hello));
+		const result = await collectStream(client().streamChat(HELLO));
 		expect(result.text).toBe('Echo: hello');
 		expect(result.error?.classified.kind).toBe('moderation');
 		expect(server.chatRequests()).toHaveLength(1);
@@ -137,7 +122,7 @@ describe('streamChat', () => {
 
 	it('keeps the partial answer and does not retry when the connection resets mid-stream', async () => {
 		server.enqueue({kind: 'reset', afterChunks: 2});
-		const result = await collect(client().streamChat(hello));
+		const result = await collectStream(client().streamChat(HELLO));
 		expect(result.text).toBe('Echo: hello');
 		expect(result.error?.classified.kind).toBe('network');
 		expect(result.error?.classified.title).toBe('Connection lost');
@@ -146,7 +131,7 @@ describe('streamChat', () => {
 
 	it('times out when the server goes silent after the headers', async () => {
 		server.enqueue({kind: 'stall-after-headers'});
-		const result = await collect(client({timeoutMs: 300}).streamChat(hello));
+		const result = await collectStream(client({timeoutMs: 300}).streamChat(HELLO));
 		expect(result.error?.classified.kind).toBe('timeout');
 		expect(result.error?.classified.message).toContain('region');
 		expect(server.chatRequests()).toHaveLength(1);
@@ -154,13 +139,13 @@ describe('streamChat', () => {
 
 	it('times out when the server never answers', async () => {
 		server.enqueue({kind: 'hang'});
-		const result = await collect(client({timeoutMs: 300}).streamChat(hello));
+		const result = await collectStream(client({timeoutMs: 300}).streamChat(HELLO));
 		expect(result.error?.classified.kind).toBe('timeout');
 	});
 
 	it('calls a long silence after text a stall (not a region mismatch), keeping what arrived', async () => {
 		server.enqueue({kind: 'stream', chunks: ['first ', 'second'], delayMs: 1000});
-		const result = await collect(client({timeoutMs: 200}).streamChat(hello));
+		const result = await collectStream(client({timeoutMs: 200}).streamChat(HELLO));
 		expect(result.text).toBe('first ');
 		expect(result.error?.classified.kind).toBe('stalled');
 		expect(result.error?.classified.message).toContain('stopped arriving after 0.2 s');
@@ -170,12 +155,12 @@ describe('streamChat', () => {
 	it('does not count a slow consumer as server silence', async () => {
 		server.enqueue({kind: 'stream', chunks: ['a', 'b', 'c'], delayMs: 20});
 		const events: StreamEvent[] = [];
-		for await (const event of client({timeoutMs: 200}).streamChat(hello)) {
+		for await (const event of client({timeoutMs: 200}).streamChat(HELLO)) {
 			events.push(event);
 			// The caller taking longer than the timeout is not server silence.
 			if (events.length === 1) await new Promise(resolve => setTimeout(resolve, 400));
 		}
-		expect(textOf(events)).toBe('abc');
+		expect(streamText(events)).toBe('abc');
 	});
 
 	it('stops with kind aborted when the signal aborts, keeping what arrived', async () => {
@@ -184,14 +169,14 @@ describe('streamChat', () => {
 		const seen: StreamEvent[] = [];
 		let failure: unknown;
 		try {
-			for await (const event of client().streamChat({...hello, signal: controller.signal})) {
+			for await (const event of client().streamChat({...HELLO, signal: controller.signal})) {
 				seen.push(event);
 				if (event.type === 'content') controller.abort();
 			}
 		} catch (error) {
 			failure = error;
 		}
-		expect(textOf(seen)).toBe('one ');
+		expect(streamText(seen)).toBe('one ');
 		expect((failure as DashScopeError).classified.kind).toBe('aborted');
 	});
 
@@ -199,14 +184,14 @@ describe('streamChat', () => {
 		server.enqueue({kind: 'hang'});
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 50);
-		const result = await collect(client().streamChat({...hello, signal: controller.signal}));
+		const result = await collectStream(client().streamChat({...HELLO, signal: controller.signal}));
 		expect(result.error?.classified.kind).toBe('aborted');
 	});
 
 	it('reports a closed port as a refused connection after retrying', async () => {
 		const url = server.baseUrls.intl;
 		await server.close();
-		const result = await collect(createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: url, retryDelayMs: 1, env: {}}).streamChat(hello));
+		const result = await collectStream(createDashScopeClient({apiKey: TEST_KEYS.intl, baseUrl: url, retryDelayMs: 1, env: {}}).streamChat(HELLO));
 		expect(result.error?.classified.kind).toBe('network');
 		expect(result.error?.classified.title).toBe('Connection refused');
 	});
@@ -215,7 +200,7 @@ describe('streamChat', () => {
 		server.enqueue({kind: 'stream', chunks: {count: 40_000, text: 'x'}});
 		let count = 0;
 		let length = 0;
-		for await (const event of client().streamChat(hello)) {
+		for await (const event of client().streamChat(HELLO)) {
 			if (event.type === 'content') {
 				count++;
 				length += event.text.length;
