@@ -11,40 +11,20 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {freshCliWorld} from '../support/cli-world.js';
 import {expectNoCrash, snapshotTree} from '../support/file-tree.js';
+import {fillDisk, tmpfsMounts} from '../support/full-disk.js';
 
 const world = freshCliWorld();
 const isRoot = process.getuid?.() === 0;
 const LOGIN = ['models', 'auth', 'login', '--provider', 'qwen-portal', '--region', 'intl'];
 
-const mounts: string[] = [];
+const disks = tmpfsMounts();
 afterEach(() => {
-	for (const dir of mounts.splice(0)) execFileSync('umount', [dir]);
+	disks.unmountAll();
 });
 
 /** A tmpfs of `size` mounted at the state dir, so the disk really fills up. */
 function stateDirOnTmpfs(size: string): void {
-	fs.mkdirSync(world.home.paths.stateDir, {recursive: true, mode: 0o700});
-	execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', world.home.paths.stateDir]);
-	mounts.push(world.home.paths.stateDir);
-}
-
-/** Fills the disk holding `dir` to the last byte. */
-function fillDisk(dir: string): void {
-	const filler = path.join(dir, 'filler');
-	const fd = fs.openSync(filler, 'w');
-	const block = Buffer.alloc(4096, 1);
-	try {
-		for (;;) fs.writeSync(fd, block);
-	} catch {
-		// ENOSPC: full, as intended. Top up the last partial block byte by byte.
-		try {
-			for (;;) fs.writeSync(fd, block, 0, 1);
-		} catch {
-			// Now not a byte is left.
-		}
-	} finally {
-		fs.closeSync(fd);
-	}
+	disks.mount(world.home.paths.stateDir, size, 0o700);
 }
 
 async function expectRefused(args: string[], message: RegExp, options: {input?: string; extraEnv?: Record<string, string>} = {}) {

@@ -4,23 +4,23 @@
  * forward (never the system's raw text), and the markdown comes from the one
  * exporter, with anything key-shaped masked.
  */
-import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {fillDisk, tmpfsMounts} from '../../../support/full-disk.js';
 import {startChat, type ChatHarness} from '../pane/chat-harness.js';
 
 let dir: string;
 let chat: ChatHarness | undefined;
-const mounts: string[] = [];
+const disks = tmpfsMounts();
 beforeEach(() => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-save-'));
 });
 afterEach(async () => {
 	await chat?.close();
 	chat = undefined;
-	for (const mounted of mounts.splice(0)) execFileSync('umount', [mounted]);
+	disks.unmountAll();
 	fs.rmSync(dir, {recursive: true, force: true});
 });
 
@@ -58,9 +58,7 @@ describe('/save', () => {
 
 	it.runIf(process.getuid?.() === 0)('onto a full disk: the disk is full, nothing half-written is left', async () => {
 		const disk = path.join(dir, 'disk');
-		fs.mkdirSync(disk);
-		execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]);
-		mounts.push(disk);
+		disks.mount(disk, '64k');
 		fillDisk(disk);
 		chat = await chatted('x'.repeat(2000));
 		await chat.submit('/save disk/chat.md');
@@ -81,20 +79,3 @@ describe('/save', () => {
 		expect(fs.statSync(path.join(dir, 'chat.md')).mode & 0o777).toBe(0o600);
 	});
 });
-
-/** Fills the disk holding `folder` to the last byte. */
-function fillDisk(folder: string): void {
-	const fd = fs.openSync(path.join(folder, 'filler'), 'w');
-	const block = Buffer.alloc(4096, 1);
-	try {
-		for (;;) fs.writeSync(fd, block);
-	} catch {
-		try {
-			for (;;) fs.writeSync(fd, block, 0, 1);
-		} catch {
-			// Not a byte left.
-		}
-	} finally {
-		fs.closeSync(fd);
-	}
-}
