@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {serviceError, TEST_KEYS} from '../support/fake-dashscope.js';
+import {silentServer} from '../support/closed-port.js';
 import {registerSecret} from '../support/run-cli.js';
 import {ESC, freshCliWorld} from '../support/cli-world.js';
 
@@ -96,18 +96,12 @@ describe('openclaw chat', () => {
 		const key = 'sk-test0000nowhere0000000000000000';
 		registerSecret(key);
 		// A region that takes the connection and never answers: without Ctrl+C, the asking would wait a minute.
-		let connectedTo = () => {};
-		const connected = new Promise<void>(resolve => {
-			connectedTo = resolve;
-		});
-		const silent = net.createServer(() => connectedTo());
-		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+		const silent = await silentServer();
 		try {
-			const port = (silent.address() as net.AddressInfo).port;
 			const run = world.start(['chat', 'hello'], {
-				extraEnv: {QWEN_API_KEY: key, QWEN_HK_BASE_URL: `http://127.0.0.1:${port}/compatible-mode/v1`, OPENCLAW_TIMEOUT_MS: '60000'},
+				extraEnv: {QWEN_API_KEY: key, QWEN_HK_BASE_URL: `http://127.0.0.1:${silent.port}/compatible-mode/v1`, OPENCLAW_TIMEOUT_MS: '60000'},
 			});
-			await connected;
+			await silent.connected;
 			run.child.kill('SIGINT');
 			const result = await run.result;
 			expect(result.code).toBe(130);

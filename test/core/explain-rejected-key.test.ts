@@ -1,11 +1,10 @@
-import net from 'node:net';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createDashScopeClient} from '../../source/core/dashscope-client.js';
 import {explainRejectedKey} from '../../source/core/explain-rejected-key.js';
 import {effectiveBaseUrl, getRegion} from '../../source/core/regions.js';
 import {TEST_KEYS, startFakeDashScope} from '../support/fake-dashscope.ts';
 import type {FakeDashScope} from '../support/fake-dashscope.ts';
-import {closedPort} from '../support/closed-port.ts';
+import {closedPort, silentServer} from '../support/closed-port.ts';
 
 let server: FakeDashScope;
 
@@ -74,17 +73,12 @@ describe('explainRejectedKey', () => {
 		const key = 'sk-test0000nowhere0000000000000000';
 		const error = await refusal(key, 'intl');
 		// A region that takes the connection and never answers.
-		let connectedTo = () => {};
-		const connected = new Promise<void>(resolve => {
-			connectedTo = resolve;
-		});
-		const silent = net.createServer(() => connectedTo());
-		await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+		const silent = await silentServer();
 		try {
-			const env = {...server.env, QWEN_HK_BASE_URL: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/compatible-mode/v1`};
+			const env = {...server.env, QWEN_HK_BASE_URL: `http://127.0.0.1:${silent.port}/compatible-mode/v1`};
 			const controller = new AbortController();
 			const explaining = explainRejectedKey(error, {key, region: getRegion('intl'), env, timeoutMs: 60_000, signal: controller.signal});
-			await connected;
+			await silent.connected;
 			controller.abort();
 			const explained = await explaining;
 			expect(explained.kind).toBe('invalid_key');
