@@ -5,7 +5,7 @@
 import {randomBytes} from 'node:crypto';
 import type {DatabaseSync} from '../openclaw/sqlite.js';
 import type {MeteredRequest} from '../usage/metered-request.js';
-import type {ImageReference, StoredError, TurnOutcome} from './session-types.js';
+import type {ImageReference, StoredCompaction, StoredError, TurnOutcome} from './session-types.js';
 import {USAGE_COLUMN_NAMES, usageValues, writerIsAlive} from './turn-rows.js';
 import {titleFromPrompt} from './session-title.js';
 
@@ -29,16 +29,8 @@ export type FinishedTurn = {
 	readonly now: number;
 };
 
-export type NewCompaction = {
-	readonly sessionId: string;
-	/** The summary stands in for this many turns from the start of the conversation. */
-	readonly turns: number;
-	readonly summary: string;
-	readonly tokensBefore: number;
-	readonly tokensAfter: number;
-	readonly metered: MeteredRequest;
-	readonly now: number;
-};
+/** A compaction as it is stored, before the store gives it an id; `now` becomes its createdAt. */
+export type NewCompaction = Omit<StoredCompaction, 'id' | 'createdAt'> & {readonly now: number};
 
 export function newSessionId(): string {
 	return randomBytes(8).toString('hex');
