@@ -6,7 +6,7 @@
 import type {SQLInputValue} from 'node:sqlite';
 import type {DatabaseSync} from '../openclaw/sqlite.js';
 import type {SearchHit, SessionSummary} from './session-types.js';
-import {SESSION_COLUMNS, sessionFromRow, TURN_COLUMNS, turnFromRow} from './turn-rows.js';
+import {SESSION_COLUMNS, sessionFromColumns, sessionFromRow, TURN_COLUMNS, turnFromRow} from './turn-rows.js';
 
 /** The shortest word the trigram index can find. */
 const INDEXED_LENGTH = 3;
@@ -31,14 +31,7 @@ export function searchTurns(db: DatabaseSync, fullText: boolean, query: string, 
 		.all(...condition.params, limit);
 	return rows.map(row => ({
 		turn: turnFromRow(row),
-		session: {
-			id: String(row['session_id']),
-			title: String(row['session_title']),
-			model: String(row['session_model']),
-			createdAt: Number(row['session_created_at']),
-			updatedAt: Number(row['session_updated_at']),
-			turns: Number(row['session_turns']),
-		},
+		session: sessionFromColumns(row, 'session_'),
 	}));
 }
 

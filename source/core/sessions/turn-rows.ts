@@ -76,13 +76,18 @@ function usageFromRow(row: Row): RequestUsage | undefined {
 }
 
 export function sessionFromRow(row: Row): SessionSummary {
+	return sessionFromColumns(row, '');
+}
+
+/** `prefix`: where a query names the session's columns apart from another table's (`session_title`, …). */
+export function sessionFromColumns(row: Row, prefix: string): SessionSummary {
 	return {
-		id: String(row['id']),
-		title: String(row['title']),
-		model: String(row['model']),
-		createdAt: Number(row['created_at']),
-		updatedAt: Number(row['updated_at']),
-		turns: Number(row['turns'] ?? 0),
+		id: String(row[`${prefix}id`]),
+		title: String(row[`${prefix}title`]),
+		model: String(row[`${prefix}model`]),
+		createdAt: Number(row[`${prefix}created_at`]),
+		updatedAt: Number(row[`${prefix}updated_at`]),
+		turns: Number(row[`${prefix}turns`] ?? 0),
 	};
 }
 
