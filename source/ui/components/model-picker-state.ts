@@ -11,8 +11,10 @@ export type PickerState = {
 	readonly filter: string;
 	/** The highlighted model; kept while a filter matches nothing, so clearing it comes back to the same row. */
 	readonly highlightedId: string;
-	/** Why Enter did nothing (a retired model), until the next move. */
+	/** Why Enter did nothing (a retired model, or one the region does not list), until the next move. */
 	readonly notice?: string;
+	/** A model the region does not list, after one Enter: a second Enter picks it anyway (as `models set --force` would). */
+	readonly confirming?: string;
 };
 
 export type PickerContext = {
@@ -55,12 +57,17 @@ export function pickerReducer(state: PickerState, {press, context}: PickerAction
 	return state;
 }
 
-/** Enter picks the highlighted model unless it is retired; Esc with no filter left cancels. */
+/**
+ * Enter picks the highlighted model, except a retired one; one the region does
+ * not list takes a second Enter. Esc with no filter left cancels.
+ */
 export function pickerChoice(state: PickerState, {press, context}: PickerAction): PickerChoice | undefined {
 	if (press.key.escape && state.filter === '') return {type: 'cancel'};
 	if (!press.key.return) return undefined;
 	const model = highlightedModel(state, context);
-	if (!model || availabilityOf(model, context.regionModelIds).kind === 'retired') return undefined;
+	if (!model) return undefined;
+	const {kind} = availabilityOf(model, context.regionModelIds);
+	if (kind === 'retired' || (kind === 'not_listed' && state.confirming !== model.id)) return undefined;
 	return {type: 'pick', modelId: model.id};
 }
 
@@ -68,8 +75,13 @@ function withNotice(state: PickerState, context: PickerContext): PickerState {
 	const model = highlightedModel(state, context);
 	if (!model) return state;
 	const availability = availabilityOf(model, context.regionModelIds);
-	if (availability.kind !== 'retired') return state;
-	return {...state, notice: `${model.id} cannot be picked: ${availability.note}`};
+	if (availability.kind === 'retired') return {...state, notice: `${model.id} cannot be picked: ${availability.note}`};
+	if (availability.kind === 'not_listed' && state.confirming !== model.id) {
+		// The way forward first: the line is cut to the table's width.
+		return {...state, notice: `Enter again to pick ${model.id} anyway: your key’s region does not list it.`, confirming: model.id};
+	}
+
+	return state;
 }
 
 function moveBy(state: PickerState, delta: number, context: PickerContext): PickerState {

@@ -85,13 +85,27 @@ describe('ModelPicker', () => {
 		expect(t.frame()).toContain('qwen-turbo cannot be picked');
 	});
 
-	test('rows the region did not list are marked and explained, but can still be picked', async () => {
+	test('rows the region did not list are marked and explained, and take a second Enter to pick', async () => {
 		const {t, onPick} = await picker({regionModelIds: INTL_IDS});
 		await t.press(KEYS.down);
 		expect(highlightedRow(t.frame())).toMatch(/❯ \? qwen-coder-plus/);
 		expect(t.frame()).toContain('Not in the models your key’s region lists');
 		expect(t.frame()).toContain('? not listed by your region');
 		await t.press(KEYS.enter);
+		expect(onPick).not.toHaveBeenCalled();
+		expect(t.frame()).toContain('Enter again to pick qwen-coder-plus anyway: your key’s region does not list it.');
+		// Moving away and back asks again.
+		await t.press(KEYS.down);
+		await t.press(KEYS.up);
+		await t.press(KEYS.enter);
+		expect(onPick).not.toHaveBeenCalled();
+		await t.press(KEYS.enter);
+		expect(onPick).toHaveBeenCalledWith('qwen-coder-plus');
+	});
+
+	test('two Enters in one write pick a model the region did not list, as two presses do', async () => {
+		const {t, onPick} = await picker({regionModelIds: INTL_IDS, initialId: 'qwen-coder-plus'});
+		await t.press('\r\r');
 		expect(onPick).toHaveBeenCalledWith('qwen-coder-plus');
 	});
 
