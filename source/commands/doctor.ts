@@ -7,6 +7,7 @@ import {formatJson, formatText} from '../core/doctor/format.js';
 import {runDoctorChecks} from '../core/doctor/run-checks.js';
 import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 import type {CommandContext} from '../cli/context.js';
+import {terminalWidth} from '../cli/terminal-width.js';
 
 export async function runDoctor(context: CommandContext, options: {fix?: boolean; json?: boolean}): Promise<number> {
 	const timeoutMs = requestTimeoutFromEnv(context.env);
@@ -14,7 +15,7 @@ export async function runDoctor(context: CommandContext, options: {fix?: boolean
 	if (options.json) {
 		context.print(formatJson(report));
 	} else {
-		context.print(formatText(report, context.out).join('\n'));
+		context.print(formatText(report, context.out, terminalWidth(context.stdout, context.env)).join('\n'));
 	}
 
 	return report.ok ? 0 : 1;

@@ -34,6 +34,19 @@ describe('openclaw doctor names the guide\'s troubleshooting issues', () => {
 		expect(result.stdout).toContain('Next step: Run `openclaw models auth login --provider qwen-portal --region cn`');
 	});
 
+	it('on a width (a terminal, or COLUMNS) long lines break between words under their indent; a pipe keeps them whole', async () => {
+		world.saveLogin({keyRegion: 'cn', baseUrlRegion: 'intl'});
+		const narrow = await world.run(['doctor'], {extraEnv: {COLUMNS: '60'}});
+		const lines = narrow.stdout.trimEnd().split('\n');
+		// Paths and URLs are kept whole; every other line fits.
+		for (const line of lines.filter(row => !/\/\S{40,}/.test(row))) expect(line.length).toBeLessThanOrEqual(60);
+		const nextStep = lines.findIndex(line => line.startsWith('      Next step: Run `openclaw models auth login'));
+		expect(nextStep).toBeGreaterThan(0);
+		expect(lines[nextStep + 1]).toMatch(/^ {6}\S/);
+		const piped = await world.run(['doctor']);
+		expect(piped.stdout).toContain('Next step: Run `openclaw models auth login --provider qwen-portal --region cn`');
+	});
+
 	it('a Bedrock-style default model', async () => {
 		world.saveLogin({model: 'qwen.qwen3-coder-30b-a3b-v1:0'});
 		const result = await world.run(['doctor']);

@@ -6,6 +6,7 @@ import type {Style} from '../style.js';
 import type {DoctorReport} from './run-checks.js';
 import type {CheckStatus, DoctorCheck} from './types.js';
 import {command} from '../messages.js';
+import {wrapWords} from '../text/wrap.js';
 
 const GROUPS: Array<[string, string]> = [
 	['state', 'OpenClaw state'],
@@ -38,7 +39,16 @@ function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export function formatText(report: DoctorReport, style: Style): string[] {
+/**
+ * The report as a person reads it. `width`: the terminal's (or COLUMNS), to
+ * break long lines between words under their indent; undefined (a pipe) keeps
+ * each line whole for whatever reads it.
+ */
+export function formatText(report: DoctorReport, style: Style, width?: number): string[] {
+	const wrap = (text: string, indent: string, hanging = indent) => {
+		if (width === undefined) return [indent + text];
+		return wrapWords(text, Math.max(20, width - hanging.length), {longWords: 'keep'}).map((row, index) => (index === 0 ? indent : hanging) + row);
+	};
 	const lines: string[] = [style.bold(`${command('doctor')}`)];
 	for (const repair of report.repairs) {
 		lines.push('error' in repair
@@ -51,21 +61,24 @@ export function formatText(report: DoctorReport, style: Style): string[] {
 		if (checks.length === 0) continue;
 		lines.push('', style.bold(label));
 		for (const check of checks) {
-			lines.push(`  ${paint(check.status, MARKS[check.status], style)} ${check.title}`);
-			if (check.detail && check.status !== 'ok') {
-				for (const line of check.detail.split('\n')) lines.push(`      ${line}`);
-			} else if (check.detail) {
-				for (const line of check.detail.split('\n')) lines.push(style.dim(`      ${line}`));
+			const [title = '', ...titleRest] = wrap(check.title, '', '    ');
+			lines.push(`  ${paint(check.status, MARKS[check.status], style)} ${title}`, ...titleRest);
+			if (check.detail) {
+				const detail = check.detail.split('\n').flatMap(line => wrap(line, '      '));
+				lines.push(...(check.status === 'ok' ? detail.map(line => style.dim(line)) : detail));
 			}
 
-			if (check.nextStep) lines.push(`      ${style.bold('Next step:')} ${check.nextStep}`);
+			if (check.nextStep) {
+				const [first = '', ...rest] = wrap(`Next step: ${check.nextStep}`, '      ');
+				lines.push(first.replace('Next step:', style.bold('Next step:')), ...rest);
+			}
 		}
 	}
 
 	const {problems, warnings} = summarize(report.checks);
 	lines.push('');
 	if (problems > 0) {
-		lines.push(style.red(`${plural(problems, 'problem')}, ${plural(warnings, 'warning')}. Fix the problems above, then run \`${command('doctor')}\` again.`));
+		lines.push(...wrap(`${plural(problems, 'problem')}, ${plural(warnings, 'warning')}. Fix the problems above, then run \`${command('doctor')}\` again.`, '').map(style.red));
 	} else if (warnings > 0) {
 		lines.push(style.yellow(`No problems; ${plural(warnings, 'warning')}.`));
 	} else {
@@ -73,7 +86,7 @@ export function formatText(report: DoctorReport, style: Style): string[] {
 	}
 
 	const fixable = report.checks.filter(check => check.fixable && check.status !== 'ok');
-	if (fixable.length > 0) lines.push(`Run \`${command('doctor --fix')}\` to repair ${plural(fixable.length, 'permission')} automatically.`);
+	if (fixable.length > 0) lines.push(...wrap(`Run \`${command('doctor --fix')}\` to repair ${plural(fixable.length, 'permission')} automatically.`, ''));
 	return lines;
 }
 
