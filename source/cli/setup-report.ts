@@ -14,7 +14,9 @@ import {resolveModel} from '../core/resolve-model.js';
 import type {CommandContext} from './context.js';
 import {noCredentialLines} from './hints.js';
 import {isOAuthActive, portalDiscontinuedLine, switchToApiKeyLine} from './oauth-active.js';
-import {formatTable} from './text-table.js';
+import {formatDefinitions} from './text-table.js';
+import {terminalWidth} from './terminal-width.js';
+import {wrapWords} from '../core/text/wrap.js';
 
 /** What status shows about a Qwen OAuth login in effect. */
 export type OAuthDetails = {
@@ -100,7 +102,7 @@ export function statusJson(setup: EffectiveSetup, oauth: OAuthDetails | undefine
 export function printStatus(context: CommandContext, setup: EffectiveSetup, oauth: OAuthDetails | undefined): void {
 	const {out} = context;
 	const model = defaultModelInfo(setup);
-	const rows: string[][] = [];
+	const rows: Array<[string, string]> = [];
 	if (oauth) {
 		rows.push(['Sign-in', `Qwen OAuth  from ${setup.credential?.sourceLabel ?? `profile ${oauth.profileId}`}`]);
 		rows.push(['Token', oauth.expiry]);
@@ -132,14 +134,19 @@ export function printStatus(context: CommandContext, setup: EffectiveSetup, oaut
 	rows.push(['State', describeLayout(setup.layout)]);
 	const source = setup.credential?.source;
 	if (source?.kind === 'profile') rows.push(['Stored in', describeStore(source.store, setup.paths)]);
-	for (const line of formatTable(rows)) context.print(line);
+	const width = terminalWidth(context.stdout, context.env);
+	for (const line of formatDefinitions(rows, width)) context.print(line);
 
+	// Notes break between words on a terminal, as the table does.
+	const say = (text: string) => {
+		for (const line of width === undefined ? [text] : wrapWords(text, width, {longWords: 'keep'})) context.print(out.yellow(line));
+	};
 	if (setup.layout.legacyFiles.length > 0) {
 		const advice = ADVICE.legacyFilesNeedMigration(setup.layout.legacyFiles, setup.layout.openclawVersion);
-		context.print(out.yellow(`note: ${advice.message} ${advice.nextStep}`));
+		say(`note: ${advice.message} ${advice.nextStep}`);
 	}
-	for (const note of model.notes) context.print(out.yellow(`note: ${note}`));
-	for (const warning of setup.warnings) context.print(out.yellow(`warning: ${warning.text}`));
+	for (const note of model.notes) say(`note: ${note}`);
+	for (const warning of setup.warnings) say(`warning: ${warning.text}`);
 	if (oauth) {
 		context.print();
 		context.print(out.yellow(portalDiscontinuedLine()));

@@ -20,6 +20,8 @@ import {usageError} from '../core/app-error.js';
 import {failure} from '../cli/failure.js';
 import {closestIdsLine} from '../cli/hints.js';
 import {readStdin} from '../cli/read-stdin.js';
+import {terminalWidth} from '../cli/terminal-width.js';
+import {formatDefinitions} from '../cli/text-table.js';
 import {requestTimeoutFromEnv} from '../core/request-timeout.js';
 import type {SaveResult} from '../core/setup.js';
 
@@ -109,11 +111,14 @@ export async function runAuthLogin(context: CommandContext, options: AuthLoginOp
 	const saved = await saveApiKeySetup(paths, {regionId, key, modelId: resolution.id}, {env: context.env, notices: {notice: text => context.warn(err.dim(text))}});
 	context.print(savedLine(saved, maskKey(key), out));
 	const mode = privateMode(saved.authProfilesPath);
-	context.print(`  Key            ${saved.keyStore ?? saved.authProfilesPath}; profile ${API_KEY_PROFILE_ID}${mode ? `, file mode ${mode}` : ''}${saved.keyWritten ? '' : UNCHANGED}`);
-	context.print(`  Config         ${saved.configPath}${saved.configWritten ? '' : UNCHANGED}`);
-	context.print(`  Base URL       ${saved.keptBaseUrl ? `${saved.keptBaseUrl}  (yours, kept)` : saved.region.baseUrl}`);
-	context.print(`  Default model  ${saved.modelRef}`);
-	if (saved.backupPath) context.print(`  Backup         ${saved.backupPath}`);
+	const rows: Array<[string, string]> = [
+		['Key', `${saved.keyStore ?? saved.authProfilesPath}; profile ${API_KEY_PROFILE_ID}${mode ? `, file mode ${mode}` : ''}${saved.keyWritten ? '' : UNCHANGED}`],
+		['Config', `${saved.configPath}${saved.configWritten ? '' : UNCHANGED}`],
+		['Base URL', saved.keptBaseUrl ? `${saved.keptBaseUrl}  (yours, kept)` : saved.region.baseUrl],
+		['Default model', saved.modelRef],
+		...(saved.backupPath ? [['Backup', saved.backupPath] as [string, string]] : []),
+	];
+	for (const line of formatDefinitions(rows, terminalWidth(context.stdout, context.env), '  ')) context.print(line);
 	if (saved.replacedDefault) context.warn(err.yellow(`note: the default model was ${saved.replacedDefault} (another provider's); it is now ${saved.modelRef}.`));
 	for (const skipped of saved.skippedAliases ?? []) {
 		context.warn(err.yellow(`note: the alias "${skipped.alias}" already belongs to ${skipped.takenBy}, so it was left there.`));

@@ -99,6 +99,15 @@ describe('openclaw models status', () => {
 		expect(result.stdout).toContain('export QWEN_API_KEY=');
 	});
 
+	test('on a narrow terminal (COLUMNS) a long value goes on under itself, broken between words', async () => {
+		world.saveLogin({model: 'qwen3-max'});
+		const result = await world.run(['models', 'status'], {extraEnv: {COLUMNS: '60'}});
+		const lines = result.stdout.trimEnd().split('\n');
+		// Values start after "Default model  "; a value continued on the next row starts there too.
+		expect(lines.some(line => /^ {15}\S/.test(line))).toBe(true);
+		for (const line of lines.filter(row => !/\/\S{30,}/.test(row))) expect(line.length).toBeLessThanOrEqual(60);
+	});
+
 	test('shows the profile, masked key, region, configured and effective URL, default model', async () => {
 		world.saveLogin({model: 'qwen3-max'});
 		const result = await world.run(['models', 'status']);
