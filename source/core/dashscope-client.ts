@@ -198,9 +198,11 @@ export function createDashScopeClient(options: DashScopeClientOptions): DashScop
 
 				let finishReason: string | null = null;
 				let chunks = 0;
+				// Made once: a chunk needs it only to say what was wrong with it, and there are thousands of chunks.
+				const chunkContext = context('chat');
 				for await (const chunk of stream as AsyncIterable<unknown>) {
 					idle.lastActivity = Date.now();
-					const read = chunkEvents(chunk, context('chat'));
+					const read = chunkEvents(chunk, chunkContext);
 					chunks++;
 					if (read.finishReason) finishReason = read.finishReason;
 					for (const event of read.events) {
