@@ -35,6 +35,8 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed, firstCod
 		() => livePreview(turn.liveAnswer, {rows: answerRows, width, color, renderMarkdown, ...(firstCodeLabel === undefined ? {} : {firstCodeLabel})}),
 		[turn.liveAnswer, answerRows, width, color, firstCodeLabel, renderMarkdown],
 	);
+	// Counted once: the reasoning is done when the answer starts, and the answer redraws many times a second.
+	const thoughtWords = useMemo(() => (answering ? countWords(reasoning) : 0), [answering, reasoning]);
 
 	if (turn.firstTokenAt === undefined) {
 		return (
@@ -52,7 +54,7 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed, firstCod
 			{showsReasoning ? (
 				<>
 					<Text dimColor color={theme.muted} wrap="truncate-end">
-						{reasoningHeader(reasoning, answering, reasoningCollapsed)}
+						{reasoningHeader(reasoning, answering ? thoughtWords : undefined, reasoningCollapsed)}
 					</Text>
 					{reasoningCollapsed
 						? undefined
@@ -77,8 +79,9 @@ export function LiveTurn({turn, rows, width, color, reasoningCollapsed, firstCod
 	);
 }
 
-function reasoningHeader(reasoning: string, answering: boolean, collapsed: boolean): string {
-	const size = answering ? `Thought: ${countWords(reasoning)} words` : `Thinking… ${reasoning.length} characters`;
+/** `words`: how many the thinking took, once the answer has started; undefined while it goes on. */
+function reasoningHeader(reasoning: string, words: number | undefined, collapsed: boolean): string {
+	const size = words === undefined ? `Thinking… ${reasoning.length} characters` : `Thought: ${words} words`;
 	return `${collapsed ? '▸' : '▾'} ${size} (Ctrl+O ${collapsed ? 'shows' : 'hides'} them)`;
 }
 
