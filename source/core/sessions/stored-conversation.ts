@@ -17,10 +17,12 @@ export type StoredConversation = {
 };
 
 export function readConversation(store: SessionStore, session: SessionSummary): StoredConversation {
-	const turns = store.conversation(session.id);
+	// One read: every turn counts towards the cost, the current ones make the conversation (both in position order).
+	const all = store.allTurns(session.id);
+	const turns = all.filter(turn => turn.status === 'current');
 	const compactions = store.compactions(session.id);
 	let usage = NO_USAGE;
-	for (const turn of store.allTurns(session.id)) if (turn.metered) usage = addRequest(usage, turn.metered);
+	for (const turn of all) if (turn.metered) usage = addRequest(usage, turn.metered);
 	for (const compaction of compactions) usage = addRequest(usage, compaction.metered);
 	const latest = compactions.at(-1);
 	// A summary never stands in for more turns than the conversation has (its last turns deleted by a newer openclaw, say).
