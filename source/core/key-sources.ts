@@ -18,9 +18,10 @@ import {KEY_ENV_VARS, SUGGESTED_KEY_ENV_VAR, type KeyEnvVar} from './env-vars.js
 import {ADVICE, loginCommand} from './messages.js';
 import {PROVIDER_ID} from './models.js';
 import {envValue, GUIDE_PROFILE_PREFIX, parseApiKeyRef, resolvePointer, unescapePointerSegment, type ApiKeyRef} from './openclaw/api-key-ref.js';
-import {ownCredentialsPath, readStore, storeLabel, type KeyStore} from './openclaw/key-store.js';
+import {ownCredentialsPath, parseJsonStore, readStore, storeLabel, type KeyStore} from './openclaw/key-store.js';
 import {detectLayout, type StateLayout} from './openclaw/state-layout.js';
 import {resolvePaths, type OpenClawPaths} from './paths.js';
+import {isPlainObject} from './plain-object.js';
 
 export type CredentialSource =
 	| {readonly kind: 'env'; readonly name: KeyEnvVar}
@@ -198,7 +199,9 @@ function keyFromFile(context: KeyContext, ref: Extract<ApiKeyRef, {kind: 'file'}
 		const segment = /^\/profiles\/([^/]+)\//.exec(ref.pointer)?.[1];
 		const id = segment === undefined ? undefined : unescapePointerSegment(segment);
 		const store: KeyStore = {kind: 'own-file', file: ref.file};
-		const {profiles} = readStore(store);
+		// The file is read already: parsed as the store it is, not read again.
+		const data = parseJsonStore(text, ref.file);
+		const profiles = isPlainObject(data.profiles) ? data.profiles : {};
 		if (id && Object.hasOwn(profiles, id)) return credentialFromProfile(profiles[id], id, store, warnings);
 	}
 	let value: string | undefined = text;

@@ -48,7 +48,11 @@ export function readStore(store: KeyStore): StoreContents {
 /** A JSON store's object, or undefined when the file is not there; refuses anything it cannot read as one. */
 export function readJsonStore(file: string): Record<string, unknown> | undefined {
 	const text = readRegularFile(file);
-	if (text === undefined) return undefined;
+	return text === undefined ? undefined : parseJsonStore(text, file);
+}
+
+/** A JSON store's text, already read from `file`, as its object; refuses anything it cannot read as one. */
+export function parseJsonStore(text: string, file: string): Record<string, unknown> {
 	if (text.trim() === '') return {};
 	const data = parseJson5(text, file, false);
 	if (!isPlainObject(data)) {

@@ -72,8 +72,8 @@ export function inspectDatabases(stateDir: string, agentDir: string): DatabaseSt
 				file: stateFile,
 				schema: userVersion(db),
 				ownership: ownership === undefined ? 'absent' : isLocation(ownership, STATE_DB_LOCATION) ? 'state-db' : 'other',
-				hasStore: readMachineState(db, SHARED_STORE_KEY) !== undefined,
-				supervised: readMachineState(db, SUPERVISION_KEY) !== undefined,
+				hasStore: hasMachineState(db, SHARED_STORE_KEY),
+				supervised: hasMachineState(db, SUPERVISION_KEY),
 				...(typeof contentVersion === 'number' ? {contentVersion} : {}),
 			};
 		});
@@ -232,6 +232,12 @@ function upsertMachineState(db: DatabaseSync, key: string, valueJson: string, no
 	db.prepare(
 		'INSERT INTO config_machine_state (state_key, value_json, updated_at_ms) VALUES (?, ?, ?) ON CONFLICT(state_key) DO UPDATE SET value_json = excluded.value_json, updated_at_ms = excluded.updated_at_ms',
 	).run(key, valueJson, now);
+}
+
+/** Whether a row is there, without reading (and parsing) its value: the key store's is the whole store. */
+function hasMachineState(db: DatabaseSync, key: string): boolean {
+	if (!tableExists(db, 'config_machine_state')) return false;
+	return db.prepare('SELECT 1 AS found FROM config_machine_state WHERE state_key = ? AND typeof(value_json) = \'text\'').get(key) !== undefined;
 }
 
 function readMachineState(db: DatabaseSync, key: string): unknown {
