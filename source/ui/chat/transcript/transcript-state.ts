@@ -275,16 +275,18 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 
 		case 'resume': {
 			if (state.live || state.compacting) return state;
-			let next = append(state, {kind: 'notice', text: action.notice, tone: 'info'});
+			// Built in one list: a thousand turns are thousands of entries, and copying the list for each would be quadratic.
+			const draft = draftOf(state);
+			addEntry(draft, {kind: 'notice', text: action.notice, tone: 'info'});
 			for (const [index, exchange] of action.exchanges.entries()) {
-				next = appendExchange(next, exchange);
+				addExchange(draft, exchange);
 				if (action.summary && index === action.summary.turns - 1) {
-					next = append(next, {kind: 'notice', text: summaryStandsInNotice(action.summary.turns), tone: 'info'});
+					addEntry(draft, {kind: 'notice', text: summaryStandsInNotice(action.summary.turns), tone: 'info'});
 				}
 			}
 
 			return {
-				...next,
+				...withDraft(state, draft),
 				...FRESH_CONVERSATION,
 				exchanges: action.exchanges,
 				...(action.summary ? {summary: action.summary} : {}),
@@ -371,30 +373,51 @@ function appendReasoning(state: ChatState, text: string): ChatState {
  * An earlier exchange written as it was when it happened: the prompt, the thinking as one line, the answer, how it ended.
  * Its text is made printable as a streamed answer's is (stream-turn.ts): a store may hold text saved before that was done.
  */
-function appendExchange(state: ChatState, exchange: Exchange): ChatState {
-	let next = append(state, {kind: 'user', text: exchange.text, images: exchange.images.map(image => image.path)});
+function addExchange(draft: EntriesDraft, exchange: Exchange): void {
+	addEntry(draft, {kind: 'user', text: exchange.text, images: exchange.images.map(image => image.path)});
 	const reasoning = plainText(exchange.reasoning);
 	const answer = plainText(exchange.answer);
-	if (reasoning.trim() !== '') next = append(next, {kind: 'reasoning', text: reasoning, collapsed: true});
-	if (answer.trim() !== '') next = appendAnswer(next, answer);
-	if (exchange.outcome === 'interrupted') next = append(next, {kind: 'interrupted'});
+	if (reasoning.trim() !== '') addEntry(draft, {kind: 'reasoning', text: reasoning, collapsed: true});
+	if (answer.trim() !== '') addAnswer(draft, answer);
+	if (exchange.outcome === 'interrupted') addEntry(draft, {kind: 'interrupted'});
 	if (exchange.metered && wasCutOff(exchange.metered)) {
 		const tokens = exchange.metered.usage?.completionTokens;
-		next = append(next, {kind: 'cut-off', ...(tokens === undefined ? {} : {tokens})});
+		addEntry(draft, {kind: 'cut-off', ...(tokens === undefined ? {} : {tokens})});
 	}
 
-	if (exchange.error) next = append(next, {kind: 'error', error: exchange.error});
-	return next;
+	if (exchange.error) addEntry(draft, {kind: 'error', error: exchange.error});
 }
 
 function appendAnswer(state: ChatState, markdown: string): ChatState {
+	const draft = draftOf(state);
+	addAnswer(draft, markdown);
+	return withDraft(state, draft);
+}
+
+function addAnswer(draft: EntriesDraft, markdown: string): void {
 	const codeBlocks = codeBlocksIn(markdown);
-	const next = append(state, {kind: 'answer', markdown, firstCodeLabel: state.codeBlocks + 1, codeBlocks});
-	return {...next, codeBlocks: state.codeBlocks + codeBlocks.length};
+	addEntry(draft, {kind: 'answer', markdown, firstCodeLabel: draft.codeBlocks + 1, codeBlocks});
+	draft.codeBlocks += codeBlocks.length;
 }
 
 type NewEntry = Entry extends infer E ? (E extends {id: number} ? Omit<E, 'id'> : never) : never;
 
 function append(state: ChatState, entry: NewEntry): ChatState {
 	return {...state, entries: [...state.entries, {...entry, id: state.nextId}], nextId: state.nextId + 1};
+}
+
+/** Entries being added to a copy of the state's list, for a change that adds many at once. */
+type EntriesDraft = {entries: Entry[]; nextId: number; codeBlocks: number};
+
+function draftOf(state: ChatState): EntriesDraft {
+	return {entries: [...state.entries], nextId: state.nextId, codeBlocks: state.codeBlocks};
+}
+
+function addEntry(draft: EntriesDraft, entry: NewEntry): void {
+	draft.entries.push({...entry, id: draft.nextId});
+	draft.nextId++;
+}
+
+function withDraft(state: ChatState, draft: EntriesDraft): ChatState {
+	return {...state, entries: draft.entries, nextId: draft.nextId, codeBlocks: draft.codeBlocks};
 }
