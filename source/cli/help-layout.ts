@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import {wrapWords} from '../core/text/wrap.js';
 
 /** The widest help ever gets, however wide the terminal. */
-export const MAX_HELP_WIDTH = 80;
+const MAX_HELP_WIDTH = 80;
 /** Below this nothing reads well anyway; wrapping stops getting narrower. */
 const MIN_HELP_WIDTH = 20;
 
@@ -170,7 +170,7 @@ export function definitions(rows: ReadonlyArray<readonly [term: string, descript
 }
 
 /** commander's "Usage: …" line, continued under itself when wider than `width`. */
-export function usageLines(line: string, width: number): string[] {
+function usageLines(line: string, width: number): string[] {
 	const label = 'Usage: ';
 	if (stringWidth(line) <= width || !line.startsWith(label)) return [line];
 	const rows = wrapWords(line.slice(label.length), width - label.length, {longWords: 'keep'});

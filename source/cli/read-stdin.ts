@@ -2,7 +2,7 @@ import {failure} from './failure.js';
 
 const MAX_STDIN_BYTES = 16 * 1024 * 1024;
 /** How long stdin may stay silent before the user is told what the program is waiting for. */
-export const STDIN_QUIET_MS = 1000;
+const STDIN_QUIET_MS = 1000;
 
 export type ReadStdinOptions = {
 	maxBytes?: number;

@@ -54,7 +54,7 @@ export const REFLOWING_TERMINAL_ENV_VARS = [
 	'ALACRITTY_LOG',
 	'WEZTERM_PANE',
 ] as const;
-export const TERMINAL_ENV_VARS = [TERMINAL_PROGRAM_ENV_VAR, ...REFLOWING_TERMINAL_ENV_VARS] as const;
+const TERMINAL_ENV_VARS = [TERMINAL_PROGRAM_ENV_VAR, ...REFLOWING_TERMINAL_ENV_VARS] as const;
 
 export type EnvVar = {
 	readonly name: string;

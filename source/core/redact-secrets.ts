@@ -11,7 +11,7 @@ export const KEY_MASK = 'sk-…';
  * capitals): a short one where a word starts ("desk-lamp" is no key), a long
  * one anywhere. Hiding too much is harmless; hiding too little leaks.
  */
-export const KEY_PATTERN = /(?<![A-Za-z0-9])sk-[A-Za-z0-9._-]{4,}|sk-[A-Za-z0-9._-]{16,}/gi;
+const KEY_PATTERN = /(?<![A-Za-z0-9])sk-[A-Za-z0-9._-]{4,}|sk-[A-Za-z0-9._-]{16,}/gi;
 
 /**
  * Shortest run of the known secret that is hidden wherever it appears:

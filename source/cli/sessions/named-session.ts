@@ -2,7 +2,11 @@
 import {command} from '../../core/messages.js';
 import {findSession} from '../../core/sessions/find-session.js';
 import type {SessionStore} from '../../core/sessions/session-store.js';
-import type {SessionSummary} from '../../core/sessions/session-types.js';
+import type {SessionSummary, StoredCompaction, StoredTurn} from '../../core/sessions/session-types.js';
+import {storeFile} from '../chat-sessions.js';
+import type {CommandContext} from '../context.js';
+import {noSessionsYet} from './no-sessions.js';
+import {withStore} from './open-store.js';
 import {failure} from '../failure.js';
 import {sessionRows, shortId} from './session-table.js';
 
@@ -21,3 +25,14 @@ export function namedSession(store: SessionStore, reference: string, again: stri
 		nextStep: `Give more of it, or the id: ${command(`${again} ${shortId(shown[0]!.id)}`)}`,
 	});
 }
+
+/** A named session read whole (every turn, every compaction), for `sessions show` and `sessions export`. */
+export function readNamedSession(context: CommandContext, reference: string, again: string): SavedSession {
+	return withStore(context, store => {
+		if (!store) throw noSessionsYet(storeFile(context.env));
+		const session = namedSession(store, reference, again);
+		return {session, turns: store.allTurns(session.id), compactions: store.compactions(session.id)};
+	});
+}
+
+export type SavedSession = {readonly session: SessionSummary; readonly turns: StoredTurn[]; readonly compactions: StoredCompaction[]};

@@ -6,18 +6,11 @@ import {formatSessionTime, turnsLabel} from '../../core/sessions/session-dates.j
 import {compactionLine, sessionJson, setAsideLabel, usageSummary} from '../../core/sessions/session-export.js';
 import type {SessionSummary, StoredCompaction, StoredTurn} from '../../core/sessions/session-types.js';
 import type {CommandContext} from '../../cli/context.js';
-import {namedSession} from '../../cli/sessions/named-session.js';
-import {withStore} from '../../cli/sessions/open-store.js';
-import {storeFile} from '../../cli/chat-sessions.js';
-import {noSessionsYet} from '../../cli/sessions/no-sessions.js';
+import {readNamedSession} from '../../cli/sessions/named-session.js';
 import {forTerminal} from '../../cli/sessions/session-table.js';
 
 export function runSessionsShow(context: CommandContext, reference: string, options: {json?: boolean}): number {
-	const {session, turns, compactions} = withStore(context, store => {
-		if (!store) throw noSessionsYet(storeFile(context.env));
-		const found = namedSession(store, reference, 'sessions show');
-		return {session: found, turns: store.allTurns(found.id), compactions: store.compactions(found.id)};
-	});
+	const {session, turns, compactions} = readNamedSession(context, reference, 'sessions show');
 	if (options.json) context.print(JSON.stringify(sessionJson(session, turns, compactions), null, 2));
 	else for (const line of transcriptLines(context, session, turns, compactions)) context.print(line);
 	return 0;

@@ -9,7 +9,7 @@ import type {ModelProvider} from '../models.js';
 import {AUTO_COMPACT_SHARE} from './context-meter.js';
 
 /** What the summary is asked to keep, and how. */
-export function compactionInstruction(keep?: string): string {
+function compactionInstruction(keep?: string): string {
 	const asked = keep?.trim() ? ` Keep in particular: ${keep.trim()}.` : '';
 	return (
 		'Summarise our conversation so far so that the summary can replace it: what was asked, the answers, ' +

@@ -50,7 +50,7 @@ export function windowFor(modelId: string, region: RegionId | undefined): number
 }
 
 /** The share of the window `tokens` take: 0.41 for 41%. */
-export function windowShare(tokens: number, window: number): number {
+function windowShare(tokens: number, window: number): number {
 	return tokens / window;
 }
 

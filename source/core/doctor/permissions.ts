@@ -104,7 +104,7 @@ function repairable(target: Target, found: Found): boolean {
 }
 
 /** The command that sets `mode` on `file`, quoted for a shell. */
-export function chmodCommand(file: string, mode: number): string {
+function chmodCommand(file: string, mode: number): string {
 	return `chmod ${mode.toString(8)} ${shellQuote(file)}`;
 }
 

@@ -121,7 +121,7 @@ export function recentPrompts(db: DatabaseSync, limit: number): string[] {
 	return prompts;
 }
 
-export function isDamage(error: unknown): boolean {
+function isDamage(error: unknown): boolean {
 	const code = sqliteCode(error);
 	return code === SQLITE_CODES.corrupt || code === SQLITE_CODES.notADatabase;
 }

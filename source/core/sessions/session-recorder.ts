@@ -17,7 +17,7 @@ import type {ImageReference, StoredError} from './session-types.js';
 import {titleFromPrompt} from './session-title.js';
 import {storeError} from './store-errors.js';
 
-export const SAVE_INTERVAL_MS = 1000;
+const SAVE_INTERVAL_MS = 1000;
 
 export type RecordedQuestion = {
 	readonly text: string;

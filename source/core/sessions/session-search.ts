@@ -5,6 +5,7 @@
  */
 import type {SQLInputValue} from 'node:sqlite';
 import type {DatabaseSync} from '../openclaw/sqlite.js';
+import {listSessions} from './session-reads.js';
 import type {SearchHit, SessionSummary} from './session-types.js';
 import {SESSION_COLUMNS, sessionFromColumns, sessionFromRow, TURN_COLUMNS, turnFromRow} from './turn-rows.js';
 
@@ -15,7 +16,7 @@ type Condition = {readonly sql: string; readonly params: SQLInputValue[]};
 
 /** Turns whose prompt or answer holds every word of `query`, newest first. */
 export function searchTurns(db: DatabaseSync, fullText: boolean, query: string, limit = 50): SearchHit[] {
-	const condition = matchCondition(fullText, query, 't');
+	const condition = matchCondition(fullText, query);
 	if (!condition) return [];
 	const columns = TURN_COLUMNS.split(', ')
 		.map(column => `t.${column}`)
@@ -37,8 +38,9 @@ export function searchTurns(db: DatabaseSync, fullText: boolean, query: string, 
 
 /** Sessions whose title or turns hold every word of `query`, newest first (the picker's filter). */
 export function matchingSessions(db: DatabaseSync, fullText: boolean, query: string, limit = -1): SessionSummary[] {
-	const condition = matchCondition(fullText, query, 't');
-	if (!condition) return db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s ORDER BY s.updated_at DESC LIMIT ?`).all(limit).map(sessionFromRow);
+	const condition = matchCondition(fullText, query);
+	// Nothing to match: every session, read as the list reads them (around damaged pages too).
+	if (!condition) return listSessions(db, limit);
 	const rows = db
 		.prepare(
 			`SELECT ${SESSION_COLUMNS} FROM sessions s
@@ -50,7 +52,7 @@ export function matchingSessions(db: DatabaseSync, fullText: boolean, query: str
 }
 
 /** The WHERE clause that holds for a turn (table alias `t`) containing every word; undefined for an empty query. */
-function matchCondition(fullText: boolean, query: string, alias: string): Condition | undefined {
+function matchCondition(fullText: boolean, query: string): Condition | undefined {
 	const words = query.split(/\s+/).filter(word => word !== '');
 	if (words.length === 0) return undefined;
 	const indexed = fullText ? words.filter(word => [...word].length >= INDEXED_LENGTH) : [];
@@ -58,12 +60,12 @@ function matchCondition(fullText: boolean, query: string, alias: string): Condit
 	const parts: string[] = [];
 	const params: SQLInputValue[] = [];
 	if (indexed.length > 0) {
-		parts.push(`${alias}.id IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?)`);
+		parts.push(`t.id IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?)`);
 		params.push(indexed.map(word => `"${word.replaceAll('"', '""')}"`).join(' AND '));
 	}
 
 	for (const word of scanned) {
-		parts.push(`(instr(lower(${alias}.prompt), lower(?)) > 0 OR instr(lower(${alias}.answer), lower(?)) > 0)`);
+		parts.push(`(instr(lower(t.prompt), lower(?)) > 0 OR instr(lower(t.answer), lower(?)) > 0)`);
 		params.push(word, word);
 	}
 

@@ -32,7 +32,7 @@ export type FinishedTurn = {
 /** A compaction as it is stored, before the store gives it an id; `now` becomes its createdAt. */
 export type NewCompaction = Omit<StoredCompaction, 'id' | 'createdAt'> & {readonly now: number};
 
-export function newSessionId(): string {
+function newSessionId(): string {
 	return randomBytes(8).toString('hex');
 }
 

@@ -18,7 +18,7 @@ export const SCHEMA_VERSION = 2;
 /** The oldest openclaw that can read what this one writes. */
 const OLDEST_READER = 1;
 /** 'OCQS' in PRAGMA application_id: this file is ours. */
-export const APPLICATION_ID = 0x4f_43_51_53;
+const APPLICATION_ID = 0x4f_43_51_53;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;

@@ -19,7 +19,7 @@ export type TokenUsage = {
 };
 
 /** Shares of the input price: implicit-cache hits pay 20%, explicit hits 10%, explicit creation 125%. */
-export const CACHE_RATES = {implicitHit: 0.2, explicitHit: 0.1, explicitCreation: 1.25} as const;
+const CACHE_RATES = {implicitHit: 0.2, explicitHit: 0.1, explicitCreation: 1.25} as const;
 
 export type CostEstimate = {
 	readonly currency: Currency;
@@ -55,7 +55,7 @@ export function formatTier(estimate: Pick<CostEstimate, 'tierUpTo' | 'tierFrom'>
 }
 
 /** 32,768 as "32K": the price list's K is 1,024 tokens. */
-export function formatTierLimit(tokens: number): string {
+function formatTierLimit(tokens: number): string {
 	return tokens % (1024 * 1024) === 0 ? `${tokens / 1024 / 1024}M` : `${Math.round(tokens / 1024)}K`;
 }
 

@@ -12,7 +12,7 @@ import type {ChatMessage} from '../dashscope-client.js';
  * which are not read here: this is a rough allowance, corrected by the real
  * count once the request has gone.
  */
-export const IMAGE_TOKENS_ESTIMATE = 1024;
+const IMAGE_TOKENS_ESTIMATE = 1024;
 
 /** Not rounded, so the estimates of the pieces of a stream add up. */
 export function estimateTokens(text: string): number {

@@ -2,7 +2,7 @@ import {PartlyWrittenError} from '../../core/openclaw/state-change.js';
 import type {SaveFailure} from './outcome.js';
 
 /** What a failed save says, for the screen and the summary: its message, or the value it threw as text. */
-export function errorMessage(error: unknown): string {
+function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 

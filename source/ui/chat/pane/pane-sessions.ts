@@ -28,7 +28,7 @@ export type PaneSessions = {
 	readonly history: readonly string[];
 };
 
-export function exchangesFromTurns(turns: readonly StoredTurn[]): Exchange[] {
+function exchangesFromTurns(turns: readonly StoredTurn[]): Exchange[] {
 	return turns.map(turn => ({
 		text: turn.prompt,
 		images: turn.images,
@@ -54,7 +54,7 @@ export function resumeAction(stored: StoredConversation): Extract<ChatAction, {t
 	};
 }
 
-export function resumedNotice(session: SessionSummary): string {
+function resumedNotice(session: SessionSummary): string {
 	return `Resumed "${session.title}" · ${turnsLabel(session.turns)} · last ${formatSessionTime(session.updatedAt)} · ${session.model}. The turns below go with your next message.`;
 }
 

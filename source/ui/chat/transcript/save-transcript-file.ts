@@ -8,7 +8,7 @@ import {createFileSafely} from '../../../core/files/safe-file.js';
 import {PRIVATE_FILE_MODE} from '../../../core/files/modes.js';
 
 /** The other way to put a transcript somewhere, for the failure's way forward. */
-export const SAVE_ELSEWHERE = {instead: 'save it under another name: /save <other file>'} as const;
+const SAVE_ELSEWHERE = {instead: 'save it under another name: /save <other file>'} as const;
 
 /** Settles once the file is written and synced; rejects with the AppError that says why not. */
 export function saveTranscriptFile(path: string, markdown: string): Promise<void> {

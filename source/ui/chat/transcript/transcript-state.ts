@@ -315,7 +315,7 @@ function shouldTrySplit(turn: LiveTurn, added: string): boolean {
 }
 
 /** The notice in a resumed transcript after the turns a summary stands in for. */
-export function summaryStandsInNotice(turns: number): string {
+function summaryStandsInNotice(turns: number): string {
 	return `The ${turns === 1 ? 'turn' : `${turns} turns`} above ${turns === 1 ? 'was' : 'were'} compacted: a summary goes in ${turns === 1 ? 'its' : 'their'} place.`;
 }
 
