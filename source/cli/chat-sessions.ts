@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import {isAppError, usageError, type AppError} from '../core/app-error.js';
 import type {Env} from '../core/env.js';
-import {resolvePaths} from '../core/paths.js';
-import {openSessionStore, sessionStorePath, type SessionStore} from '../core/sessions/session-store.js';
+import {openSessionStore, sessionStoreFile, type SessionStore} from '../core/sessions/session-store.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
 import {readConversation, type StoredConversation} from '../core/sessions/stored-conversation.js';
 import {SAVING_OFF_NOTICE} from '../core/messages.js';
@@ -46,16 +45,12 @@ export function sessionChoice(flags: SessionFlags): SessionChoice {
 	return {kind: 'new'};
 }
 
-export function storeFile(env: Env): string {
-	return sessionStorePath(resolvePaths(env));
-}
-
 /** A saved conversation and the store it came from (open for writing when saving, else read without a change). */
 export type ContinuedConversation = StoredConversation & {readonly store: SessionStore};
 
 /** The conversation -c, --resume <id> or --session <id> names; an AppError (exit 1) when there is none or several. */
 export function findConversation(env: Env, choice: Extract<SessionChoice, {kind: 'last' | 'named'}>, save: boolean): ContinuedConversation {
-	const file = storeFile(env);
+	const file = sessionStoreFile(env);
 	if (!fs.existsSync(file)) throw noSessionsYet(file);
 	const store = openSessionStore(file, {mode: save ? 'write' : 'unchanged', busyTimeoutMs: SAVE_BUSY_TIMEOUT_MS});
 	if (!store) throw noSessionsYet(file);
@@ -75,7 +70,7 @@ export function findConversation(env: Env, choice: Extract<SessionChoice, {kind:
  * line, and with `read`, `store` is whatever could still be read (for ↑ and /resume).
  */
 export function storeForNewConversation(env: Env, save: boolean, options: {read: boolean}): {store?: SessionStore; notice?: string} {
-	const file = storeFile(env);
+	const file = sessionStoreFile(env);
 	const fallback = () => (options.read ? readable(file) : {});
 	if (!save) return {...fallback(), notice: SAVING_OFF_NOTICE};
 	try {

@@ -13,10 +13,10 @@ import type {PastExchange} from '../core/chat-request.js';
 import type {StreamEvent} from '../core/dashscope-client.js';
 import {usageFromEvent, type MeteredRequest} from '../core/usage/metered-request.js';
 import {createSessionRecorder, type RecordedQuestion, type SessionRecorder, type TurnRecord} from '../core/sessions/session-recorder.js';
-import type {SessionStore} from '../core/sessions/session-store.js';
+import {sessionStoreFile, type SessionStore} from '../core/sessions/session-store.js';
 import {readOnlyNewerStore} from '../core/sessions/store-errors.js';
 import {SAVING_OFF_NOTICE} from '../core/messages.js';
-import {notSavedNotice, storeFile, storeForNewConversation, type ContinuedConversation} from './chat-sessions.js';
+import {notSavedNotice, storeForNewConversation, type ContinuedConversation} from './chat-sessions.js';
 import type {Env} from '../core/env.js';
 import type {CommandContext} from './context.js';
 import {shortId} from './sessions/session-table.js';
@@ -63,7 +63,7 @@ export function prepareOneShotRecording(input: Input): OneShotRecording {
 		if (opening.notice) state.problem = opening.notice;
 	};
 
-	if (save && !continued && fs.existsSync(storeFile(env))) openStore();
+	if (save && !continued && fs.existsSync(sessionStoreFile(env))) openStore();
 	const writableStore = (): SessionStore | undefined => {
 		if (!save || state.problem) return undefined;
 		if (continued) return continued.store;

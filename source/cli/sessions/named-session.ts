@@ -1,9 +1,8 @@
 /** The session a command names, or why it names none: never a guess between several. */
 import {command} from '../../core/messages.js';
 import {findSession} from '../../core/sessions/find-session.js';
-import type {SessionStore} from '../../core/sessions/session-store.js';
+import {sessionStoreFile, type SessionStore} from '../../core/sessions/session-store.js';
 import type {SessionSummary, StoredCompaction, StoredTurn} from '../../core/sessions/session-types.js';
-import {storeFile} from '../chat-sessions.js';
 import type {CommandContext} from '../context.js';
 import {noSessionsYet} from './no-sessions.js';
 import {withStore} from './open-store.js';
@@ -29,7 +28,7 @@ export function namedSession(store: SessionStore, reference: string, again: stri
 /** A named session read whole (every turn, every compaction), for `sessions show` and `sessions export`. */
 export function readNamedSession(context: CommandContext, reference: string, again: string): SavedSession {
 	return withStore(context, store => {
-		if (!store) throw noSessionsYet(storeFile(context.env));
+		if (!store) throw noSessionsYet(sessionStoreFile(context.env));
 		const session = namedSession(store, reference, again);
 		return {session, turns: store.allTurns(session.id), compactions: store.compactions(session.id)};
 	});

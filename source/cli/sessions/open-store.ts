@@ -1,10 +1,9 @@
 /** The store as the `sessions` commands open it: an existing one only; none yet is not an error for listing. */
 import type {CommandContext} from '../context.js';
-import {storeFile} from '../chat-sessions.js';
-import {openSessionStore, type SessionStore} from '../../core/sessions/session-store.js';
+import {openSessionStore, sessionStoreFile, type SessionStore} from '../../core/sessions/session-store.js';
 
 export function openExistingStore(context: CommandContext): SessionStore | undefined {
-	return openSessionStore(storeFile(context.env), {mode: 'read'});
+	return openSessionStore(sessionStoreFile(context.env), {mode: 'read'});
 }
 
 /** Runs `work` on the store and closes it, whatever happens. */

@@ -8,9 +8,9 @@ import {usageError} from '../../core/app-error.js';
 import {exitCodeForSignal} from '../../core/exit-codes.js';
 import {command} from '../../core/messages.js';
 import {turnsLabel} from '../../core/sessions/session-dates.js';
+import {sessionStoreFile} from '../../core/sessions/session-store.js';
 import type {CommandContext} from '../../cli/context.js';
 import {namedSession} from '../../cli/sessions/named-session.js';
-import {storeFile} from '../../cli/chat-sessions.js';
 import {noSessionsYet} from '../../cli/sessions/no-sessions.js';
 import {openExistingStore} from '../../cli/sessions/open-store.js';
 import {shortId} from '../../cli/sessions/session-table.js';
@@ -22,7 +22,7 @@ export async function runSessionsRm(context: CommandContext, reference: string, 
 	}
 
 	const store = openExistingStore(context);
-	if (!store) throw noSessionsYet(storeFile(context.env));
+	if (!store) throw noSessionsYet(sessionStoreFile(context.env));
 	try {
 		const session = namedSession(store, reference, 'sessions rm');
 		const name = `"${session.title}" (${shortId(session.id)}, ${turnsLabel(session.turns)})`;

@@ -12,7 +12,8 @@ import {pathToFileURL} from 'node:url';
 import {PRIVATE_DIR_MODE, PRIVATE_FILE_MODE} from '../files/modes.js';
 import {ensurePrivateDir, tightenOwnMode} from '../files/safe-file.js';
 import {openDatabase, type DatabaseSync} from '../openclaw/sqlite.js';
-import {SESSIONS_FILE_NAME, type OpenClawPaths} from '../paths.js';
+import type {Env} from '../env.js';
+import {resolvePaths, SESSIONS_FILE_NAME, type OpenClawPaths} from '../paths.js';
 import * as reads from './session-reads.js';
 import {matchingSessions, searchTurns} from './session-search.js';
 import type {SearchHit, SessionSummary, StoredCompaction, StoredTurn, UsageRecord} from './session-types.js';
@@ -22,6 +23,11 @@ import {readOnlyNewerStore, sqliteUnavailable, storeError} from './store-errors.
 
 export function sessionStorePath(paths: Pick<OpenClawPaths, 'appDir'>): string {
 	return path.join(paths.appDir, SESSIONS_FILE_NAME);
+}
+
+/** Where the sessions of this environment's state dir are kept. */
+export function sessionStoreFile(env: Env): string {
+	return sessionStorePath(resolvePaths(env));
 }
 
 /**
